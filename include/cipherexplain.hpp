@@ -1,0 +1,19 @@
+#pragma once
+/// @file
+/// cipherexplain: OpenSSL cipher strings parsed, evaluated and explained, release by release.
+///
+/// @code
+/// #include <cipherexplain.hpp>
+/// const auto* release = cipherexplain::catalog::find("3.0");
+/// cipherexplain::evaluator eval(*release);
+/// auto result = eval.evaluate("ECDHE+AESGCM:!aNULL");
+/// for (const auto* suite : result.ciphers) std::puts(std::string(suite->name).c_str());
+/// @endcode
+
+#include <cipherexplain/catalog.hpp>
+#include <cipherexplain/cipher.hpp>
+#include <cipherexplain/diagnostic.hpp>
+#include <cipherexplain/dialect.hpp>
+#include <cipherexplain/evaluator.hpp>
+#include <cipherexplain/syntax.hpp>
+#include <cipherexplain/version.hpp>

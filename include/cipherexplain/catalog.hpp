@@ -1,0 +1,115 @@
+#pragma once
+/// @file
+/// What one OpenSSL release knows: its cipher table, its aliases, DEFAULT, the TLS 1.3
+/// defaults, and the rules its list engine follows. Releases are data compiled into the
+/// library (see catalogs/ in the source tree), not code.
+
+#include <cipherexplain/cipher.hpp>
+#include <cipherexplain/dialect.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cipherexplain {
+
+/// A named pattern of the cipher-string language (ALL, HIGH, kECDHE, aRSA, ...): OpenSSL's
+/// cipher_aliases[] entry. Masks are algorithm bits; 0 means "any".
+struct alias {
+  std::string_view name;
+  std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
+  std::uint16_t version = 0;   ///< 1.1.0+: the exact minimum protocol version required
+  std::uint16_t strength = 0;  ///< strength:: flags
+  std::string_view option;     ///< build option that compiles it in; empty when built by default
+};
+
+/// How the release's list engine matches and merges (OpenSSL changed this twice).
+enum class engine_family : std::uint8_t {
+  openssl_1_0,    ///< 1.0.x: protocol bits, export class, no cipher-id matching, no TLS 1.3
+  openssl_1_1_0,  ///< 1.1.0: exact minimum-version matching, @SECLEVEL, no TLS 1.3
+  openssl_1_1_1,  ///< 1.1.1, 3.x, 4.x: + cipher-id matching and TLS 1.3 suites first
+};
+
+/// One step of the fixed preference ordering OpenSSL applies before reading a string.
+struct preference_pass {
+  enum class kind : std::uint8_t { add, remove, move_to_end, bump, strength_sort };
+  kind op = kind::add;
+  std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
+  std::uint16_t version = 0;
+};
+
+/// Algorithms a build cannot use (absent provider, compiled out): suites that need one are
+/// dropped before the string is read, and aliases made only of them become unknown words.
+struct unavailable_algorithms {
+  std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
+};
+
+/// One release's catalog. Obtain one from catalog::all() or catalog::find().
+class catalog {
+ public:
+  /// Every release compiled into the library, oldest first.
+  [[nodiscard]] static std::span<const catalog* const> all();
+  /// A release by exact name ("3.0.19") or series ("3.0": the newest release of that series);
+  /// nullptr when unknown.
+  [[nodiscard]] static const catalog* find(std::string_view release);
+
+  [[nodiscard]] std::string_view release() const noexcept { return release_; }  ///< "3.0.19"
+  [[nodiscard]] std::string_view series() const noexcept { return series_; }    ///< "3.0"
+  /// Which build the facts describe (e.g. a Debian package) and what sets it apart.
+  [[nodiscard]] std::string_view build() const noexcept { return build_; }
+  [[nodiscard]] engine_family engine() const noexcept { return engine_; }
+
+  /// The whole cipher table, ascending id, including suites no string can reach.
+  [[nodiscard]] std::span<const cipher> ciphers() const noexcept { return ciphers_; }
+  [[nodiscard]] std::span<const alias> aliases() const noexcept { return aliases_; }
+  /// A suite by OpenSSL name or IANA name; nullptr when the table has none.
+  [[nodiscard]] const cipher* find_cipher(std::string_view name) const noexcept;
+  /// A suite by id (0x0300XXXX); nullptr when the table has none.
+  [[nodiscard]] const cipher* find_cipher(std::uint32_t id) const noexcept;
+  [[nodiscard]] const alias* find_alias(std::string_view name) const noexcept;
+
+  /// The string DEFAULT stands for (and a fresh context starts from).
+  [[nodiscard]] std::string_view default_cipher_list() const noexcept { return default_list_; }
+  /// The TLS 1.3 suites a fresh context offers, in order (empty before 1.1.1).
+  [[nodiscard]] std::span<const cipher* const> tls13_default() const noexcept {
+    return tls13_default_;
+  }
+  /// The security level of a fresh context of this build (0 before 1.1.0: no levels).
+  [[nodiscard]] int default_security_level() const noexcept { return security_level_; }
+  /// The tokenizer rules of this release.
+  [[nodiscard]] const struct dialect& dialect() const noexcept { return dialect_; }
+  /// 3.2+: a suite's IANA name selects it in a cipher string like its OpenSSL name.
+  [[nodiscard]] bool stdname_lookup() const noexcept { return stdname_lookup_; }
+  /// 1.1.1s+/3.0.7+: OpenSSL stops at the first missing name instead of skipping on.
+  [[nodiscard]] bool abort_on_missing_name() const noexcept { return abort_on_missing_name_; }
+  [[nodiscard]] std::span<const preference_pass> preference_passes() const noexcept {
+    return passes_;
+  }
+  [[nodiscard]] const unavailable_algorithms& unavailable() const noexcept { return unavailable_; }
+
+  /// Builds a catalog from its data files (ciphers.tsv, aliases.tsv, release.txt contents).
+  /// Throws std::runtime_error naming the file and line when the data is malformed.
+  static std::unique_ptr<catalog> from_data(std::string_view ciphers_tsv,
+                                            std::string_view aliases_tsv,
+                                            std::string_view release_txt);
+
+ private:
+  catalog() = default;
+  std::string release_, series_, build_, default_list_;
+  engine_family engine_ = engine_family::openssl_1_1_1;
+  std::vector<std::string> strings_;  // storage for names (stable: reserved up front)
+  std::vector<cipher> ciphers_;
+  std::vector<alias> aliases_;
+  std::vector<const cipher*> tls13_default_;
+  std::vector<preference_pass> passes_;
+  unavailable_algorithms unavailable_;
+  struct dialect dialect_;
+  int security_level_ = 0;
+  bool stdname_lookup_ = false;
+  bool abort_on_missing_name_ = true;
+};
+
+}  // namespace cipherexplain

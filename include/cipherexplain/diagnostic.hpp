@@ -1,0 +1,60 @@
+#pragma once
+/// @file
+/// Findings about a cipher string: what OpenSSL rejects, and what it silently ignores.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace cipherexplain {
+
+/// How much a finding matters. `error` means OpenSSL rejects the string.
+enum class severity : std::uint8_t { note, warning, error };
+
+/// Stable identifiers of findings. Values and names never change meaning once released;
+/// new codes are appended.
+enum class diagnostic_code : std::uint16_t {
+  // --- OpenSSL rejects the string ---
+  missing_name = 1,    ///< an operator, '+' or stray byte where a cipher name must start
+  unknown_command,     ///< '@' followed by something other than STRENGTH or SECLEVEL=n
+  bad_security_level,  ///< @SECLEVEL= with a value other than one digit 0-5
+  no_cipher_selected,  ///< the string selects no TLS 1.2-or-older suite
+  input_too_long,      ///< longer than this library accepts (max_input_length)
+  // --- OpenSSL ignores part of the string ---
+  text_after_nul,    ///< OpenSSL reads a C string: everything from a NUL byte on is unseen
+  unknown_name,      ///< a word that is neither a cipher nor an alias in this release
+  conflicting_names, ///< a '+' chain whose parts cannot all hold at once: the rule is dropped
+  skipped_text,      ///< bytes OpenSSL skips without reading them as rules
+  suiteb_prefix,     ///< a SUITEB prefix replaces the whole string
+};
+
+/// The kebab-case name of a code, e.g. "missing-name"; stable, used in rendered text and JSON.
+[[nodiscard]] std::string_view code_name(diagnostic_code code) noexcept;
+
+/// The lower-case name of a severity: "note", "warning", "error".
+[[nodiscard]] std::string_view severity_name(severity level) noexcept;
+
+/// One finding, located by byte offset and length in the cipher string.
+struct diagnostic {
+  diagnostic_code code{};
+  enum severity severity {};
+  std::string message;
+  std::size_t offset = 0;
+  std::size_t length = 0;
+
+  friend bool operator==(const diagnostic&, const diagnostic&) = default;
+};
+
+/// Renders a finding the way compilers do:
+/// @code
+/// input:1:5: error: expected a cipher name after '!' [missing-name]
+///  ALL:!
+///      ^
+/// @endcode
+/// @param input the cipher string the offsets refer to
+/// @param source_name what to print before the position ("input" by default)
+/// @return the rendered text, ending in a newline
+[[nodiscard]] std::string render(const diagnostic& finding, std::string_view input,
+                                 std::string_view source_name = "input");
+
+}  // namespace cipherexplain

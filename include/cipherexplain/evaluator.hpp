@@ -1,0 +1,94 @@
+#pragma once
+/// @file
+/// Resolves a cipher string against a release: the ordered list OpenSSL's
+/// SSL_CTX_set_cipher_list() + SSL_CTX_get_ciphers() produce, and whether the call succeeds.
+
+#include <cipherexplain/catalog.hpp>
+#include <cipherexplain/cipher.hpp>
+#include <cipherexplain/diagnostic.hpp>
+#include <cipherexplain/syntax.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace cipherexplain {
+
+/// Build and run-time choices that change what a release does with a string.
+struct build_options {
+  /// Overrides the build's default security level (the level only matters for reporting here:
+  /// it never changes SSL_CTX_get_ciphers).
+  std::optional<int> security_level;
+
+  friend bool operator==(const build_options&, const build_options&) = default;
+};
+
+/// What OpenSSL did with one rule.
+enum class rule_outcome : std::uint8_t {
+  not_reached,     ///< OpenSSL stopped earlier (a missing name) or never read it (SUITEB)
+  applied,         ///< every word known: the operator was applied to the matching suites
+  unknown_name,    ///< a word is unknown: the rule and the rest of its segment are skipped
+  conflict,        ///< the '+' parts cannot hold together: skipped like an unknown word
+  skipped,         ///< in a segment that an earlier unknown or conflicting rule abandoned
+  command_done,    ///< @STRENGTH or @SECLEVEL=n carried out
+  command_failed,  ///< a bad '@' command: the call will fail, reading goes on
+  missing_name,    ///< a name is missing where OpenSSL reached it: the call fails
+};
+
+/// Why SSL_CTX_set_cipher_list returned 0.
+enum class failure_reason : std::uint8_t {
+  none,
+  syntax,              ///< a missing name or bad command; the context keeps its old list
+  no_cipher_selected,  ///< nothing TLS 1.2-or-older selected; the context list is replaced
+};
+
+/// The result of one evaluation.
+struct evaluation {
+  /// What SSL_CTX_set_cipher_list returns (true = 1).
+  bool ok = false;
+  failure_reason failure = failure_reason::none;
+  /// What SSL_CTX_get_ciphers returns afterwards on a fresh context, in order. When ok, the new
+  /// list (TLS 1.3 suites first on 1.1.1+). When not ok, what the context is left with: its
+  /// previous (DEFAULT) list after a syntax failure, or only the TLS 1.3 suites when nothing
+  /// was selected.
+  std::vector<const cipher*> ciphers;
+  /// The context's security level afterwards (@SECLEVEL applies even when the call fails).
+  int security_level = 0;
+  /// One entry per rule of the tree, same order.
+  std::vector<rule_outcome> outcomes;
+  /// Findings, ordered by offset.
+  std::vector<diagnostic> diagnostics;
+};
+
+namespace detail {
+class prepared_release;
+}
+
+/// A release prepared for fast evaluation: the cipher table collected and ordered, aliases and
+/// DEFAULT precomputed. Cheap to copy (shared, immutable).
+class evaluator {
+ public:
+  /// Prepares a release with the given build options.
+  explicit evaluator(const catalog& release, const build_options& options = {});
+
+  /// Parses (with the release's dialect) and evaluates a cipher string.
+  [[nodiscard]] evaluation evaluate(std::string_view cipher_string) const;
+  /// Evaluates a parsed string. A tree parsed with another dialect is parsed again first.
+  [[nodiscard]] evaluation evaluate(const tree& parsed) const;
+  /// Same, reusing the storage of `out`: no allocation once its vectors have grown.
+  void evaluate_into(evaluation& out, const tree& parsed) const;
+
+  [[nodiscard]] const catalog& release() const noexcept;
+  [[nodiscard]] const build_options& options() const noexcept;
+  /// The suites a string can select, in the order OpenSSL's preference passes leave them
+  /// (the order in which ALL appends them).
+  [[nodiscard]] std::span<const cipher* const> preference_order() const noexcept;
+
+ private:
+  std::shared_ptr<const detail::prepared_release> impl_;
+};
+
+}  // namespace cipherexplain

@@ -1,0 +1,135 @@
+#include <cipherexplain/diagnostic.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace cipherexplain {
+
+std::string_view code_name(diagnostic_code code) noexcept {
+  switch (code) {
+    case diagnostic_code::missing_name: return "missing-name";
+    case diagnostic_code::unknown_command: return "unknown-command";
+    case diagnostic_code::bad_security_level: return "bad-security-level";
+    case diagnostic_code::no_cipher_selected: return "no-cipher-selected";
+    case diagnostic_code::input_too_long: return "input-too-long";
+    case diagnostic_code::text_after_nul: return "text-after-nul";
+    case diagnostic_code::unknown_name: return "unknown-name";
+    case diagnostic_code::conflicting_names: return "conflicting-names";
+    case diagnostic_code::skipped_text: return "skipped-text";
+    case diagnostic_code::suiteb_prefix: return "suiteb-prefix";
+  }
+  return "unknown";
+}
+
+std::string_view severity_name(severity level) noexcept {
+  switch (level) {
+    case severity::note: return "note";
+    case severity::warning: return "warning";
+    case severity::error: return "error";
+  }
+  return "error";
+}
+
+namespace {
+
+// One displayed column of the echoed input line.
+struct cell {
+  std::size_t byte;   // offset of its first byte
+  std::string glyph;  // what to print
+};
+
+// Splits a line into display cells: UTF-8 characters stay as they are, control bytes become
+// their Unicode "control picture" and bytes that are not UTF-8 become U+FFFD, so the caret
+// line lines up on a terminal.
+std::vector<cell> cells_of(std::string_view line, std::size_t base) {
+  std::vector<cell> cells;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const auto b = static_cast<unsigned char>(line[i]);
+    if (b < 0x20) {
+      cells.push_back({base + i, std::string("\xe2\x90") + static_cast<char>(0x80 + b)});
+      ++i;
+      continue;
+    }
+    if (b == 0x7f) {
+      cells.push_back({base + i, "\xe2\x90\xa1"});
+      ++i;
+      continue;
+    }
+    std::size_t n = 1;
+    if (b >= 0xc2 && b <= 0xdf) n = 2;
+    else if (b >= 0xe0 && b <= 0xef) n = 3;
+    else if (b >= 0xf0 && b <= 0xf4) n = 4;
+    else if (b >= 0x80) n = 0;
+    bool valid = n != 0 && i + n <= line.size();
+    for (std::size_t k = 1; valid && k < n; ++k) {
+      valid = (static_cast<unsigned char>(line[i + k]) & 0xc0u) == 0x80u;
+    }
+    if (!valid) {
+      cells.push_back({base + i, "\xef\xbf\xbd"});
+      ++i;
+      continue;
+    }
+    cells.push_back({base + i, std::string(line.substr(i, n))});
+    i += n;
+  }
+  return cells;
+}
+
+constexpr std::size_t window = 72;  // cells of context shown for long lines
+
+}  // namespace
+
+std::string render(const diagnostic& finding, std::string_view input, std::string_view source_name) {
+  const std::size_t offset = std::min(finding.offset, input.size());
+  const std::size_t line_start = [&] {
+    const std::size_t nl = input.rfind('\n', offset == 0 ? 0 : offset - 1);
+    return (nl == std::string_view::npos || offset == 0) ? std::size_t{0} : nl + 1;
+  }();
+  const std::size_t line_no =
+      1 + static_cast<std::size_t>(std::count(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
+  const std::size_t line_end = std::min(input.find('\n', line_start), input.size());
+  const std::string_view line = input.substr(line_start, line_end - line_start);
+
+  std::string out = fmt::format("{}:{}:{}: {}: {} [{}]\n", source_name, line_no,
+                                offset - line_start + 1, severity_name(finding.severity),
+                                finding.message, code_name(finding.code));
+
+  const std::vector<cell> cells = cells_of(line, line_start);
+  // First cell at or after the offset (== cells.size() when the caret sits at the line end).
+  const auto caret = static_cast<std::size_t>(
+      std::lower_bound(cells.begin(), cells.end(), offset,
+                       [](const cell& c, std::size_t o) { return c.byte < o; }) -
+      cells.begin());
+  const std::size_t span_end = std::min(offset + finding.length, line_end);
+  std::size_t marked = 0;
+  while (caret + marked < cells.size() && cells[caret + marked].byte < span_end) ++marked;
+
+  std::size_t first = 0;
+  std::size_t last = cells.size();
+  if (cells.size() > window) {
+    first = caret > window / 2 ? caret - window / 2 : 0;
+    last = std::min(cells.size(), first + window);
+    if (caret + 1 > last) first = caret + 1 > window ? caret + 1 - window : 0, last = caret + 1;
+  }
+  std::string text_line = first > 0 ? "..." : "";
+  std::string caret_line(first > 0 ? 3 : 0, ' ');
+  for (std::size_t i = first; i < last; ++i) {
+    text_line += cells[i].glyph;
+    if (i < caret) caret_line += ' ';
+  }
+  if (last < cells.size()) text_line += "...";
+  caret_line += '^';
+  const std::size_t visible_marks = std::min(marked, last > caret ? last - caret : 0);
+  if (visible_marks > 1) caret_line.append(visible_marks - 1, '~');
+  out += text_line;
+  out += '\n';
+  out += caret_line;
+  out += '\n';
+  return out;
+}
+
+}  // namespace cipherexplain

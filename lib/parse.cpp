@@ -1,0 +1,281 @@
+// Builds the tree from the grammar's actions and adds the diagnostics that hold whatever the
+// words mean.
+
+#include <cipherexplain/syntax.hpp>
+
+#include "grammar.hpp"
+#include "messages.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cstring>
+#include <utility>
+
+namespace cipherexplain {
+
+std::string_view op_text(rule_op op) noexcept {
+  switch (op) {
+    case rule_op::add: return "";
+    case rule_op::remove: return "-";
+    case rule_op::move_to_end: return "+";
+    case rule_op::kill: return "!";
+    case rule_op::command: return "@";
+  }
+  return "";
+}
+
+bool tree::ok() const noexcept {
+  for (const diagnostic& d : diagnostics_) {
+    if (d.severity == severity::error) return false;
+  }
+  return true;
+}
+
+// Collects rules while the grammar runs; the grammar never backtracks over a rule whose
+// action has fired, so appending is safe.
+class tree_builder {
+ public:
+  explicit tree_builder(tree& out, const char* base) : out_(out), base_(base) {}
+
+  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - base_); }
+
+  void begin_rule(const char* at) {
+    pending_ = rule{};
+    pending_.segment = segment_;
+    pending_.first_word = static_cast<std::uint32_t>(out_.words_.size());
+    pending_.text.offset = offset(at);
+    text_end_ = pending_.text.offset;
+  }
+  void set_op(rule_op op, const char* at) {
+    pending_.op = op;
+    text_end_ = offset(at) + 1;
+  }
+  void add_word(span s) {
+    out_.words_.push_back(s);
+    text_end_ = s.end();
+  }
+  void set_tail(span s) { pending_.tail = s; }
+  void end_rule() {
+    pending_.word_count = static_cast<std::uint32_t>(out_.words_.size()) - pending_.first_word;
+    pending_.text.length = text_end_ - pending_.text.offset;
+    out_.rules_.push_back(pending_);
+  }
+  void add_separator(span s) {
+    out_.separators_.push_back(s);
+    ++segment_;
+  }
+  void set_default_prefix(span s) {
+    out_.default_prefix_ = s;
+    ++segment_;
+  }
+  void set_suiteb(suiteb_prefix which, span s) {
+    out_.suiteb_ = which;
+    out_.suiteb_span_ = s;
+  }
+
+ private:
+  tree& out_;
+  const char* base_;
+  rule pending_;
+  std::uint32_t text_end_ = 0;
+  std::uint32_t segment_ = 0;
+};
+
+namespace {
+
+namespace g = grammar;
+namespace pegtl = tao::pegtl;
+
+template <typename Input>
+span span_of(const Input& in, const tree_builder& b) {
+  return {b.offset(in.begin()), static_cast<std::uint32_t>(in.size())};
+}
+
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
+
+template <>
+struct action<g::rule_begin> {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    b.begin_rule(in.begin());
+  }
+};
+template <class D>
+struct action<g::rule<D>> {
+  template <typename Input>
+  static void apply(const Input&, tree_builder& b) {
+    b.end_rule();
+  }
+};
+
+template <rule_op Op>
+struct op_action {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    b.set_op(Op, in.begin());
+  }
+};
+template <>
+struct action<g::op_remove> : op_action<rule_op::remove> {};
+template <>
+struct action<g::op_move_to_end> : op_action<rule_op::move_to_end> {};
+template <>
+struct action<g::op_kill> : op_action<rule_op::kill> {};
+template <>
+struct action<g::op_command> : op_action<rule_op::command> {};
+
+template <class D>
+struct action<g::word<D>> {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    b.add_word(span_of(in, b));
+  }
+};
+template <>
+struct action<g::missing_name> {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    b.add_word({b.offset(in.begin()), 0});
+  }
+};
+template <>
+struct action<g::tail> {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    if (in.size() != 0) b.set_tail(span_of(in, b));
+  }
+};
+// A stray rule's junk is its tail: OpenSSL fails at its first byte and never reads the rest.
+template <class D>
+struct action<g::stray<D>> {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    b.set_tail(span_of(in, b));
+  }
+};
+template <>
+struct action<g::separator> {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    b.add_separator(span_of(in, b));
+  }
+};
+template <class D>
+struct action<g::default_prefix<D>> {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    b.set_default_prefix(span_of(in, b));
+  }
+};
+
+template <suiteb_prefix Which>
+struct suiteb_action {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    b.set_suiteb(Which, span_of(in, b));
+  }
+};
+template <class D>
+struct action<g::suiteb_128_only<D>> : suiteb_action<suiteb_prefix::b128_only> {};
+template <class D>
+struct action<g::suiteb_128_c2<D>> : suiteb_action<suiteb_prefix::b128_c2> {};
+template <class D>
+struct action<g::suiteb_128<D>> : suiteb_action<suiteb_prefix::b128> {};
+template <class D>
+struct action<g::suiteb_192<D>> : suiteb_action<suiteb_prefix::b192> {};
+
+using run_fn = void (*)(std::string_view, tree_builder&);
+
+template <unsigned Flags>
+void run_grammar(std::string_view text, tree_builder& b) {
+  using traits = g::dialect_traits<(Flags & 1u) != 0, (Flags & 2u) != 0, (Flags & 4u) != 0,
+                                   (Flags & 8u) != 0>;
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.data() + text.size(),
+                                                      "input");
+  // Cannot fail: every byte matches some rule (see grammar.hpp).
+  pegtl::parse<g::cipher_string<traits>, action>(in, b);
+}
+
+template <std::size_t... I>
+constexpr std::array<run_fn, sizeof...(I)> make_table(std::index_sequence<I...>) {
+  return {&run_grammar<static_cast<unsigned>(I)>...};
+}
+constexpr auto grammar_table = make_table(std::make_index_sequence<16>{});
+
+unsigned flags_of(const dialect& d) {
+  return (d.equals_in_names ? 1u : 0u) | (d.underscore_in_names ? 2u : 0u) |
+         (d.case_insensitive ? 4u : 0u) | (d.suiteb_prefixes ? 8u : 0u);
+}
+
+// The first rule of each segment is always reached (an earlier error would already have failed
+// the string), so a missing name or bad command there fails the string whatever words mean.
+void add_certain_errors(const tree& parsed, std::vector<diagnostic>& out) {
+  bool first_in_segment = true;
+  std::uint32_t segment = 0;
+  for (const rule& r : parsed.rules()) {
+    first_in_segment = first_in_segment || r.segment != segment;
+    segment = r.segment;
+    if (!first_in_segment) continue;
+    first_in_segment = false;
+    const auto words = parsed.words(r);
+    if (words.front().length == 0) {
+      out.push_back(detail::missing_name(parsed, r, 0));
+    } else if (r.is_command()) {
+      const auto c = detail::classify_command(parsed.text(words.front()),
+                                              parsed.dialect().seclevel_command,
+                                              parsed.dialect().case_insensitive);
+      if (c.kind == detail::command_kind::unknown || c.kind == detail::command_kind::bad_seclevel) {
+        out.push_back(detail::bad_command(parsed, r, parsed.dialect().seclevel_command));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void parse_into(tree& out, std::string_view input, const dialect& rules) {
+  out.source_.assign(input.data(), input.size());
+  out.dialect_ = rules;
+  out.rules_.clear();
+  out.words_.clear();
+  out.separators_.clear();
+  out.diagnostics_.clear();
+  out.default_prefix_.reset();
+  out.nul_offset_.reset();
+  out.suiteb_ = suiteb_prefix::none;
+  out.suiteb_span_ = {};
+
+  if (input.size() > max_input_length) {
+    out.diagnostics_.push_back(
+        {diagnostic_code::input_too_long, severity::error,
+         fmt::format("input of {} bytes is longer than the {} bytes this parser accepts",
+                     input.size(), max_input_length),
+         0, 0});
+    return;
+  }
+  std::string_view visible(out.source_);
+  if (const void* nul = std::memchr(visible.data(), '\0', visible.size())) {
+    const auto at = static_cast<std::uint32_t>(static_cast<const char*>(nul) - visible.data());
+    out.nul_offset_ = at;
+    out.diagnostics_.push_back(
+        {diagnostic_code::text_after_nul, severity::warning,
+         "OpenSSL reads the string only up to this NUL byte; the rest is ignored", at,
+         static_cast<std::uint32_t>(visible.size() - at)});
+    visible = visible.substr(0, at);
+  }
+  tree_builder builder(out, out.source_.data());
+  grammar_table[flags_of(rules)](visible, builder);
+  add_certain_errors(out, out.diagnostics_);
+  std::stable_sort(out.diagnostics_.begin(), out.diagnostics_.end(),
+                   [](const diagnostic& a, const diagnostic& b) { return a.offset < b.offset; });
+}
+
+tree parse(std::string_view input, const dialect& rules) {
+  tree out;
+  parse_into(out, input, rules);
+  return out;
+}
+
+}  // namespace cipherexplain

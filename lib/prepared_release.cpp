@@ -1,0 +1,297 @@
+#include "prepared_release.hpp"
+
+#include "algorithms.hpp"
+#include "messages.hpp"
+#include "reference_list.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace cipherexplain::detail {
+namespace {
+
+constexpr std::size_t field_index(field f) { return static_cast<std::size_t>(f); }
+
+bool uses_protocol_bits(const catalog& c) { return c.engine() == engine_family::openssl_1_0; }
+
+char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = fold(c);
+  return out;
+}
+
+// Matching as ssl_cipher_apply_rule() does it, for the preference passes.
+bool pass_matches(const catalog& c, const preference_pass& p, const cipher& s) {
+  if (p.kx != 0 && (p.kx & s.kx) == 0) return false;
+  if (p.au != 0 && (p.au & s.au) == 0) return false;
+  if (p.enc != 0 && (p.enc & s.enc) == 0) return false;
+  if (p.mac != 0 && (p.mac & s.mac) == 0) return false;
+  if (p.version != 0) {
+    if (uses_protocol_bits(c) ? (p.version & s.min_tls) == 0 : p.version != s.min_tls) return false;
+  }
+  return true;
+}
+
+std::string_view suiteb_replacement(suiteb_prefix which) {
+  switch (which) {
+    case suiteb_prefix::b128_only: return "ECDHE-ECDSA-AES128-GCM-SHA256";
+    case suiteb_prefix::b128_c2:
+    case suiteb_prefix::b192: return "ECDHE-ECDSA-AES256-GCM-SHA384";
+    case suiteb_prefix::b128: return "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384";
+    case suiteb_prefix::none: break;
+  }
+  return "";
+}
+
+}  // namespace
+
+prepared_release::prepared_release(const catalog& release, const build_options& options)
+    : release_(release), options_(options) {
+  security_level_ = options.security_level.value_or(release.default_security_level());
+  const unavailable_algorithms& off = release.unavailable();
+  auto usable = [&](const cipher& s) {
+    return s.valid && s.option.empty() && s.min_tls != 0 &&
+           (s.table == cipher_table::ssl3 || s.table == cipher_table::ssl2) &&
+           (s.kx & off.kx) == 0 && (s.au & off.au) == 0 && (s.enc & off.enc) == 0 &&
+           (s.mac & off.mac) == 0;
+  };
+
+  // Collection: OpenSSL walks its id-sorted table backwards (SSLv2 suites after the others).
+  std::vector<const cipher*> collected;
+  for (auto it = release.ciphers().rbegin(); it != release.ciphers().rend(); ++it) {
+    if (it->table == cipher_table::ssl3 && usable(*it)) collected.push_back(&*it);
+  }
+  for (auto it = release.ciphers().rbegin(); it != release.ciphers().rend(); ++it) {
+    if (it->table == cipher_table::ssl2 && usable(*it)) collected.push_back(&*it);
+  }
+  if (collected.size() > max_collected) {
+    throw std::logic_error(fmt::format("{} collects {} suites; at most {} are supported",
+                                       release.release(), collected.size(), max_collected));
+  }
+
+  // The preference passes fix the order every later addition follows.
+  reference_list list(collected);
+  for (const preference_pass& p : release.preference_passes()) {
+    using k = preference_pass::kind;
+    if (p.op == k::strength_sort) {
+      list.strength_sort();
+      continue;
+    }
+    const auto what = p.op == k::add           ? reference_list::op::add
+                      : p.op == k::remove      ? reference_list::op::remove
+                      : p.op == k::move_to_end ? reference_list::op::move_to_end
+                                               : reference_list::op::bump;
+    list.apply(what, [&](const cipher& s) { return pass_matches(release, p, s); });
+  }
+  order_ = list.all();
+  const auto n = static_cast<unsigned>(order_.size());
+  all_ = cipher_set::first(n);
+
+  // Strength ranks for @STRENGTH: distinct strength_bits values, strongest first.
+  std::vector<std::uint16_t> strengths;
+  for (const cipher* s : order_) strengths.push_back(s->strength_bits);
+  std::sort(strengths.begin(), strengths.end(), std::greater<>());
+  strengths.erase(std::unique(strengths.begin(), strengths.end()), strengths.end());
+  n_ranks_ = static_cast<unsigned>(strengths.size());
+  for (const cipher* s : order_) {
+    strength_rank_.push_back(static_cast<std::uint8_t>(
+        std::find(strengths.begin(), strengths.end(), s->strength_bits) - strengths.begin()));
+  }
+
+  // Per-bit sets: a mask matches the union of its bits' sets.
+  for (unsigned i = 0; i < n; ++i) {
+    const cipher& s = *order_[i];
+    const std::array<std::uint32_t, 4> fields{s.kx, s.au, s.enc, s.mac};
+    for (std::size_t f = 0; f < 4; ++f) {
+      present_bits_[f] |= fields[f];
+      for (unsigned b = 0; b < 32; ++b) {
+        if ((fields[f] >> b) & 1u) bit_sets_[f][b].set(i);
+      }
+    }
+    for (unsigned b = 0; b < 16; ++b) {
+      if ((s.strength >> b) & 1u) strength_sets_[b].set(i);
+    }
+    const std::uint16_t v = s.min_tls;
+    auto it = std::find_if(version_sets_.begin(), version_sets_.end(),
+                           [v](const auto& p) { return p.first == v; });
+    if (it == version_sets_.end()) it = version_sets_.insert(version_sets_.end(), {v, {}});
+    it->second.set(i);
+  }
+
+  // What OpenSSL can look up: collected suites first, then the aliases still available.
+  const bool ci = release.dialect().case_insensitive;
+  auto key_of = [ci](std::string_view name) { return ci ? folded(name) : std::string(name); };
+  entries_.reserve(n + release.aliases().size());
+  for (unsigned i = 0; i < n; ++i) {
+    const cipher& s = *order_[i];
+    lookup_entry e;
+    e.suite = &s;
+    e.alone = {s.kx, s.au, s.enc, s.mac, 0, s.strength, static_cast<int>(i)};
+    entries_.push_back(e);
+    entries_.back().matches = match(e.alone);
+    by_name_.emplace(key_of(s.name), static_cast<std::uint16_t>(entries_.size() - 1));
+    if (release.stdname_lookup() && !s.stdname.empty()) {
+      by_name_.emplace(key_of(s.stdname), static_cast<std::uint16_t>(entries_.size() - 1));
+    }
+  }
+  for (const alias& a : release.aliases()) {
+    if (!a.option.empty()) continue;
+    // An alias is searchable only if each field it constrains keeps an available algorithm.
+    if ((a.kx != 0 && (a.kx & ~off.kx) == 0) || (a.au != 0 && (a.au & ~off.au) == 0) ||
+        (a.enc != 0 && (a.enc & ~off.enc) == 0) || (a.mac != 0 && (a.mac & ~off.mac) == 0)) {
+      continue;
+    }
+    lookup_entry e;
+    e.named = &a;
+    e.alone = {a.kx, a.au, a.enc, a.mac, a.version, a.strength, -1};
+    e.matches = match(e.alone);
+    entries_.push_back(e);
+    by_name_.emplace(key_of(a.name), static_cast<std::uint16_t>(entries_.size() - 1));
+  }
+
+  for (const cipher* s : release.tls13_default()) {
+    if ((s->enc & off.enc) == 0 && (s->handshake_digest & off.mac) == 0) tls13_.push_back(s);
+  }
+
+  initial_ = list_state::fresh(n);
+  after_default_ = initial_;
+  const tree default_tree = parse(release.default_cipher_list(), release.dialect());
+  if (run(default_tree, after_default_, nullptr, security_level_).failed) {
+    throw std::logic_error(fmt::format("the DEFAULT string of {} fails", release.release()));
+  }
+  if (release.dialect().suiteb_prefixes) {
+    for (auto which : {suiteb_prefix::b128_only, suiteb_prefix::b128_c2, suiteb_prefix::b128,
+                       suiteb_prefix::b192}) {
+      suiteb_strings_[static_cast<std::size_t>(which)] =
+          parse(suiteb_replacement(which), release.dialect());
+    }
+  }
+}
+
+const lookup_entry* prepared_release::find(std::string_view word) const noexcept {
+  if (release_.dialect().case_insensitive) {
+    // No name is this long; longer words cannot match and need no folding buffer.
+    std::array<char, 96> buffer;
+    if (word.size() > buffer.size()) return nullptr;
+    for (std::size_t i = 0; i < word.size(); ++i) buffer[i] = fold(word[i]);
+    const auto it = by_name_.find(std::string_view(buffer.data(), word.size()));
+    return it == by_name_.end() ? nullptr : &entries_[it->second];
+  }
+  const auto it = by_name_.find(word);
+  return it == by_name_.end() ? nullptr : &entries_[it->second];
+}
+
+bool prepared_release::merge(pattern& into, const pattern& token) const noexcept {
+  auto merge_mask = [](std::uint32_t& have, std::uint32_t add) {
+    if (add == 0) return true;
+    if (have == 0) {
+      have = add;
+      return true;
+    }
+    have &= add;
+    return have != 0;
+  };
+  if (!merge_mask(into.kx, token.kx) || !merge_mask(into.au, token.au) ||
+      !merge_mask(into.enc, token.enc) || !merge_mask(into.mac, token.mac)) {
+    return false;
+  }
+  const engine_family engine = release_.engine();
+  const std::uint16_t token_class = token.strength & strength::class_mask;
+  if (engine == engine_family::openssl_1_0) {
+    const std::uint16_t token_export = token.strength & strength::export_mask;
+    if (token_export != 0) {
+      if ((into.strength & strength::export_mask) != 0) {
+        into.strength &= static_cast<std::uint16_t>(token_export | ~strength::export_mask);
+        if ((into.strength & strength::export_mask) == 0) return false;
+      } else {
+        into.strength |= token_export;
+      }
+    }
+    if (token_class != 0) {
+      if ((into.strength & strength::class_mask) != 0) {
+        into.strength &= static_cast<std::uint16_t>(token_class | ~strength::class_mask);
+        if ((into.strength & strength::class_mask) == 0) return false;
+      } else {
+        into.strength |= token_class;
+      }
+    }
+    into.strength |= token.strength & strength::not_default;
+  } else {
+    if (token_class != 0) {
+      if ((into.strength & strength::class_mask) != 0) {
+        into.strength &= static_cast<std::uint16_t>(token_class | ~strength::class_mask);
+        if ((into.strength & strength::class_mask) == 0) return false;
+      } else {
+        // OpenSSL assigns here, dropping a NOT_DEFAULT collected earlier in the chain.
+        into.strength = token_class;
+      }
+    }
+    into.strength |= token.strength & strength::not_default;
+  }
+  // Only the last token's id counts, and only a real suite carries one; only aliases carry a
+  // protocol version.
+  into.cipher = engine == engine_family::openssl_1_1_1 ? token.cipher : -1;
+  if (token.cipher < 0 && token.version != 0) {
+    if (engine == engine_family::openssl_1_0) {
+      if (into.version != 0) {
+        into.version &= token.version;
+        if (into.version == 0) return false;
+      } else {
+        into.version = token.version;
+      }
+    } else {
+      if (into.version != 0 && into.version != token.version) return false;
+      into.version = token.version;
+    }
+  }
+  return true;
+}
+
+cipher_set prepared_release::match(const pattern& p) const noexcept {
+  cipher_set result = all_;
+  auto restrict_field = [&](std::size_t f, std::uint32_t mask) {
+    if (mask == 0) return;
+    cipher_set any;
+    std::uint32_t bits = mask & present_bits_[f];
+    while (bits != 0) {
+      any |= bit_sets_[f][static_cast<unsigned>(std::countr_zero(bits))];
+      bits &= bits - 1;
+    }
+    result &= any;
+  };
+  restrict_field(field_index(field::kx), p.kx);
+  restrict_field(field_index(field::au), p.au);
+  restrict_field(field_index(field::enc), p.enc);
+  restrict_field(field_index(field::mac), p.mac);
+  auto restrict_flags = [&](std::uint16_t flags) {
+    if (flags == 0) return;
+    cipher_set any;
+    for (unsigned b = 0; b < 16; ++b) {
+      if ((flags >> b) & 1u) any |= strength_sets_[b];
+    }
+    result &= any;
+  };
+  restrict_flags(p.strength & strength::class_mask);
+  if (release_.engine() == engine_family::openssl_1_0) restrict_flags(p.strength & strength::export_mask);
+  if ((p.strength & strength::not_default) != 0) result &= strength_sets_[static_cast<unsigned>(std::countr_zero(strength::not_default))];
+  if (p.version != 0) {
+    cipher_set any;
+    for (const auto& [v, set] : version_sets_) {
+      const bool hit = uses_protocol_bits(release_) ? (v & p.version) != 0 : v == p.version;
+      if (hit) any |= set;
+    }
+    result &= any;
+  }
+  if (p.cipher >= 0) {
+    cipher_set one;
+    one.set(static_cast<unsigned>(p.cipher));
+    result &= one;
+  }
+  return result;
+}
+
+}  // namespace cipherexplain::detail

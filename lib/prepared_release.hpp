@@ -1,0 +1,91 @@
+#pragma once
+// One release with one set of build options, prepared once so that evaluating a string is a
+// handful of set operations per rule: the suites OpenSSL collects, numbered in preference
+// order; every name it can look up with the set it matches; DEFAULT already applied.
+
+#include <cipherexplain/catalog.hpp>
+#include <cipherexplain/evaluator.hpp>
+#include <cipherexplain/syntax.hpp>
+
+#include "cipher_set.hpp"
+#include "list_state.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace cipherexplain::detail {
+
+/// A search pattern as OpenSSL builds it from a '+' chain. cipher >= 0 restricts it to the
+/// suite at that position (1.1.1+ compares cipher ids).
+struct pattern {
+  std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
+  std::uint16_t version = 0;
+  std::uint16_t strength = 0;
+  int cipher = -1;
+};
+
+/// A name OpenSSL can look up (a collected suite or an available alias).
+struct lookup_entry {
+  pattern alone;        // the name as a one-token pattern
+  cipher_set matches;   // what the name alone selects
+  const cipher* suite = nullptr;
+  const alias* named = nullptr;
+};
+
+class prepared_release {
+ public:
+  prepared_release(const catalog& release, const build_options& options);
+
+  [[nodiscard]] const catalog& release() const noexcept { return release_; }
+  [[nodiscard]] const build_options& options() const noexcept { return options_; }
+  [[nodiscard]] std::span<const cipher* const> order() const noexcept { return order_; }
+  [[nodiscard]] int security_level() const noexcept { return security_level_; }
+
+  /// The entry a word names, or nullptr (unknown in this release and build).
+  [[nodiscard]] const lookup_entry* find(std::string_view word) const noexcept;
+  /// Merges the next token of a '+' chain into `into`; false when they conflict.
+  [[nodiscard]] bool merge(pattern& into, const pattern& token) const noexcept;
+  /// The suites a pattern matches.
+  [[nodiscard]] cipher_set match(const pattern& p) const noexcept;
+
+  /// Evaluates a parsed string into `out` (see evaluator::evaluate_into).
+  void evaluate(const tree& parsed, evaluation& out) const;
+
+ private:
+  struct run_result {
+    bool failed = false;   // a missing name or bad command
+    int security_level = 0;
+  };
+  run_result run(const tree& parsed, list_state& state, evaluation* report, int level) const;
+  void finish(list_state& state, bool failed, evaluation& out) const;
+
+  const catalog& release_;
+  build_options options_;
+  int security_level_ = 0;
+  std::vector<const cipher*> order_;
+  std::vector<std::uint8_t> strength_rank_;
+  unsigned n_ranks_ = 0;
+  std::vector<const cipher*> tls13_;
+
+  cipher_set all_;
+  std::array<std::array<cipher_set, 32>, 4> bit_sets_{};  // [field][bit]
+  std::array<std::uint32_t, 4> present_bits_{};
+  std::array<cipher_set, 16> strength_sets_{};            // [flag bit]
+  std::vector<std::pair<std::uint16_t, cipher_set>> version_sets_;
+
+  struct name_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::vector<lookup_entry> entries_;
+  std::unordered_map<std::string, std::uint16_t, name_hash, std::equal_to<>> by_name_;
+
+  list_state initial_;
+  list_state after_default_;
+  std::array<tree, 5> suiteb_strings_;  // indexed by suiteb_prefix
+};
+
+}  // namespace cipherexplain::detail

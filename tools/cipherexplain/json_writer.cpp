@@ -1,0 +1,133 @@
+#include "json_writer.hpp"
+
+#include <fmt/format.h>
+
+namespace cipherexplain::cli {
+
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == '"' || b == '\\') {
+      out += '\\';
+      out += static_cast<char>(b);
+      ++i;
+    } else if (b == '\n') {
+      out += "\\n", ++i;
+    } else if (b == '\r') {
+      out += "\\r", ++i;
+    } else if (b == '\t') {
+      out += "\\t", ++i;
+    } else if (b < 0x20 || b == 0x7f) {
+      out += "\\u00";
+      out += hex[b >> 4];
+      out += hex[b & 0xf];
+      ++i;
+    } else if (b < 0x80) {
+      out += static_cast<char>(b);
+      ++i;
+    } else {
+      // Copy a well-formed UTF-8 sequence as is; escape each byte of anything else.
+      std::size_t n = 0;
+      std::uint32_t cp = 0;
+      if (b >= 0xc2 && b <= 0xdf) n = 2, cp = b & 0x1fu;
+      else if (b >= 0xe0 && b <= 0xef) n = 3, cp = b & 0x0fu;
+      else if (b >= 0xf0 && b <= 0xf4) n = 4, cp = b & 0x07u;
+      bool ok = n != 0 && i + n <= text.size();
+      for (std::size_t k = 1; ok && k < n; ++k) {
+        const auto c = static_cast<unsigned char>(text[i + k]);
+        ok = (c & 0xc0u) == 0x80u;
+        cp = (cp << 6) | (c & 0x3fu);
+      }
+      ok = ok && !(n == 3 && cp < 0x800) && !(n == 4 && (cp < 0x10000 || cp > 0x10ffff)) &&
+           !(cp >= 0xd800 && cp <= 0xdfff);
+      if (ok) {
+        out.append(text.substr(i, n));
+        i += n;
+      } else {
+        out += "\\udc";
+        out += hex[b >> 4];
+        out += hex[b & 0xf];
+        ++i;
+      }
+    }
+  }
+  out += '"';
+}
+
+void json_writer::newline() {
+  if (indent_ <= 0) return;
+  out_ += '\n';
+  out_.append(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+}
+
+void json_writer::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (stack_.empty()) return;
+  if (!stack_.back().first) out_ += indent_ > 0 ? "," : ", ";
+  stack_.back().first = false;
+  newline();
+}
+
+json_writer& json_writer::begin_object() {
+  before_value();
+  out_ += '{';
+  stack_.push_back({true, true});
+  return *this;
+}
+
+json_writer& json_writer::end_object() {
+  const bool empty = stack_.back().first;
+  stack_.pop_back();
+  if (!empty) newline();
+  out_ += '}';
+  return *this;
+}
+
+json_writer& json_writer::begin_array() {
+  before_value();
+  out_ += '[';
+  stack_.push_back({true, false});
+  return *this;
+}
+
+json_writer& json_writer::end_array() {
+  const bool empty = stack_.back().first;
+  stack_.pop_back();
+  if (!empty) newline();
+  out_ += ']';
+  return *this;
+}
+
+json_writer& json_writer::key(std::string_view name) {
+  before_value();
+  append_json_string(out_, name);
+  out_ += ": ";
+  after_key_ = true;
+  return *this;
+}
+
+json_writer& json_writer::value(std::string_view text) {
+  before_value();
+  append_json_string(out_, text);
+  return *this;
+}
+
+json_writer& json_writer::value(bool b) {
+  before_value();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+json_writer& json_writer::value(std::int64_t n) {
+  before_value();
+  out_ += fmt::format("{}", n);
+  return *this;
+}
+
+}  // namespace cipherexplain::cli

@@ -1,0 +1,46 @@
+#pragma once
+// A small JSON writer. It exists because cipher strings are arbitrary bytes: a byte that is not
+// UTF-8 is written as a \udcXX escape (Python's "surrogateescape", as the oracle data does),
+// so the output is always valid JSON and no input byte is lost.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cipherexplain::cli {
+
+/// Appends `text` as a JSON string literal (with quotes).
+void append_json_string(std::string& out, std::string_view text);
+
+class json_writer {
+ public:
+  /// indent 0: one line with ", " and ": " between items (the oracle's format); > 0: pretty.
+  explicit json_writer(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
+
+  json_writer& begin_object();
+  json_writer& end_object();
+  json_writer& begin_array();
+  json_writer& end_array();
+  json_writer& key(std::string_view name);
+  json_writer& value(std::string_view text);
+  json_writer& value(const char* text) { return value(std::string_view(text)); }
+  json_writer& value(bool b);
+  json_writer& value(std::int64_t n);
+  json_writer& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  json_writer& value(std::size_t n) { return value(static_cast<std::int64_t>(n)); }
+
+ private:
+  void before_value();
+  void newline();
+  std::string& out_;
+  int indent_;
+  struct level {
+    bool first = true;
+    bool is_object = false;
+  };
+  std::vector<level> stack_;
+  bool after_key_ = false;
+};
+
+}  // namespace cipherexplain::cli
