@@ -16,12 +16,15 @@ struct symbol {
 // Data-file symbols: OpenSSL's macro names without the SSL_ prefix. 1.0.x's kEDH/kEECDH are the
 // same roles as kDHE/kECDHE and share their bits.
 constexpr std::array kx_symbols{
-    symbol{"kRSA", kx::rsa},       symbol{"kDHr", kx::dh_rsa},        symbol{"kDHd", kx::dh_dss},
-    symbol{"kDHE", kx::dhe},       symbol{"kEDH", kx::dhe},           symbol{"kECDHr", kx::ecdh_rsa},
-    symbol{"kECDHe", kx::ecdh_ecdsa}, symbol{"kECDHE", kx::ecdhe},    symbol{"kEECDH", kx::ecdhe},
-    symbol{"kKRB5", kx::krb5},     symbol{"kPSK", kx::psk},           symbol{"kSRP", kx::srp},
-    symbol{"kGOST", kx::gost},     symbol{"kRSAPSK", kx::rsapsk},     symbol{"kECDHEPSK", kx::ecdhepsk},
-    symbol{"kDHEPSK", kx::dhepsk}, symbol{"kGOST18", kx::gost18},
+    symbol{"kRSA", kx::rsa},           symbol{"kDHr", kx::dh_rsa},
+    symbol{"kDHd", kx::dh_dss},        symbol{"kDHE", kx::dhe},
+    symbol{"kEDH", kx::dhe},           symbol{"kECDHr", kx::ecdh_rsa},
+    symbol{"kECDHe", kx::ecdh_ecdsa},  symbol{"kECDHE", kx::ecdhe},
+    symbol{"kEECDH", kx::ecdhe},       symbol{"kKRB5", kx::krb5},
+    symbol{"kPSK", kx::psk},           symbol{"kSRP", kx::srp},
+    symbol{"kGOST", kx::gost},         symbol{"kRSAPSK", kx::rsapsk},
+    symbol{"kECDHEPSK", kx::ecdhepsk}, symbol{"kDHEPSK", kx::dhepsk},
+    symbol{"kGOST18", kx::gost18},
 };
 constexpr std::array au_symbols{
     symbol{"aRSA", au::rsa},       symbol{"aDSS", au::dss},       symbol{"aNULL", au::null},
@@ -99,30 +102,42 @@ std::uint32_t union_of(const std::array<symbol, N>& table) {
 std::optional<std::uint32_t> symbol_bit(field f, std::string_view name) noexcept {
   if (name == "any") return 0u;
   switch (f) {
-    case field::kx: return find_bit(kx_symbols, name);
-    case field::au: return find_bit(au_symbols, name);
-    case field::enc: return find_bit(enc_symbols, name);
-    case field::mac: return find_bit(mac_symbols, name);
+    case field::kx:
+      return find_bit(kx_symbols, name);
+    case field::au:
+      return find_bit(au_symbols, name);
+    case field::enc:
+      return find_bit(enc_symbols, name);
+    case field::mac:
+      return find_bit(mac_symbols, name);
   }
   return std::nullopt;
 }
 
 std::string_view bit_symbol(field f, std::uint32_t bit) noexcept {
   switch (f) {
-    case field::kx: return find_name(kx_symbols, bit);
-    case field::au: return find_name(au_symbols, bit);
-    case field::enc: return find_name(enc_symbols, bit);
-    case field::mac: return find_name(mac_symbols, bit);
+    case field::kx:
+      return find_name(kx_symbols, bit);
+    case field::au:
+      return find_name(au_symbols, bit);
+    case field::enc:
+      return find_name(enc_symbols, bit);
+    case field::mac:
+      return find_name(mac_symbols, bit);
   }
   return "?";
 }
 
 std::uint32_t all_bits(field f) noexcept {
   switch (f) {
-    case field::kx: return union_of(kx_symbols);
-    case field::au: return union_of(au_symbols);
-    case field::enc: return union_of(enc_symbols);
-    case field::mac: return union_of(mac_symbols);
+    case field::kx:
+      return union_of(kx_symbols);
+    case field::au:
+      return union_of(au_symbols);
+    case field::enc:
+      return union_of(enc_symbols);
+    case field::mac:
+      return union_of(mac_symbols);
   }
   return 0;
 }

@@ -20,8 +20,10 @@ namespace {
 using detail::field;
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -30,7 +32,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   std::size_t start = 0;
   while (true) {
     const std::size_t pos = s.find(sep, start);
-    parts.push_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    parts.push_back(
+        s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
     if (pos == std::string_view::npos) break;
     start = pos + 1;
   }
@@ -167,7 +170,8 @@ std::vector<int> release_key(std::string_view release) {
 
 }  // namespace
 
-std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv, std::string_view aliases_tsv,
+std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
+                                            std::string_view aliases_tsv,
                                             std::string_view release_txt) {
   std::unique_ptr<catalog> c(new catalog());
   // Names point into these copies, which never change after this.
@@ -187,7 +191,8 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv, std::s
     const data_error_context where("release.txt", line_no);
     const std::size_t gap = line.find_first_of(" \t");
     const std::string_view key = line.substr(0, gap);
-    const std::string_view value = gap == std::string_view::npos ? std::string_view{} : trim(line.substr(gap));
+    const std::string_view value =
+        gap == std::string_view::npos ? std::string_view{} : trim(line.substr(gap));
     if (key == "release") {
       c->release_ = value;
     } else if (key == "series") {
@@ -196,10 +201,14 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv, std::s
       c->build_ = value;
     } else if (key == "engine") {
       have_engine = true;
-      if (value == "openssl-1.0") c->engine_ = engine_family::openssl_1_0;
-      else if (value == "openssl-1.1.0") c->engine_ = engine_family::openssl_1_1_0;
-      else if (value == "openssl-1.1.1") c->engine_ = engine_family::openssl_1_1_1;
-      else where.fail(fmt::format("unknown engine '{}'", value));
+      if (value == "openssl-1.0")
+        c->engine_ = engine_family::openssl_1_0;
+      else if (value == "openssl-1.1.0")
+        c->engine_ = engine_family::openssl_1_1_0;
+      else if (value == "openssl-1.1.1")
+        c->engine_ = engine_family::openssl_1_1_1;
+      else
+        where.fail(fmt::format("unknown engine '{}'", value));
     } else if (key == "default_cipher_list") {
       c->default_list_ = value;
     } else if (key == "tls13_default") {
@@ -220,9 +229,12 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv, std::s
     } else if (key == "stdname_lookup") {
       c->stdname_lookup_ = parse_bool(value, where);
     } else if (key == "missing_name") {
-      if (value == "abort") c->abort_on_missing_name_ = true;
-      else if (value == "skip") c->abort_on_missing_name_ = false;
-      else where.fail("missing_name must be abort or skip");
+      if (value == "abort")
+        c->abort_on_missing_name_ = true;
+      else if (value == "skip")
+        c->abort_on_missing_name_ = false;
+      else
+        where.fail("missing_name must be abort or skip");
     } else if (key == "unavailable") {
       const auto parts = words_of(value);
       if (parts.empty()) where.fail("unavailable needs a field");
@@ -231,38 +243,51 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv, std::s
       const auto* f = std::find_if(std::begin(fields), std::end(fields),
                                    [&](const auto& p) { return p.first == parts[0]; });
       if (f == std::end(fields)) where.fail(fmt::format("unknown field '{}'", parts[0]));
-      std::uint32_t* target = f->second == field::kx   ? &c->unavailable_.kx
-                              : f->second == field::au ? &c->unavailable_.au
+      std::uint32_t* target = f->second == field::kx    ? &c->unavailable_.kx
+                              : f->second == field::au  ? &c->unavailable_.au
                               : f->second == field::enc ? &c->unavailable_.enc
                                                         : &c->unavailable_.mac;
-      for (std::size_t i = 1; i < parts.size(); ++i) *target |= parse_mask(f->second, parts[i], where);
+      for (std::size_t i = 1; i < parts.size(); ++i)
+        *target |= parse_mask(f->second, parts[i], where);
     } else if (key == "pass") {
       const auto parts = words_of(value);
       if (parts.empty()) where.fail("pass needs an operation");
       preference_pass p;
       using k = preference_pass::kind;
-      if (parts[0] == "add") p.op = k::add;
-      else if (parts[0] == "remove") p.op = k::remove;
-      else if (parts[0] == "move_to_end") p.op = k::move_to_end;
-      else if (parts[0] == "bump") p.op = k::bump;
-      else if (parts[0] == "strength_sort") p.op = k::strength_sort;
-      else where.fail(fmt::format("unknown pass '{}'", parts[0]));
+      if (parts[0] == "add")
+        p.op = k::add;
+      else if (parts[0] == "remove")
+        p.op = k::remove;
+      else if (parts[0] == "move_to_end")
+        p.op = k::move_to_end;
+      else if (parts[0] == "bump")
+        p.op = k::bump;
+      else if (parts[0] == "strength_sort")
+        p.op = k::strength_sort;
+      else
+        where.fail(fmt::format("unknown pass '{}'", parts[0]));
       for (std::size_t i = 1; i < parts.size(); ++i) {
         const std::string_view part = parts[i];
         if (part == "all") continue;
         const std::size_t eq = part.find('=');
-        if (eq == std::string_view::npos) where.fail(fmt::format("expected field=value, got '{}'", part));
+        if (eq == std::string_view::npos)
+          where.fail(fmt::format("expected field=value, got '{}'", part));
         const std::string_view name = part.substr(0, eq);
         const std::string_view v = part.substr(eq + 1);
-        if (name == "kx") p.kx = parse_mask(field::kx, v, where);
-        else if (name == "au") p.au = parse_mask(field::au, v, where);
-        else if (name == "enc") p.enc = parse_mask(field::enc, v, where);
-        else if (name == "mac") p.mac = parse_mask(field::mac, v, where);
+        if (name == "kx")
+          p.kx = parse_mask(field::kx, v, where);
+        else if (name == "au")
+          p.au = parse_mask(field::au, v, where);
+        else if (name == "enc")
+          p.enc = parse_mask(field::enc, v, where);
+        else if (name == "mac")
+          p.mac = parse_mask(field::mac, v, where);
         else if (name == "version") {
           const auto ver = detail::version_value(v);
           if (!ver) where.fail(fmt::format("unknown version '{}'", v));
           p.version = *ver;
-        } else where.fail(fmt::format("unknown field '{}'", name));
+        } else
+          where.fail(fmt::format("unknown field '{}'", name));
       }
       c->passes_.push_back(p);
     } else {
@@ -313,11 +338,16 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv, std::s
     s.alg_bits = parse_number<std::uint16_t>(v[col_ab], 10, where);
     s.valid = v[col_valid] == "1";
     const std::string_view table = v[col_table];
-    if (table == "tls13") s.table = cipher_table::tls13;
-    else if (table == "ssl3") s.table = cipher_table::ssl3;
-    else if (table == "scsv") s.table = cipher_table::scsv;
-    else if (table == "ssl2") s.table = cipher_table::ssl2;
-    else where.fail(fmt::format("unknown table '{}'", table));
+    if (table == "tls13")
+      s.table = cipher_table::tls13;
+    else if (table == "ssl3")
+      s.table = cipher_table::ssl3;
+    else if (table == "scsv")
+      s.table = cipher_table::scsv;
+    else if (table == "ssl2")
+      s.table = cipher_table::ssl2;
+    else
+      where.fail(fmt::format("unknown table '{}'", table));
     s.option = dash_to_empty(v[col_opt]);
     c->ciphers_.push_back(s);
   }
@@ -338,7 +368,8 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv, std::s
     a.au = parse_mask(field::au, v[a_au], where);
     a.enc = parse_mask(field::enc, v[a_enc], where);
     a.mac = parse_mask(field::mac, v[a_mac], where);
-    const auto ver = protocol_bits ? detail::protocol_bits_value(v[a_ver]) : detail::version_value(v[a_ver]);
+    const auto ver =
+        protocol_bits ? detail::protocol_bits_value(v[a_ver]) : detail::version_value(v[a_ver]);
     if (!ver) where.fail(fmt::format("unknown version '{}'", v[a_ver]));
     a.version = *ver;
     a.strength = parse_strength(v[a_str], where);
@@ -348,7 +379,8 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv, std::s
 
   for (std::string_view name : tls13_names) {
     const cipher* s = c->find_cipher(name);
-    if (s == nullptr) throw std::runtime_error(fmt::format("release.txt: unknown TLS 1.3 suite '{}'", name));
+    if (s == nullptr)
+      throw std::runtime_error(fmt::format("release.txt: unknown TLS 1.3 suite '{}'", name));
     c->tls13_default_.push_back(s);
   }
   return c;
@@ -375,15 +407,20 @@ const alias* catalog::find_alias(std::string_view name) const noexcept {
 }
 
 std::span<const catalog* const> catalog::all() {
-  static const std::vector<const catalog*> releases = [] {
-    std::vector<std::pair<std::vector<int>, const catalog*>> loaded;
+  // Built once, on first use, and kept for the life of the program.
+  static const std::vector<std::unique_ptr<catalog>> owned = [] {
+    std::vector<std::unique_ptr<catalog>> out;
     for (const detail::embedded_catalog& e : detail::embedded_catalogs()) {
-      const catalog* c = from_data(e.ciphers, e.aliases, e.release).release();
-      loaded.emplace_back(release_key(c->release()), c);
+      out.push_back(from_data(e.ciphers, e.aliases, e.release));
     }
-    std::sort(loaded.begin(), loaded.end());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return release_key(a->release()) < release_key(b->release());
+    });
+    return out;
+  }();
+  static const std::vector<const catalog*> releases = [] {
     std::vector<const catalog*> out;
-    for (const auto& [key, c] : loaded) out.push_back(c);
+    for (const auto& c : owned) out.push_back(c.get());
     return out;
   }();
   return releases;

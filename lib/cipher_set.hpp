@@ -14,15 +14,17 @@ class cipher_set {
  public:
   constexpr cipher_set() = default;
 
-  [[nodiscard]] constexpr bool test(unsigned i) const noexcept { return (w_[i >> 6] >> (i & 63u)) & 1u; }
+  [[nodiscard]] constexpr bool test(unsigned i) const noexcept {
+    return (w_[i >> 6] >> (i & 63u)) & 1u;
+  }
   constexpr void set(unsigned i) noexcept { w_[i >> 6] |= std::uint64_t{1} << (i & 63u); }
   constexpr void reset(unsigned i) noexcept { w_[i >> 6] &= ~(std::uint64_t{1} << (i & 63u)); }
 
   [[nodiscard]] constexpr bool any() const noexcept { return (w_[0] | w_[1] | w_[2] | w_[3]) != 0; }
   [[nodiscard]] constexpr bool none() const noexcept { return !any(); }
   [[nodiscard]] constexpr unsigned count() const noexcept {
-    return static_cast<unsigned>(std::popcount(w_[0]) + std::popcount(w_[1]) + std::popcount(w_[2]) +
-                                 std::popcount(w_[3]));
+    return static_cast<unsigned>(std::popcount(w_[0]) + std::popcount(w_[1]) +
+                                 std::popcount(w_[2]) + std::popcount(w_[3]));
   }
 
   /// The first n positions.
@@ -30,8 +32,10 @@ class cipher_set {
     cipher_set s;
     for (unsigned k = 0; k < 4; ++k) {
       const unsigned lo = k * 64;
-      if (n >= lo + 64) s.w_[k] = ~std::uint64_t{0};
-      else if (n > lo) s.w_[k] = (std::uint64_t{1} << (n - lo)) - 1;
+      if (n >= lo + 64)
+        s.w_[k] = ~std::uint64_t{0};
+      else if (n > lo)
+        s.w_[k] = (std::uint64_t{1} << (n - lo)) - 1;
     }
     return s;
   }
@@ -49,9 +53,15 @@ class cipher_set {
     for (unsigned k = 0; k < 4; ++k) w_[k] &= ~o.w_[k];
     return *this;
   }
-  friend constexpr cipher_set operator|(cipher_set a, const cipher_set& b) noexcept { return a |= b; }
-  friend constexpr cipher_set operator&(cipher_set a, const cipher_set& b) noexcept { return a &= b; }
-  friend constexpr cipher_set operator-(cipher_set a, const cipher_set& b) noexcept { return a -= b; }
+  friend constexpr cipher_set operator|(cipher_set a, const cipher_set& b) noexcept {
+    return a |= b;
+  }
+  friend constexpr cipher_set operator&(cipher_set a, const cipher_set& b) noexcept {
+    return a &= b;
+  }
+  friend constexpr cipher_set operator-(cipher_set a, const cipher_set& b) noexcept {
+    return a -= b;
+  }
   friend constexpr bool operator==(const cipher_set&, const cipher_set&) = default;
 
   /// Calls f(i) for every member, ascending.

@@ -10,25 +10,38 @@ namespace cipherexplain {
 
 std::string_view code_name(diagnostic_code code) noexcept {
   switch (code) {
-    case diagnostic_code::missing_name: return "missing-name";
-    case diagnostic_code::unknown_command: return "unknown-command";
-    case diagnostic_code::bad_security_level: return "bad-security-level";
-    case diagnostic_code::no_cipher_selected: return "no-cipher-selected";
-    case diagnostic_code::input_too_long: return "input-too-long";
-    case diagnostic_code::text_after_nul: return "text-after-nul";
-    case diagnostic_code::unknown_name: return "unknown-name";
-    case diagnostic_code::conflicting_names: return "conflicting-names";
-    case diagnostic_code::skipped_text: return "skipped-text";
-    case diagnostic_code::suiteb_prefix: return "suiteb-prefix";
+    case diagnostic_code::missing_name:
+      return "missing-name";
+    case diagnostic_code::unknown_command:
+      return "unknown-command";
+    case diagnostic_code::bad_security_level:
+      return "bad-security-level";
+    case diagnostic_code::no_cipher_selected:
+      return "no-cipher-selected";
+    case diagnostic_code::input_too_long:
+      return "input-too-long";
+    case diagnostic_code::text_after_nul:
+      return "text-after-nul";
+    case diagnostic_code::unknown_name:
+      return "unknown-name";
+    case diagnostic_code::conflicting_names:
+      return "conflicting-names";
+    case diagnostic_code::skipped_text:
+      return "skipped-text";
+    case diagnostic_code::suiteb_prefix:
+      return "suiteb-prefix";
   }
   return "unknown";
 }
 
 std::string_view severity_name(severity level) noexcept {
   switch (level) {
-    case severity::note: return "note";
-    case severity::warning: return "warning";
-    case severity::error: return "error";
+    case severity::note:
+      return "note";
+    case severity::warning:
+      return "warning";
+    case severity::error:
+      return "error";
   }
   return "error";
 }
@@ -60,10 +73,14 @@ std::vector<cell> cells_of(std::string_view line, std::size_t base) {
       continue;
     }
     std::size_t n = 1;
-    if (b >= 0xc2 && b <= 0xdf) n = 2;
-    else if (b >= 0xe0 && b <= 0xef) n = 3;
-    else if (b >= 0xf0 && b <= 0xf4) n = 4;
-    else if (b >= 0x80) n = 0;
+    if (b >= 0xc2 && b <= 0xdf)
+      n = 2;
+    else if (b >= 0xe0 && b <= 0xef)
+      n = 3;
+    else if (b >= 0xf0 && b <= 0xf4)
+      n = 4;
+    else if (b >= 0x80)
+      n = 0;
     bool valid = n != 0 && i + n <= line.size();
     for (std::size_t k = 1; valid && k < n; ++k) {
       valid = (static_cast<unsigned char>(line[i + k]) & 0xc0u) == 0x80u;
@@ -83,20 +100,22 @@ constexpr std::size_t window = 72;  // cells of context shown for long lines
 
 }  // namespace
 
-std::string render(const diagnostic& finding, std::string_view input, std::string_view source_name) {
+std::string render(const diagnostic& finding, std::string_view input,
+                   std::string_view source_name) {
   const std::size_t offset = std::min(finding.offset, input.size());
   const std::size_t line_start = [&] {
     const std::size_t nl = input.rfind('\n', offset == 0 ? 0 : offset - 1);
     return (nl == std::string_view::npos || offset == 0) ? std::size_t{0} : nl + 1;
   }();
   const std::size_t line_no =
-      1 + static_cast<std::size_t>(std::count(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
+      1 + static_cast<std::size_t>(std::count(
+              input.begin(), input.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
   const std::size_t line_end = std::min(input.find('\n', line_start), input.size());
   const std::string_view line = input.substr(line_start, line_end - line_start);
 
-  std::string out = fmt::format("{}:{}:{}: {}: {} [{}]\n", source_name, line_no,
-                                offset - line_start + 1, severity_name(finding.severity),
-                                finding.message, code_name(finding.code));
+  std::string out =
+      fmt::format("{}:{}:{}: {}: {} [{}]\n", source_name, line_no, offset - line_start + 1,
+                  severity_name(finding.severity), finding.message, code_name(finding.code));
 
   const std::vector<cell> cells = cells_of(line, line_start);
   // First cell at or after the offset (== cells.size() when the caret sits at the line end).

@@ -69,8 +69,9 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
         if (missing_at(0)) break;
         continue;
       }
-      const command_word c = classify_command(parsed.text(words[0]), parsed.dialect().seclevel_command,
-                                              parsed.dialect().case_insensitive);
+      const command_word c =
+          classify_command(parsed.text(words[0]), parsed.dialect().seclevel_command,
+                           parsed.dialect().case_insensitive);
       if (c.kind == command_kind::strength) {
         state.strength_sort(strength_rank_.data(), n_ranks_);
         outcome(i, rule_outcome::command_done);
@@ -112,9 +113,11 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
           if (const cipher* s = release_.find_cipher(word)) {
             why = s->table == cipher_table::tls13
                       ? "it is a TLS 1.3 suite, which cipher strings never select"
-                  : s->option.empty() ? "this build cannot use that suite's algorithms"
-                                      : fmt::format("that suite needs the build option {}", s->option);
-            why = fmt::format("'{}' is not available in OpenSSL {}: {}", word, release_.release(), why);
+                  : s->option.empty()
+                      ? "this build cannot use that suite's algorithms"
+                      : fmt::format("that suite needs the build option {}", s->option);
+            why = fmt::format("'{}' is not available in OpenSSL {}: {}", word, release_.release(),
+                              why);
           } else if (release_.find_alias(word) != nullptr) {
             why = fmt::format("'{}' names only algorithms this build of OpenSSL {} cannot use",
                               word, release_.release());
@@ -122,7 +125,8 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
             why = fmt::format("unknown name '{}' in OpenSSL {}", word, release_.release());
           }
           note({diagnostic_code::unknown_name, severity::warning,
-                fmt::format("{}; OpenSSL ignores the rule", why), words[k].offset, words[k].length});
+                fmt::format("{}; OpenSSL ignores the rule", why), words[k].offset,
+                words[k].length});
           const span rest = segment_rest(parsed, i, words[k].end());
           if (rest.length != 0) {
             note({diagnostic_code::skipped_text, severity::note,
@@ -163,11 +167,20 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
 
     const cipher_set m = single != nullptr ? single->matches : match(p);
     switch (r.op) {
-      case rule_op::add: state.add(m); break;
-      case rule_op::remove: state.remove(m); break;
-      case rule_op::move_to_end: state.move_to_end(m); break;
-      case rule_op::kill: state.kill(m); break;
-      case rule_op::command: break;
+      case rule_op::add:
+        state.add(m);
+        break;
+      case rule_op::remove:
+        state.remove(m);
+        break;
+      case rule_op::move_to_end:
+        state.move_to_end(m);
+        break;
+      case rule_op::kill:
+        state.kill(m);
+        break;
+      case rule_op::command:
+        break;
     }
     outcome(i, rule_outcome::applied);
   }
@@ -186,7 +199,8 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out) const {
       out.diagnostics.push_back(d);
     }
   }
-  if (!parsed.diagnostics().empty() && parsed.diagnostics().front().code == diagnostic_code::input_too_long) {
+  if (!parsed.diagnostics().empty() &&
+      parsed.diagnostics().front().code == diagnostic_code::input_too_long) {
     out.failure = failure_reason::syntax;
     out.security_level = security_level_;
     return;
@@ -197,10 +211,11 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out) const {
   if (parsed.suiteb() != suiteb_prefix::none) {
     const span s = parsed.suiteb_span();
     const tree& replacement = suiteb_strings_[static_cast<std::size_t>(parsed.suiteb())];
-    out.diagnostics.push_back({diagnostic_code::suiteb_prefix, severity::note,
-                               fmt::format("'{}' makes OpenSSL ignore the whole string and use '{}'",
-                                           parsed.text(s), replacement.source()),
-                               s.offset, static_cast<std::uint32_t>(parsed.source().size()) - s.offset});
+    out.diagnostics.push_back(
+        {diagnostic_code::suiteb_prefix, severity::note,
+         fmt::format("'{}' makes OpenSSL ignore the whole string and use '{}'", parsed.text(s),
+                     replacement.source()),
+         s.offset, static_cast<std::uint32_t>(parsed.source().size()) - s.offset});
     state = initial_;
     result = run(replacement, state, nullptr, security_level_);
   } else {
@@ -208,12 +223,14 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out) const {
     result = run(parsed, state, &out, security_level_);
   }
   out.security_level = result.security_level;
-  finish(state, result.failed, out);
   std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
                    [](const diagnostic& a, const diagnostic& b) { return a.offset < b.offset; });
+  // After the per-rule findings: the verdict on the string as a whole.
+  finish(state, result.failed, parsed.source(), out);
 }
 
-void prepared_release::finish(list_state& state, bool failed, evaluation& out) const {
+void prepared_release::finish(list_state& state, bool failed, std::string_view input,
+                              evaluation& out) const {
   const bool tls13 = release_.engine() == engine_family::openssl_1_1_1;
   if (failed) {
     // The call fails before touching the context: it keeps the list it had (DEFAULT).
@@ -230,10 +247,11 @@ void prepared_release::finish(list_state& state, bool failed, evaluation& out) c
     out.failure = failure_reason::no_cipher_selected;
     out.diagnostics.push_back(
         {diagnostic_code::no_cipher_selected, severity::error,
-         fmt::format("the string selects no TLS 1.2-or-older cipher suite, so OpenSSL {} rejects it{}",
-                     release_.release(),
-                     tls13 ? " (the context is left with only the TLS 1.3 suites)" : ""),
-         0, 0});
+         fmt::format(
+             "the string selects no TLS 1.2-or-older cipher suite, so OpenSSL {} rejects it{}",
+             release_.release(),
+             tls13 ? " (the context is left with only the TLS 1.3 suites)" : ""),
+         0, input.size()});
     return;
   }
   for (std::uint16_t i = 0; i < state.n_active; ++i) out.ciphers.push_back(order_[state.active[i]]);

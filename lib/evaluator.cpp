@@ -29,6 +29,8 @@ void evaluator::evaluate_into(evaluation& out, const tree& parsed) const {
 
 const catalog& evaluator::release() const noexcept { return impl_->release(); }
 const build_options& evaluator::options() const noexcept { return impl_->options(); }
-std::span<const cipher* const> evaluator::preference_order() const noexcept { return impl_->order(); }
+std::span<const cipher* const> evaluator::preference_order() const noexcept {
+  return impl_->order();
+}
 
 }  // namespace cipherexplain

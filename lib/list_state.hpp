@@ -40,8 +40,10 @@ struct list_state {
       std::uint16_t kept = 0;
       for (std::uint16_t i = 0; i < n_removed; ++i) {
         const std::uint8_t c = removed[i];
-        if (from_removed.test(c)) active[n_active++] = c;
-        else removed[kept++] = c;
+        if (from_removed.test(c))
+          active[n_active++] = c;
+        else
+          removed[kept++] = c;
       }
       n_removed = kept;
       removed_set -= from_removed;
@@ -61,8 +63,10 @@ struct list_state {
     std::uint16_t kept = 0;
     for (std::uint16_t i = 0; i < n_active; ++i) {
       const std::uint8_t c = active[i];
-      if (hit.test(c)) moved[n_moved++] = c;
-      else active[kept++] = c;
+      if (hit.test(c))
+        moved[n_moved++] = c;
+      else
+        active[kept++] = c;
     }
     n_active = kept;
     for (std::uint16_t i = n_removed; i-- > 0;) removed[i + n_moved] = removed[i];
@@ -81,8 +85,10 @@ struct list_state {
     std::uint16_t kept = 0;
     for (std::uint16_t i = 0; i < n_active; ++i) {
       const std::uint8_t c = active[i];
-      if (hit.test(c)) moved[n_moved++] = c;
-      else active[kept++] = c;
+      if (hit.test(c))
+        moved[n_moved++] = c;
+      else
+        active[kept++] = c;
     }
     for (std::uint16_t i = 0; i < n_moved; ++i) active[kept + i] = moved[i];
   }
@@ -115,12 +121,12 @@ struct list_state {
   void strength_sort(const std::uint8_t* rank, unsigned n_ranks) noexcept {
     std::array<std::uint16_t, max_collected + 1> start{};
     for (std::uint16_t i = 0; i < n_active; ++i) ++start[rank[active[i]] + 1u];
-    for (unsigned r = 0; r < n_ranks; ++r) start[r + 1] = static_cast<std::uint16_t>(start[r + 1] + start[r]);
+    for (unsigned r = 0; r < n_ranks; ++r)
+      start[r + 1] = static_cast<std::uint16_t>(start[r + 1] + start[r]);
     std::array<std::uint8_t, max_collected> sorted;
     for (std::uint16_t i = 0; i < n_active; ++i) sorted[start[rank[active[i]]]++] = active[i];
     for (std::uint16_t i = 0; i < n_active; ++i) active[i] = sorted[i];
   }
-
 };
 
 }  // namespace cipherexplain::detail

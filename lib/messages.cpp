@@ -34,13 +34,20 @@ std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
 
 std::string_view control_name(unsigned char b) {
   switch (b) {
-    case '\t': return "a tab";
-    case '\r': return "a carriage return";
-    case '\n': return "a line feed";
-    case '\v': return "a vertical tab";
-    case '\f': return "a form feed";
-    case 0x7f: return "a DEL byte";
-    default: return "a control byte";
+    case '\t':
+      return "a tab";
+    case '\r':
+      return "a carriage return";
+    case '\n':
+      return "a line feed";
+    case '\v':
+      return "a vertical tab";
+    case '\f':
+      return "a form feed";
+    case 0x7f:
+      return "a DEL byte";
+    default:
+      return "a control byte";
   }
 }
 
@@ -57,8 +64,9 @@ found_text describe_found(std::string_view source, std::size_t offset, std::size
   if (b < 0x80) return {fmt::format("'{}'", static_cast<char>(b)), 1};
   char32_t cp = 0;
   if (const std::size_t n = utf8_length(source.substr(0, end), offset, cp); n != 0) {
-    return {fmt::format("'{}' (U+{:04X})", source.substr(offset, n), static_cast<std::uint32_t>(cp)),
-            n};
+    return {
+        fmt::format("'{}' (U+{:04X})", source.substr(offset, n), static_cast<std::uint32_t>(cp)),
+        n};
   }
   return {fmt::format("byte 0x{:02X} (not UTF-8)", b), 1};
 }
@@ -88,7 +96,9 @@ command_word classify_command(std::string_view word, bool seclevel, bool case_in
     if (a.size() != b.size()) return false;
     if (!case_insensitive) return a == b;
     return std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-      auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+      auto lower = [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      };
       return lower(x) == lower(y);
     });
   };

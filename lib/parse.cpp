@@ -16,11 +16,16 @@ namespace cipherexplain {
 
 std::string_view op_text(rule_op op) noexcept {
   switch (op) {
-    case rule_op::add: return "";
-    case rule_op::remove: return "-";
-    case rule_op::move_to_end: return "+";
-    case rule_op::kill: return "!";
-    case rule_op::command: return "@";
+    case rule_op::add:
+      return "";
+    case rule_op::remove:
+      return "-";
+    case rule_op::move_to_end:
+      return "+";
+    case rule_op::kill:
+      return "!";
+    case rule_op::command:
+      return "@";
   }
   return "";
 }
@@ -190,10 +195,10 @@ using run_fn = void (*)(std::string_view, tree_builder&);
 
 template <unsigned Flags>
 void run_grammar(std::string_view text, tree_builder& b) {
-  using traits = g::dialect_traits<(Flags & 1u) != 0, (Flags & 2u) != 0, (Flags & 4u) != 0,
-                                   (Flags & 8u) != 0>;
+  using traits =
+      g::dialect_traits<(Flags & 1u) != 0, (Flags & 2u) != 0, (Flags & 4u) != 0, (Flags & 8u) != 0>;
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.data() + text.size(),
-                                                      "input");
+                                                     "input");
   // Cannot fail: every byte matches some rule (see grammar.hpp).
   pegtl::parse<g::cipher_string<traits>, action>(in, b);
 }
@@ -223,9 +228,9 @@ void add_certain_errors(const tree& parsed, std::vector<diagnostic>& out) {
     if (words.front().length == 0) {
       out.push_back(detail::missing_name(parsed, r, 0));
     } else if (r.is_command()) {
-      const auto c = detail::classify_command(parsed.text(words.front()),
-                                              parsed.dialect().seclevel_command,
-                                              parsed.dialect().case_insensitive);
+      const auto c =
+          detail::classify_command(parsed.text(words.front()), parsed.dialect().seclevel_command,
+                                   parsed.dialect().case_insensitive);
       if (c.kind == detail::command_kind::unknown || c.kind == detail::command_kind::bad_seclevel) {
         out.push_back(detail::bad_command(parsed, r, parsed.dialect().seclevel_command));
       }

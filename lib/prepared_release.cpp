@@ -38,11 +38,15 @@ bool pass_matches(const catalog& c, const preference_pass& p, const cipher& s) {
 
 std::string_view suiteb_replacement(suiteb_prefix which) {
   switch (which) {
-    case suiteb_prefix::b128_only: return "ECDHE-ECDSA-AES128-GCM-SHA256";
+    case suiteb_prefix::b128_only:
+      return "ECDHE-ECDSA-AES128-GCM-SHA256";
     case suiteb_prefix::b128_c2:
-    case suiteb_prefix::b192: return "ECDHE-ECDSA-AES256-GCM-SHA384";
-    case suiteb_prefix::b128: return "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384";
-    case suiteb_prefix::none: break;
+    case suiteb_prefix::b192:
+      return "ECDHE-ECDSA-AES256-GCM-SHA384";
+    case suiteb_prefix::b128:
+      return "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384";
+    case suiteb_prefix::none:
+      break;
   }
   return "";
 }
@@ -113,7 +117,7 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
       }
     }
     for (unsigned b = 0; b < 16; ++b) {
-      if ((s.strength >> b) & 1u) strength_sets_[b].set(i);
+      if ((static_cast<unsigned>(s.strength) >> b) & 1u) strength_sets_[b].set(i);
     }
     const std::uint16_t v = s.min_tls;
     auto it = std::find_if(version_sets_.begin(), version_sets_.end(),
@@ -271,13 +275,15 @@ cipher_set prepared_release::match(const pattern& p) const noexcept {
     if (flags == 0) return;
     cipher_set any;
     for (unsigned b = 0; b < 16; ++b) {
-      if ((flags >> b) & 1u) any |= strength_sets_[b];
+      if ((static_cast<unsigned>(flags) >> b) & 1u) any |= strength_sets_[b];
     }
     result &= any;
   };
   restrict_flags(p.strength & strength::class_mask);
-  if (release_.engine() == engine_family::openssl_1_0) restrict_flags(p.strength & strength::export_mask);
-  if ((p.strength & strength::not_default) != 0) result &= strength_sets_[static_cast<unsigned>(std::countr_zero(strength::not_default))];
+  if (release_.engine() == engine_family::openssl_1_0)
+    restrict_flags(p.strength & strength::export_mask);
+  if ((p.strength & strength::not_default) != 0)
+    result &= strength_sets_[static_cast<unsigned>(std::countr_zero(strength::not_default))];
   if (p.version != 0) {
     cipher_set any;
     for (const auto& [v, set] : version_sets_) {

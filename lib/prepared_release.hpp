@@ -29,8 +29,8 @@ struct pattern {
 
 /// A name OpenSSL can look up (a collected suite or an available alias).
 struct lookup_entry {
-  pattern alone;        // the name as a one-token pattern
-  cipher_set matches;   // what the name alone selects
+  pattern alone;       // the name as a one-token pattern
+  cipher_set matches;  // what the name alone selects
   const cipher* suite = nullptr;
   const alias* named = nullptr;
 };
@@ -56,11 +56,11 @@ class prepared_release {
 
  private:
   struct run_result {
-    bool failed = false;   // a missing name or bad command
+    bool failed = false;  // a missing name or bad command
     int security_level = 0;
   };
   run_result run(const tree& parsed, list_state& state, evaluation* report, int level) const;
-  void finish(list_state& state, bool failed, evaluation& out) const;
+  void finish(list_state& state, bool failed, std::string_view input, evaluation& out) const;
 
   const catalog& release_;
   build_options options_;
@@ -73,12 +73,14 @@ class prepared_release {
   cipher_set all_;
   std::array<std::array<cipher_set, 32>, 4> bit_sets_{};  // [field][bit]
   std::array<std::uint32_t, 4> present_bits_{};
-  std::array<cipher_set, 16> strength_sets_{};            // [flag bit]
+  std::array<cipher_set, 16> strength_sets_{};  // [flag bit]
   std::vector<std::pair<std::uint16_t, cipher_set>> version_sets_;
 
   struct name_hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
   };
   std::vector<lookup_entry> entries_;
   std::unordered_map<std::string, std::uint16_t, name_hash, std::equal_to<>> by_name_;

@@ -26,21 +26,20 @@ inline constexpr std::uint32_t rsa = 1u << 0, dss = 1u << 1, null = 1u << 2, dh 
 }
 namespace enc {
 inline constexpr std::uint32_t des = 1u << 0, des3 = 1u << 1, rc4 = 1u << 2, rc2 = 1u << 3,
-                               idea = 1u << 4, null = 1u << 5, aes128 = 1u << 6,
-                               aes256 = 1u << 7, camellia128 = 1u << 8, camellia256 = 1u << 9,
-                               gost89 = 1u << 10, seed = 1u << 11, aes128gcm = 1u << 12,
-                               aes256gcm = 1u << 13, aes128ccm = 1u << 14, aes256ccm = 1u << 15,
-                               aes128ccm8 = 1u << 16, aes256ccm8 = 1u << 17,
-                               gost8912 = 1u << 18, chacha20poly1305 = 1u << 19,
-                               aria128gcm = 1u << 20, aria256gcm = 1u << 21, magma = 1u << 22,
-                               kuznyechik = 1u << 23, sm4gcm = 1u << 24, sm4ccm = 1u << 25;
+                               idea = 1u << 4, null = 1u << 5, aes128 = 1u << 6, aes256 = 1u << 7,
+                               camellia128 = 1u << 8, camellia256 = 1u << 9, gost89 = 1u << 10,
+                               seed = 1u << 11, aes128gcm = 1u << 12, aes256gcm = 1u << 13,
+                               aes128ccm = 1u << 14, aes256ccm = 1u << 15, aes128ccm8 = 1u << 16,
+                               aes256ccm8 = 1u << 17, gost8912 = 1u << 18,
+                               chacha20poly1305 = 1u << 19, aria128gcm = 1u << 20,
+                               aria256gcm = 1u << 21, magma = 1u << 22, kuznyechik = 1u << 23,
+                               sm4gcm = 1u << 24, sm4ccm = 1u << 25;
 }
 namespace mac {
-inline constexpr std::uint32_t md5 = 1u << 0, sha1 = 1u << 1, gost94 = 1u << 2,
-                               gost89mac = 1u << 3, sha256 = 1u << 4, sha384 = 1u << 5,
-                               aead = 1u << 6, gost12_256 = 1u << 7, gost89mac12 = 1u << 8,
-                               gost12_512 = 1u << 9, magmaomac = 1u << 10,
-                               kuznyechikomac = 1u << 11, sm3 = 1u << 12;
+inline constexpr std::uint32_t md5 = 1u << 0, sha1 = 1u << 1, gost94 = 1u << 2, gost89mac = 1u << 3,
+                               sha256 = 1u << 4, sha384 = 1u << 5, aead = 1u << 6,
+                               gost12_256 = 1u << 7, gost89mac12 = 1u << 8, gost12_512 = 1u << 9,
+                               magmaomac = 1u << 10, kuznyechikomac = 1u << 11, sm3 = 1u << 12;
 }
 
 /// algo_strength flags of OpenSSL: a strength class (at most one of none/export40/export56/low/
@@ -48,9 +47,8 @@ inline constexpr std::uint32_t md5 = 1u << 0, sha1 = 1u << 1, gost94 = 1u << 2,
 /// "not in DEFAULT" mark.
 namespace strength {
 inline constexpr std::uint16_t not_exp = 1u << 0, export_grade = 1u << 1, none = 1u << 2,
-                               exp40 = 1u << 3, exp56 = 1u << 4, low = 1u << 5,
-                               medium = 1u << 6, high = 1u << 7, fips = 1u << 8,
-                               not_default = 1u << 9;
+                               exp40 = 1u << 3, exp56 = 1u << 4, low = 1u << 5, medium = 1u << 6,
+                               high = 1u << 7, fips = 1u << 8, not_default = 1u << 9;
 /// The bits that form the strength class; a rule's class bits must overlap a suite's.
 inline constexpr std::uint16_t class_mask = none | exp40 | exp56 | low | medium | high | fips;
 /// The 1.0.x export class.
@@ -76,10 +74,10 @@ struct cipher {
   std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;  ///< algorithm bits (0 = any, TLS 1.3)
   std::uint16_t min_tls = 0, max_tls = 0;          ///< protocol range (1.0.x: protocol bits)
   std::uint16_t min_dtls = 0, max_dtls = 0;
-  std::uint16_t strength = 0;                 ///< strength:: flags
-  std::uint32_t handshake_digest = 0;         ///< mac:: bit of the handshake/PRF digest
+  std::uint16_t strength = 0;          ///< strength:: flags
+  std::uint32_t handshake_digest = 0;  ///< mac:: bit of the handshake/PRF digest
   std::uint16_t strength_bits = 0, alg_bits = 0;
-  bool valid = true;                          ///< false: in the table but never usable
+  bool valid = true;  ///< false: in the table but never usable
   cipher_table table = cipher_table::ssl3;
   std::string_view option;  ///< build option that compiles it in; empty when built by default
 

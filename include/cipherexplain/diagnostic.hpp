@@ -21,11 +21,11 @@ enum class diagnostic_code : std::uint16_t {
   no_cipher_selected,  ///< the string selects no TLS 1.2-or-older suite
   input_too_long,      ///< longer than this library accepts (max_input_length)
   // --- OpenSSL ignores part of the string ---
-  text_after_nul,    ///< OpenSSL reads a C string: everything from a NUL byte on is unseen
-  unknown_name,      ///< a word that is neither a cipher nor an alias in this release
-  conflicting_names, ///< a '+' chain whose parts cannot all hold at once: the rule is dropped
-  skipped_text,      ///< bytes OpenSSL skips without reading them as rules
-  suiteb_prefix,     ///< a SUITEB prefix replaces the whole string
+  text_after_nul,     ///< OpenSSL reads a C string: everything from a NUL byte on is unseen
+  unknown_name,       ///< a word that is neither a cipher nor an alias in this release
+  conflicting_names,  ///< a '+' chain whose parts cannot all hold at once: the rule is dropped
+  skipped_text,       ///< bytes OpenSSL skips without reading them as rules
+  suiteb_prefix,      ///< a SUITEB prefix replaces the whole string
 };
 
 /// The kebab-case name of a code, e.g. "missing-name"; stable, used in rendered text and JSON.
