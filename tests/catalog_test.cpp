@@ -1,0 +1,176 @@
+// The catalogs compiled into the library say what the real builds say about their tables
+// (corpus/<release>/catalog.tsv: every suite with its id, names, bits and description).
+
+#include <cipherexplain.hpp>
+
+#include "oracle_data.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace cipherexplain;
+using namespace cipherexplain::testing;
+
+class catalog_facts : public ::testing::TestWithParam<const catalog*> {};
+
+std::string param_name(const ::testing::TestParamInfo<const catalog*>& info) {
+  std::string name = "openssl_" + std::string(info.param->release());
+  std::replace(name.begin(), name.end(), '.', '_');
+  return name;
+}
+
+std::vector<const cipher*> built_suites(const catalog& c) {
+  std::vector<const cipher*> out;
+  for (const cipher& s : c.ciphers()) {
+    if (s.option.empty()) out.push_back(&s);
+  }
+  return out;
+}
+
+// SSL_CIPHER_get_version() words: TLS 1.0 is "TLSv1.0" there (but "TLSv1" in descriptions).
+std::string get_version_text(const cipher& s) {
+  if (s.min_tls == version::tlsv1) return "TLSv1.0";
+  return std::string(protocol_name(s));
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+TEST_P(catalog_facts, table_has_exactly_the_recorded_suites_with_their_attributes) {
+  const catalog& release = *GetParam();
+  const std::vector<recorded_cipher> recorded = recorded_catalog(release_dir(release));
+  const std::vector<const cipher*> ours = built_suites(release);
+  ASSERT_EQ(ours.size(), recorded.size());
+  for (std::size_t i = 0; i < ours.size(); ++i) {
+    const cipher& s = *ours[i];
+    const recorded_cipher& r = recorded[i];
+    SCOPED_TRACE(r.name);
+    EXPECT_EQ(s.name, r.name);
+    EXPECT_EQ(s.stdname, r.stdname);
+    EXPECT_EQ(fmt::format("0x{:08X}", s.id), r.id);
+    EXPECT_EQ(get_version_text(s), r.version);
+    EXPECT_EQ(s.strength_bits, r.strength_bits);
+    EXPECT_EQ(s.alg_bits, r.alg_bits);
+    // SSL_CIPHER_description: name, protocol, Kx=, Au=, Enc=, Mac=.
+    const std::vector<std::string> d = words_of(r.description);
+    ASSERT_EQ(d.size(), 6u) << r.description;
+    EXPECT_EQ(d[0], s.name);
+    EXPECT_EQ(d[1], protocol_name(s));
+    EXPECT_EQ(d[2], "Kx=" + std::string(kx_name(s)));
+    EXPECT_EQ(d[3], "Au=" + std::string(au_name(s)));
+    EXPECT_EQ(d[4], "Enc=" + enc_name(s));
+    EXPECT_EQ(d[5], "Mac=" + std::string(mac_name(s)));
+  }
+}
+
+// "reachable" records how a string can select each suite: all = by ALL:COMPLEMENTOFALL,
+// name / stdname = only by naming it, no = never.
+TEST_P(catalog_facts, every_suite_is_reachable_exactly_as_recorded) {
+  const catalog& release = *GetParam();
+  const evaluator eval(release);
+  const std::vector<std::string> everything = names(eval.evaluate("ALL:COMPLEMENTOFALL").ciphers);
+  auto selects = [&](const std::string& text, const std::string& name) {
+    if (text.empty()) return false;
+    const evaluation e = eval.evaluate(text);
+    const auto got = names(e.ciphers);
+    return e.ok && std::find(got.begin(), got.end(), name) != got.end();
+  };
+  for (const recorded_cipher& r : recorded_catalog(release_dir(release))) {
+    SCOPED_TRACE(r.name);
+    const bool in_all = std::find(everything.begin(), everything.end(), r.name) != everything.end();
+    if (r.reachable == "all") {
+      EXPECT_TRUE(in_all);
+    } else if (r.reachable == "name") {
+      EXPECT_FALSE(in_all);
+      EXPECT_TRUE(selects(r.name, r.name));
+    } else if (r.reachable == "stdname") {
+      EXPECT_FALSE(in_all);
+      EXPECT_TRUE(selects(r.stdname, r.name));
+    } else {
+      ASSERT_EQ(r.reachable, "no");
+      EXPECT_FALSE(in_all);
+      EXPECT_FALSE(selects(r.name, r.name));
+      EXPECT_FALSE(selects(r.stdname, r.name));
+    }
+  }
+}
+
+TEST_P(catalog_facts, default_list_and_tls13_defaults_are_known_suites) {
+  const catalog& release = *GetParam();
+  EXPECT_FALSE(release.default_cipher_list().empty());
+  if (release.engine() == engine_family::openssl_1_1_1) {
+    ASSERT_FALSE(release.tls13_default().empty());
+    for (const cipher* s : release.tls13_default()) EXPECT_EQ(s->table, cipher_table::tls13);
+  } else {
+    EXPECT_TRUE(release.tls13_default().empty());
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(releases, catalog_facts,
+                         ::testing::ValuesIn(catalog::all().begin(), catalog::all().end()),
+                         param_name);
+
+TEST(catalog, finds_releases_by_exact_name_series_and_folder_name) {
+  const catalog* exact = catalog::find("3.0.19");
+  ASSERT_NE(exact, nullptr);
+  EXPECT_EQ(exact->release(), "3.0.19");
+  EXPECT_EQ(catalog::find("3.0"), exact);
+  EXPECT_EQ(catalog::find("openssl-3.0.19"), exact);
+  EXPECT_EQ(catalog::find("3.0.99"), nullptr);
+  EXPECT_EQ(catalog::find(""), nullptr);
+}
+
+TEST(catalog, lists_releases_oldest_first) {
+  const auto all = catalog::all();
+  ASSERT_FALSE(all.empty());
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    EXPECT_NE(all[i - 1]->release(), all[i]->release());
+  }
+}
+
+TEST(catalog, finds_suites_by_name_iana_name_and_id) {
+  const catalog& c = *catalog::find("3.0");
+  const cipher* by_name = c.find_cipher("ECDHE-RSA-AES128-GCM-SHA256");
+  ASSERT_NE(by_name, nullptr);
+  EXPECT_EQ(c.find_cipher("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), by_name);
+  EXPECT_EQ(c.find_cipher(std::uint32_t{0x0300C02F}), by_name);
+  EXPECT_EQ(hex_code(*by_name), "0xC0,0x2F");
+  EXPECT_EQ(c.find_cipher("NO-SUCH-SUITE"), nullptr);
+}
+
+TEST(catalog, rejects_malformed_data_with_file_and_line) {
+  const std::string release_txt = "release 9.9.9\nseries 9.9\nengine openssl-1.1.1\n";
+  const std::string header =
+      "name\tstdname\tid\tkx\tau\tenc\tmac\tmin_tls\tmax_tls\tmin_dtls\tmax_"
+      "dtls\tstrength\thandshake\t"
+      "strength_bits\talg_bits\tvalid\ttable\toption\n";
+  const std::string aliases = "alias\tkx\tau\tenc\tmac\tversion\tstrength\toption\n";
+  try {
+    (void)catalog::from_data(header +
+                                 "X\t-\t0x03000001\tkNOPE\taRSA\teNULL\tMD5\tSSLv3\tTLSv1.2\t-\t-"
+                                 "\t-\t-\t0\t0\t1\tssl3\t-\n",
+                             aliases, release_txt);
+    FAIL() << "accepted an unknown symbol";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "ciphers.tsv:2: unknown symbol 'kNOPE'");
+  }
+  try {
+    (void)catalog::from_data(header, aliases, release_txt + "colour blue\n");
+    FAIL() << "accepted an unknown key";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "release.txt:4: unknown key 'colour'");
+  }
+}
+
+}  // namespace

@@ -1,0 +1,249 @@
+// The cipherexplain command as a user runs it: table, JSON, batch, help and exit codes.
+
+#include <cipherexplain.hpp>
+
+#include "oracle_data.hpp"
+#include "run_process.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace cipherexplain;
+using namespace cipherexplain::testing;
+
+process_result cli(const std::vector<std::string>& args, const std::string& input = {}) {
+  return run_process(CIPHEREXPLAIN_CLI, args, input);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+const evaluator& release_3_0() {
+  static const evaluator eval(*catalog::find("3.0"));
+  return eval;
+}
+
+TEST(cli, prints_the_list_as_a_table_in_order) {
+  const process_result r = cli({"DEFAULT:!3DES"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = lines_of(r.out);
+  ASSERT_GE(lines.size(), 4u);
+  EXPECT_EQ(lines[0],
+            "OpenSSL 3.0.19 accepts the string: 60 cipher suites, in order of preference.");
+  EXPECT_EQ(lines[1], "");
+  EXPECT_EQ(lines[2],
+            " #  OpenSSL name                   IANA name                                      ID  "
+            "    Protocol  Kx"
+            "        Au     Enc                     Mac     Bits");
+  EXPECT_EQ(lines[3],
+            " 1  TLS_AES_256_GCM_SHA384         TLS_AES_256_GCM_SHA384                         "
+            "0x1302  TLSv1.3   any"
+            "       any    AESGCM(256)             AEAD     256");
+  EXPECT_EQ(lines[6],
+            " 4  ECDHE-ECDSA-AES256-GCM-SHA384  TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384        "
+            "0xC02C  TLSv1.2   ECDH"
+            "      ECDSA  AESGCM(256)             AEAD     256");
+  // Every row, in the evaluator's order.
+  const auto expected = names(release_3_0().evaluate("DEFAULT:!3DES").ciphers);
+  ASSERT_EQ(lines.size(), 3 + expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    std::istringstream row(lines[3 + i]);
+    std::string number, name;
+    row >> number >> name;
+    EXPECT_EQ(number, std::to_string(i + 1));
+    EXPECT_EQ(name, expected[i]);
+  }
+}
+
+TEST(cli, explains_a_rejected_string_and_exits_1) {
+  const process_result r = cli({"ALL:!"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "OpenSSL 3.0.19 rejects the string: SSL_CTX_set_cipher_list returns 0.\n"
+            "The context keeps the cipher list it had before the call.\n"
+            "\n"
+            "input:1:6: error: expected a cipher name after '!', found the end of the string "
+            "[missing-name]\n"
+            "ALL:!\n"
+            "     ^\n");
+}
+
+TEST(cli, says_when_nothing_is_selected_and_the_list_is_replaced_anyway) {
+  const process_result r = cli({"RC4"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "OpenSSL 3.0.19 rejects the string: SSL_CTX_set_cipher_list returns 0.\n"
+            "The context's list is replaced anyway: it keeps only the 3 TLS 1.3 suites.\n"
+            "\n"
+            "input:1:1: warning: 'RC4' names only algorithms this build of OpenSSL 3.0.19 cannot "
+            "use; OpenSSL "
+            "ignores the rule [unknown-name]\n"
+            "RC4\n"
+            "^~~\n"
+            "input:1:1: error: the string selects no TLS 1.2-or-older cipher suite, so OpenSSL "
+            "3.0.19 rejects it "
+            "(the context is left with only the TLS 1.3 suites) [no-cipher-selected]\n"
+            "RC4\n"
+            "^~~\n");
+}
+
+TEST(cli, shows_warnings_after_the_table_of_an_accepted_string) {
+  const process_result r = cli({"FOO!aNULL:kRSA"});
+  EXPECT_EQ(r.exit_code, 0);
+  const std::string tail =
+      "input:1:1: warning: unknown name 'FOO' in OpenSSL 3.0.19; OpenSSL ignores the rule "
+      "[unknown-name]\n"
+      "FOO!aNULL:kRSA\n"
+      "^~~\n"
+      "input:1:4: note: after an unknown name OpenSSL skips everything up to the next separator "
+      "[skipped-text]\n"
+      "FOO!aNULL:kRSA\n"
+      "   ^~~~~~\n";
+  ASSERT_GE(r.out.size(), tail.size());
+  EXPECT_EQ(r.out.substr(r.out.size() - tail.size()), tail);
+}
+
+TEST(cli, writes_json_with_every_field) {
+  const process_result r = cli({"--format", "json", "ECDHE+AESGCM:!aNULL"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::ordered_json::parse(r.out);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : j.items()) keys.push_back(k);
+  EXPECT_EQ(keys, (std::vector<std::string>{"openssl", "input", "ok", "failure", "security_level",
+                                            "ciphers", "diagnostics"}));
+  EXPECT_EQ(j["openssl"], "3.0.19");
+  EXPECT_EQ(j["input"], "ECDHE+AESGCM:!aNULL");
+  EXPECT_EQ(j["ok"], true);
+  EXPECT_EQ(j["failure"], "none");
+  EXPECT_EQ(j["security_level"], 2);
+  const auto expected = release_3_0().evaluate("ECDHE+AESGCM:!aNULL").ciphers;
+  ASSERT_EQ(j["ciphers"].size(), expected.size());
+  EXPECT_EQ(j["ciphers"][3],
+            nlohmann::ordered_json::parse(R"j({"name": "ECDHE-ECDSA-AES256-GCM-SHA384",
+      "iana": "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "id": "0xC02C", "protocol": "TLSv1.2", "kx": "ECDH",
+      "au": "ECDSA", "enc": "AESGCM(256)", "mac": "AEAD", "bits": 256})j"));
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    EXPECT_EQ(j["ciphers"][i]["name"], expected[i]->name);
+  EXPECT_TRUE(j["diagnostics"].empty());
+}
+
+TEST(cli, writes_diagnostics_in_json) {
+  const process_result r = cli({"--format", "json", "HIGH:@SECLEVEL=7"});
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::ordered_json::parse(r.out);
+  EXPECT_EQ(j["ok"], false);
+  EXPECT_EQ(j["failure"], "syntax");
+  EXPECT_TRUE(j["ciphers"].empty());
+  ASSERT_EQ(j["diagnostics"].size(), 1u);
+  EXPECT_EQ(j["diagnostics"][0], nlohmann::ordered_json::parse(R"j({"code": "bad-security-level",
+      "severity": "error", "offset": 5, "length": 11,
+      "message": "'@SECLEVEL=7' is not a security level: write @SECLEVEL= and one digit from 0 to 5"})j"));
+}
+
+TEST(cli, accepts_a_string_starting_with_a_dash_after_double_dash) {
+  const process_result r = cli({"--", "-ALL:HIGH"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(lines_of(r.out)[0],
+            "OpenSSL 3.0.19 accepts the string: 140 cipher suites, in order of preference.");
+}
+
+TEST(cli, chooses_the_release_by_series_or_exact_name) {
+  EXPECT_EQ(cli({"--openssl", "3.0", "HIGH"}).out, cli({"--openssl", "3.0.19", "HIGH"}).out);
+}
+
+TEST(cli, rejects_an_unknown_release_listing_the_known_ones) {
+  const process_result r = cli({"--openssl", "2.7", "HIGH"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty());
+  std::string known;
+  for (const catalog* c : catalog::all())
+    known += (known.empty() ? "" : ", ") + std::string(c->release());
+  EXPECT_EQ(r.err, "cipherexplain: --openssl: unknown OpenSSL release '2.7'; known: " + known +
+                       " (or a series such as 3.0)\nRun 'cipherexplain --help' for usage.\n");
+}
+
+TEST(cli, usage_errors_exit_2) {
+  EXPECT_EQ(cli({}).exit_code, 2);
+  EXPECT_EQ(cli({"--format", "xml", "HIGH"}).exit_code, 2);
+  EXPECT_EQ(cli({"--no-such-option"}).exit_code, 2);
+  EXPECT_EQ(cli({"HIGH", "LOW"}).exit_code, 2);
+}
+
+TEST(cli, help_teaches_syntax_and_exit_codes) {
+  const process_result r = cli({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("cipherexplain 'DEFAULT:!3DES'"), std::string::npos);
+  EXPECT_NE(r.out.find("'!' = remove for good"), std::string::npos);
+  EXPECT_NE(
+      r.out.find("Exit status: 0 OpenSSL accepts the string, 1 OpenSSL rejects it, 2 usage error."),
+      std::string::npos);
+  EXPECT_NE(r.out.find("batch"), std::string::npos);
+  const process_result b = cli({"batch", "--help"});
+  EXPECT_EQ(b.exit_code, 0);
+  EXPECT_NE(b.out.find("'\\n' ends a line"), std::string::npos);
+}
+
+TEST(cli, version_names_library_and_catalogs) {
+  const process_result r = cli({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(
+      r.out.rfind("cipherexplain " + std::string(library_version) + " (OpenSSL catalogs: ", 0), 0u);
+}
+
+TEST(cli, batch_writes_one_json_object_per_line_in_the_oracle_shape) {
+  // Tab, CR, an empty line, a byte that is not UTF-8 and a last line without '\n'.
+  const std::string input =
+      std::string("HIGH\n\tHIGH\nHIGH\r\n\nAES\xff\nkRSA+AES128+SHA1:!") + "aNULL";
+  const process_result r = cli({"batch", "--openssl", "3.0"}, input);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto out = lines_of(r.out);
+  ASSERT_EQ(out.size(), 6u);
+  EXPECT_EQ(out[1], R"({"input": "\tHIGH", "ok": false, "ciphers": []})");
+  EXPECT_EQ(out[2], R"({"input": "HIGH\r", "ok": false, "ciphers": []})");
+  EXPECT_EQ(out[3], R"({"input": "", "ok": false, "ciphers": []})");
+  EXPECT_EQ(out[4], R"({"input": "AES\udcff", "ok": false, "ciphers": []})");
+  const std::vector<std::string> inputs{"HIGH", "kRSA+AES128+SHA1:!aNULL"};
+  for (const std::size_t i : {std::size_t{0}, std::size_t{5}}) {
+    const auto j = nlohmann::ordered_json::parse(out[i]);
+    EXPECT_EQ(out[i].rfind("{\"input\": ", 0), 0u);
+    EXPECT_EQ(j["input"], inputs[i == 0 ? 0 : 1]);
+    EXPECT_EQ(j["ok"], true);
+    std::vector<std::string> got;
+    for (const auto& n : j["ciphers"]) got.push_back(n.get<std::string>());
+    EXPECT_EQ(got, names(release_3_0().evaluate(inputs[i == 0 ? 0 : 1]).ciphers));
+  }
+}
+
+TEST(cli, batch_reproduces_the_recorded_results_byte_for_byte) {
+  std::ifstream corpus(corpus_dir() + "/corpus.txt", std::ios::binary);
+  std::ifstream results(corpus_dir() + "/openssl-3.0.19/results.jsonl", std::ios::binary);
+  std::ostringstream c, expected;
+  c << corpus.rdbuf();
+  expected << results.rdbuf();
+  const process_result r = cli({"batch", "--openssl", "3.0.19"}, c.str());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto got = lines_of(r.out);
+  const auto want = lines_of(expected.str());
+  ASSERT_EQ(got.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(got[i], want[i]) << "line " << i + 1;
+}
+
+TEST(cli, batch_rejects_an_unknown_release) {
+  const process_result r = cli({"batch", "--openssl", "9.9"}, "HIGH\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("unknown OpenSSL release '9.9'"), std::string::npos);
+}
+
+}  // namespace

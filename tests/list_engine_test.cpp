@@ -1,0 +1,140 @@
+// The fast list state (lib/list_state.hpp) against the literal model of OpenSSL's linked list
+// (lib/reference_list.hpp) on random rule sequences: same list, same order, after every step.
+
+#include "list_state.hpp"
+#include "reference_list.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <vector>
+
+namespace {
+
+using namespace cipherexplain;
+using namespace cipherexplain::detail;
+
+struct fixture {
+  std::vector<cipher> suites;
+  std::vector<const cipher*> order;
+  std::vector<std::uint8_t> rank;
+  unsigned n_ranks = 0;
+
+  explicit fixture(unsigned n, std::mt19937& rng) : suites(n) {
+    static constexpr std::uint16_t strengths[] = {0, 56, 64, 112, 128, 168, 256};
+    for (unsigned i = 0; i < n; ++i) {
+      suites[i].id = i;
+      suites[i].strength_bits = strengths[std::uniform_int_distribution<unsigned>(0, 6)(rng)];
+    }
+    for (const cipher& s : suites) order.push_back(&s);
+    std::vector<std::uint16_t> distinct;
+    for (const cipher& s : suites) distinct.push_back(s.strength_bits);
+    std::sort(distinct.begin(), distinct.end(), std::greater<>());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    n_ranks = static_cast<unsigned>(distinct.size());
+    for (const cipher& s : suites) {
+      rank.push_back(static_cast<std::uint8_t>(
+          std::find(distinct.begin(), distinct.end(), s.strength_bits) - distinct.begin()));
+    }
+  }
+  [[nodiscard]] unsigned index(const cipher& s) const {
+    return static_cast<unsigned>(&s - suites.data());
+  }
+};
+
+// The whole list a list_state stands for: removed, then untouched in order, then active.
+std::vector<const cipher*> whole_list(const list_state& s, const fixture& f) {
+  std::vector<const cipher*> out;
+  for (unsigned i = 0; i < s.n_removed; ++i) out.push_back(f.order[s.removed[i]]);
+  (s.alive - s.removed_set - s.active_set).for_each([&](unsigned c) { out.push_back(f.order[c]); });
+  for (unsigned i = 0; i < s.n_active; ++i) out.push_back(f.order[s.active[i]]);
+  return out;
+}
+std::vector<const cipher*> active_list(const list_state& s, const fixture& f) {
+  std::vector<const cipher*> out;
+  for (unsigned i = 0; i < s.n_active; ++i) out.push_back(f.order[s.active[i]]);
+  return out;
+}
+
+class list_engine : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(list_engine, matches_the_reference_list_on_random_rule_sequences) {
+  std::mt19937 rng(GetParam());
+  const unsigned n = std::uniform_int_distribution<unsigned>(1, max_collected)(rng);
+  const fixture f(n, rng);
+  list_state fast = list_state::fresh(n);
+  reference_list slow(f.order);
+  for (int step = 0; step < 200; ++step) {
+    // Small and large match sets both occur in real strings (a name vs. ALL).
+    const double density = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    cipher_set m;
+    for (unsigned i = 0; i < n; ++i) {
+      if (std::bernoulli_distribution(density * density)(rng)) m.set(i);
+    }
+    auto in_m = [&](const cipher& s) { return m.test(f.index(s)); };
+    switch (std::uniform_int_distribution<int>(0, 4)(rng)) {
+      case 0:
+        fast.add(m), slow.apply(reference_list::op::add, in_m);
+        break;
+      case 1:
+        fast.remove(m), slow.apply(reference_list::op::remove, in_m);
+        break;
+      case 2:
+        fast.move_to_end(m), slow.apply(reference_list::op::move_to_end, in_m);
+        break;
+      case 3:
+        if (std::bernoulli_distribution(0.3)(rng))
+          fast.kill(m), slow.apply(reference_list::op::kill, in_m);
+        break;
+      case 4:
+        fast.strength_sort(f.rank.data(), f.n_ranks), slow.strength_sort();
+        break;
+    }
+    ASSERT_EQ(active_list(fast, f), slow.active()) << "step " << step;
+    ASSERT_EQ(whole_list(fast, f), slow.all()) << "step " << step;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(seeds, list_engine, ::testing::Range(1u, 201u));
+
+TEST(list_engine, re_adding_an_active_suite_does_not_move_it) {
+  list_state s = list_state::fresh(3);
+  cipher_set a, b;
+  a.set(2);
+  b.set(0);
+  b.set(2);
+  s.add(a);
+  s.add(b);
+  ASSERT_EQ(s.n_active, 2);
+  EXPECT_EQ(s.active[0], 2);
+  EXPECT_EQ(s.active[1], 0);
+}
+
+TEST(list_engine, a_killed_suite_never_comes_back) {
+  list_state s = list_state::fresh(2);
+  cipher_set one;
+  one.set(1);
+  s.kill(one);
+  s.add(cipher_set::first(2));
+  ASSERT_EQ(s.n_active, 1);
+  EXPECT_EQ(s.active[0], 0);
+}
+
+TEST(list_engine, removed_suites_are_added_back_first_most_recent_group_first) {
+  list_state s = list_state::fresh(4);
+  s.add(cipher_set::first(4));  // 0 1 2 3
+  cipher_set x, y;
+  x.set(3);
+  y.set(1);
+  s.remove(x);  // removed: 3
+  s.remove(y);  // removed: 1 3
+  s.add(cipher_set::first(4));
+  ASSERT_EQ(s.n_active, 4);
+  EXPECT_EQ(s.active[0], 0);
+  EXPECT_EQ(s.active[1], 2);
+  EXPECT_EQ(s.active[2], 1);
+  EXPECT_EQ(s.active[3], 3);
+}
+
+}  // namespace

@@ -1,0 +1,342 @@
+// The grammar, element by element, and every diagnostic the parser gives, compared as the full
+// rendered text a user sees.
+
+#include <cipherexplain.hpp>
+
+#include "grammar.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <tao/pegtl/contrib/analyze.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace cipherexplain;
+
+// A compact picture of a tree: "segment:op word+word [tail]" per rule, '|' between rules.
+std::string dump(const tree& t) {
+  std::string out;
+  if (t.suiteb() != suiteb_prefix::none) out += fmt::format("SUITEB<{}> ", t.text(t.suiteb_span()));
+  if (t.default_prefix()) out += fmt::format("DEFAULT<{}> ", t.text(*t.default_prefix()));
+  bool first = true;
+  for (const rule& r : t.rules()) {
+    if (!first) out += " | ";
+    first = false;
+    out += fmt::format("{}:{}", r.segment, op_text(r.op));
+    bool first_word = true;
+    for (const span w : t.words(r)) {
+      if (!first_word) out += '+';
+      first_word = false;
+      out += w.length == 0 ? std::string("<missing>") : std::string(t.text(w));
+    }
+    if (r.tail.length != 0) out += fmt::format(" [{}]", t.text(r.tail));
+  }
+  return out;
+}
+
+std::string rendered(const tree& t) {
+  std::string out;
+  for (const diagnostic& d : t.diagnostics()) out += render(d, t.source());
+  return out;
+}
+
+constexpr dialect openssl_1_0() {
+  dialect d;
+  d.equals_in_names = false;
+  d.seclevel_command = false;
+  return d;
+}
+constexpr dialect openssl_3_2() {
+  dialect d;
+  d.underscore_in_names = true;
+  return d;
+}
+
+TEST(parser, reads_an_empty_string_as_no_rules) {
+  const tree t = parse("");
+  EXPECT_TRUE(t.rules().empty());
+  EXPECT_TRUE(t.ok());
+  EXPECT_EQ(rendered(t), "");
+}
+
+TEST(parser, reads_names_and_aliases_as_add_rules) {
+  EXPECT_EQ(dump(parse("HIGH")), "0:HIGH");
+  EXPECT_EQ(dump(parse("ECDHE-RSA-AES128-GCM-SHA256")), "0:ECDHE-RSA-AES128-GCM-SHA256");
+}
+
+TEST(parser, reads_each_operator) {
+  EXPECT_EQ(dump(parse("!aNULL")), "0:!aNULL");
+  EXPECT_EQ(dump(parse("-RSA")), "0:-RSA");
+  EXPECT_EQ(dump(parse("+RC4")), "0:+RC4");
+  EXPECT_EQ(dump(parse("@STRENGTH")), "0:@STRENGTH");
+}
+
+TEST(parser, joins_names_with_plus_into_one_rule) {
+  EXPECT_EQ(dump(parse("ECDHE+AESGCM+SHA384")), "0:ECDHE+AESGCM+SHA384");
+  EXPECT_EQ(dump(parse("!kRSA+SHA1")), "0:!kRSA+SHA1");
+}
+
+TEST(parser, separates_rules_at_colon_comma_semicolon_and_space) {
+  EXPECT_EQ(dump(parse("A:B,C;D E")), "0:A | 1:B | 2:C | 3:D | 4:E");
+  const tree t = parse("A:B,C;D E");
+  ASSERT_EQ(t.separators().size(), 4u);
+  EXPECT_EQ(t.separators()[3], (span{7, 1}));
+}
+
+TEST(parser, keeps_empty_items_between_separators_as_separators_only) {
+  EXPECT_EQ(dump(parse("::A::")), "2:A");
+  EXPECT_EQ(parse("::A::").separators().size(), 4u);
+}
+
+TEST(parser, starts_a_new_rule_at_an_operator_without_a_separator) {
+  EXPECT_EQ(dump(parse("ALL!aNULL-MD5")), "0:ALL | 0:!aNULL-MD5");
+  EXPECT_EQ(dump(parse("ALL!aNULL:-MD5")), "0:ALL | 0:!aNULL | 1:-MD5");
+  EXPECT_EQ(dump(parse("ECDHE@STRENGTH")), "0:ECDHE | 0:@STRENGTH");
+}
+
+TEST(parser, treats_a_dash_inside_or_after_an_operator_as_part_of_the_name) {
+  EXPECT_EQ(dump(parse("!-AES")), "0:!-AES");
+  EXPECT_EQ(dump(parse("--AES")), "0:--AES");
+  EXPECT_EQ(dump(parse("HIGH-AES")), "0:HIGH-AES");
+}
+
+TEST(parser, reads_commands_and_keeps_what_follows_them_as_tail) {
+  EXPECT_EQ(dump(parse("@SECLEVEL=2")), "0:@SECLEVEL=2");
+  EXPECT_EQ(dump(parse("@STRENGTH+X$:HIGH")), "0:@STRENGTH [+X$] | 1:HIGH");
+}
+
+TEST(parser, recognises_default_only_as_a_seven_byte_prefix) {
+  EXPECT_EQ(dump(parse("DEFAULT")), "DEFAULT<DEFAULT> ");
+  EXPECT_EQ(dump(parse("DEFAULT:!RC4")), "DEFAULT<DEFAULT:> 1:!RC4");
+  EXPECT_EQ(dump(parse("DEFAULTX")), "DEFAULT<DEFAULT> 1:X");
+  EXPECT_EQ(dump(parse("DEFAULT+AES")), "DEFAULT<DEFAULT> 1:+AES");
+  EXPECT_EQ(dump(parse("DEFAULT::HIGH")), "DEFAULT<DEFAULT:> 2:HIGH");
+  EXPECT_EQ(dump(parse("HIGH:DEFAULT")), "0:HIGH | 1:DEFAULT");
+  EXPECT_EQ(dump(parse("default")), "0:default");
+}
+
+TEST(parser, reads_suiteb_prefixes_longest_first_and_ignores_the_rest) {
+  EXPECT_EQ(dump(parse("SUITEB128ONLY")), "SUITEB<SUITEB128ONLY> ");
+  EXPECT_EQ(dump(parse("SUITEB128C2:HIGH")), "SUITEB<SUITEB128C2> ");
+  EXPECT_EQ(dump(parse("SUITEB128X")), "SUITEB<SUITEB128> ");
+  EXPECT_EQ(dump(parse("SUITEB192")), "SUITEB<SUITEB192> ");
+  EXPECT_EQ(parse("SUITEB192").suiteb(), suiteb_prefix::b192);
+  EXPECT_EQ(dump(parse("HIGH:SUITEB128")), "0:HIGH | 1:SUITEB128");
+  dialect no_suiteb;
+  no_suiteb.suiteb_prefixes = false;
+  EXPECT_EQ(dump(parse("SUITEB128", no_suiteb)), "0:SUITEB128");
+}
+
+TEST(parser, follows_the_name_characters_of_the_dialect) {
+  EXPECT_EQ(dump(parse("HIGH_")), "0:HIGH | 0:<missing> [_]");
+  EXPECT_EQ(dump(parse("HIGH_", openssl_3_2())), "0:HIGH_");
+  EXPECT_EQ(dump(parse("@SECLEVEL=1", openssl_1_0())), "0:@SECLEVEL [=1]");
+  EXPECT_EQ(dump(parse("TLS_AES_128_GCM_SHA256")), "0:TLS | 0:<missing> [_AES_128_GCM_SHA256]");
+}
+
+TEST(parser, keeps_a_stray_byte_after_a_name_as_a_rule_with_a_missing_name) {
+  // Whether OpenSSL reaches it depends on whether AES is known, so it is not an error yet.
+  const tree t = parse("ALL:AES$x:HIGH");
+  EXPECT_EQ(dump(t), "0:ALL | 1:AES | 1:<missing> [$x] | 2:HIGH");
+  EXPECT_TRUE(t.ok());
+}
+
+TEST(parser, keeps_a_dangling_plus_as_a_missing_name) {
+  const tree t = parse("AES+:HIGH");
+  EXPECT_EQ(dump(t), "0:AES+<missing> | 1:HIGH");
+  EXPECT_TRUE(t.ok());
+  EXPECT_EQ(dump(parse("AES+!X")), "0:AES+<missing> [!X]");
+}
+
+TEST(parser, reports_an_operator_without_a_name) {
+  const tree t = parse("ALL:!:HIGH");
+  EXPECT_EQ(dump(t), "0:ALL | 1:!<missing> | 2:HIGH");
+  EXPECT_FALSE(t.ok());
+  EXPECT_EQ(rendered(t),
+            "input:1:6: error: expected a cipher name after '!', found ':' [missing-name]\n"
+            "ALL:!:HIGH\n"
+            "     ^\n");
+}
+
+TEST(parser, reports_an_operator_at_the_end) {
+  EXPECT_EQ(rendered(parse("ALL:-")),
+            "input:1:6: error: expected a cipher name after '-', found the end of the string "
+            "[missing-name]\n"
+            "ALL:-\n"
+            "     ^\n");
+}
+
+TEST(parser, reports_two_operators_in_a_row) {
+  EXPECT_EQ(rendered(parse("!!aNULL")),
+            "input:1:2: error: expected a cipher name after '!', found '!' [missing-name]\n"
+            "!!aNULL\n"
+            " ^\n");
+}
+
+TEST(parser, reports_a_stray_byte_at_the_start_of_a_rule) {
+  EXPECT_EQ(rendered(parse("HIGH:$")),
+            "input:1:6: error: expected a cipher name, found '$'; names are ASCII letters, digits, "
+            "'-' and "
+            "'.' [missing-name]\n"
+            "HIGH:$\n"
+            "     ^\n");
+}
+
+TEST(parser, names_control_bytes_and_shows_them_as_control_pictures) {
+  EXPECT_EQ(rendered(parse("\tHIGH")),
+            "input:1:1: error: expected a cipher name, found a tab (0x09); names are ASCII "
+            "letters, digits, "
+            "'-' and '.' [missing-name]\n"
+            "\xe2\x90\x89HIGH\n"
+            "^\n");
+}
+
+TEST(parser, names_non_ascii_characters_by_code_point) {
+  EXPECT_EQ(rendered(parse("ALL:\xc3\xa9")),
+            "input:1:5: error: expected a cipher name, found '\xc3\xa9' (U+00E9); names are ASCII "
+            "letters, "
+            "digits, '-' and '.' [missing-name]\n"
+            "ALL:\xc3\xa9\n"
+            "    ^\n");
+  EXPECT_EQ(rendered(parse("\xff")),
+            "input:1:1: error: expected a cipher name, found byte 0xFF (not UTF-8); names are "
+            "ASCII letters, "
+            "digits, '-' and '.' [missing-name]\n"
+            "\xef\xbf\xbd\n"
+            "^\n");
+}
+
+TEST(parser, reports_a_command_without_a_name) {
+  EXPECT_EQ(rendered(parse("@:HIGH")),
+            "input:1:2: error: expected a command after '@', found ':' [missing-name]\n"
+            "@:HIGH\n"
+            " ^\n");
+}
+
+TEST(parser, reports_an_unknown_command) {
+  EXPECT_EQ(
+      rendered(parse("HIGH:@strength")),
+      "input:1:6: error: unknown command '@strength'; the commands are @STRENGTH and @SECLEVEL=n "
+      "(n = 0..5) [unknown-command]\n"
+      "HIGH:@strength\n"
+      "     ^~~~~~~~~\n");
+  EXPECT_EQ(rendered(parse("@SECLEVEL=1", openssl_1_0())),
+            "input:1:1: error: unknown command '@SECLEVEL'; the commands are only @STRENGTH "
+            "[unknown-command]\n"
+            "@SECLEVEL=1\n"
+            "^~~~~~~~~\n");
+}
+
+TEST(parser, reports_a_bad_security_level) {
+  EXPECT_EQ(rendered(parse("ALL:@SECLEVEL=6")),
+            "input:1:5: error: '@SECLEVEL=6' is not a security level: write @SECLEVEL= and one "
+            "digit from 0 "
+            "to 5 [bad-security-level]\n"
+            "ALL:@SECLEVEL=6\n"
+            "    ^~~~~~~~~~~\n");
+  EXPECT_FALSE(parse("@SECLEVEL=05").ok());
+  EXPECT_FALSE(parse("@SECLEVEL=").ok());
+  EXPECT_FALSE(parse("@SECLEVEL").ok());
+  EXPECT_TRUE(parse("@SECLEVEL=5").ok());
+}
+
+TEST(parser, reports_only_errors_that_do_not_depend_on_the_words) {
+  // After an unknown word OpenSSL skips to the next separator, so these may never be read.
+  EXPECT_TRUE(parse("FOO!").ok());
+  EXPECT_TRUE(parse("FOO@BAR").ok());
+  EXPECT_TRUE(parse("AES+").ok());
+}
+
+TEST(parser, stops_at_a_nul_byte_as_openssl_does) {
+  const tree t = parse(std::string("HIGH\0:!RC4", 10));
+  EXPECT_EQ(dump(t), "0:HIGH");
+  ASSERT_TRUE(t.nul_offset().has_value());
+  EXPECT_EQ(*t.nul_offset(), 4u);
+  EXPECT_EQ(
+      rendered(t),
+      "input:1:5: warning: OpenSSL reads the string only up to this NUL byte; the rest is ignored "
+      "[text-after-nul]\n"
+      "HIGH\xe2\x90\x80:!RC4\n"
+      "    ^~~~~~\n");
+}
+
+TEST(parser, renders_positions_on_later_lines_and_windows_long_lines) {
+  diagnostic d{diagnostic_code::missing_name, severity::error, "here", 6, 1};
+  EXPECT_EQ(render(d, "ALL\nAB$D", "cfg"), "cfg:2:3: error: here [missing-name]\nAB$D\n  ^\n");
+  const std::string long_line = std::string(200, 'A') + "$" + std::string(200, 'B');
+  const std::string text =
+      render({diagnostic_code::missing_name, severity::error, "here", 200, 1}, long_line);
+  EXPECT_EQ(text, "input:1:201: error: here [missing-name]\n..." + std::string(36, 'A') + "$" +
+                      std::string(35, 'B') + "...\n" + std::string(39, ' ') + "^\n");
+}
+
+// Every byte belongs to exactly one of: prefix, separator, rule text, tail, or the text after a
+// NUL; this is what lets the tree explain everything OpenSSL did with the input.
+TEST(parser, covers_every_byte_of_any_input_exactly_once) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "AHILS-+!@:,; .=_$\t\xc3\xa9" + std::string(1, '\0');
+  for (int round = 0; round < 3000; ++round) {
+    std::string input;
+    const int length = std::uniform_int_distribution<int>(0, 24)(rng);
+    for (int i = 0; i < length; ++i) {
+      input += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
+    }
+    if (round % 7 == 0) input = "DEFAULT" + input;
+    if (round % 11 == 0) input = "SUITEB128" + input;
+    for (const dialect& d : {dialect::openssl_3_0(), openssl_1_0(), openssl_3_2()}) {
+      const tree t = parse(input, d);
+      std::vector<int> owner(input.size(), 0);
+      auto claim = [&](span s) {
+        for (std::uint32_t i = s.offset; i < s.end(); ++i) ++owner[i];
+      };
+      if (t.default_prefix()) claim(*t.default_prefix());
+      if (t.suiteb() != suiteb_prefix::none) {
+        claim({t.suiteb_span().offset, static_cast<std::uint32_t>(t.nul_offset().value_or(
+                                           static_cast<std::uint32_t>(input.size()))) -
+                                           t.suiteb_span().offset});
+      }
+      for (const span s : t.separators()) claim(s);
+      for (const rule& r : t.rules()) {
+        claim(r.text);
+        claim(r.tail);
+      }
+      if (t.nul_offset())
+        claim({*t.nul_offset(), static_cast<std::uint32_t>(input.size()) - *t.nul_offset()});
+      for (std::size_t i = 0; i < input.size(); ++i) {
+        ASSERT_EQ(owner[i], 1) << "byte " << i << " of '" << input << "': " << dump(t);
+      }
+    }
+  }
+}
+
+TEST(parser, parses_a_megabyte_without_trouble) {
+  std::string input;
+  while (input.size() < (1u << 20)) input += "ECDHE+AESGCM:!aNULL:";
+  const tree t = parse(input);
+  EXPECT_TRUE(t.ok());
+  EXPECT_EQ(t.rules().size(), 2 * (input.size() / 20));
+}
+
+TEST(parser, grammar_has_no_rule_that_can_loop_without_consuming_input) {
+  namespace g = cipherexplain::grammar;
+  EXPECT_EQ((tao::pegtl::analyze<g::cipher_string<g::dialect_traits<true, false, false, true>>>(0)),
+            0u);
+  EXPECT_EQ(
+      (tao::pegtl::analyze<g::cipher_string<g::dialect_traits<false, false, false, false>>>(0)),
+      0u);
+  EXPECT_EQ((tao::pegtl::analyze<g::cipher_string<g::dialect_traits<true, true, true, true>>>(0)),
+            0u);
+}
+
+TEST(parser, parse_into_reuses_a_tree) {
+  tree t = parse("A:B:C");
+  parse_into(t, "!X");
+  EXPECT_EQ(dump(t), "0:!X");
+  EXPECT_TRUE(t.separators().empty());
+}
+
+}  // namespace
