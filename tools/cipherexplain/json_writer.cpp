@@ -32,9 +32,12 @@ void append_json_string(std::string& out, std::string_view text) {
       // Copy a well-formed UTF-8 sequence as is; escape each byte of anything else.
       std::size_t n = 0;
       std::uint32_t cp = 0;
-      if (b >= 0xc2 && b <= 0xdf) n = 2, cp = b & 0x1fu;
-      else if (b >= 0xe0 && b <= 0xef) n = 3, cp = b & 0x0fu;
-      else if (b >= 0xf0 && b <= 0xf4) n = 4, cp = b & 0x07u;
+      if (b >= 0xc2 && b <= 0xdf)
+        n = 2, cp = b & 0x1fu;
+      else if (b >= 0xe0 && b <= 0xef)
+        n = 3, cp = b & 0x0fu;
+      else if (b >= 0xf0 && b <= 0xf4)
+        n = 4, cp = b & 0x07u;
       bool ok = n != 0 && i + n <= text.size();
       for (std::size_t k = 1; ok && k < n; ++k) {
         const auto c = static_cast<unsigned char>(text[i + k]);

@@ -3,8 +3,8 @@
 #include "commands.hpp"
 #include "render.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <string>
@@ -58,9 +58,8 @@ const catalog* find_release(const std::string& name) {
 int main(int argc, char** argv) {
   CLI::App app{description, "cipherexplain"};
   app.footer(footer);
-  app.set_version_flag("--version",
-                       fmt::format("cipherexplain {} (OpenSSL catalogs: {})",
-                                   cipherexplain::library_version, known_releases()));
+  app.set_version_flag("--version", fmt::format("cipherexplain {} (OpenSSL catalogs: {})",
+                                                cipherexplain::library_version, known_releases()));
   app.require_subcommand(0, 1);
 
   std::string release = "3.0";

@@ -8,9 +8,12 @@ namespace {
 
 std::string_view failure_name(failure_reason f) {
   switch (f) {
-    case failure_reason::none: return "none";
-    case failure_reason::syntax: return "syntax";
-    case failure_reason::no_cipher_selected: return "no-cipher-selected";
+    case failure_reason::none:
+      return "none";
+    case failure_reason::syntax:
+      return "syntax";
+    case failure_reason::no_cipher_selected:
+      return "no-cipher-selected";
   }
   return "none";
 }
@@ -22,7 +25,8 @@ std::string hex_id(const cipher& suite) {
   return fmt::format("0x{:04X}", suite.code_point());
 }
 
-std::string render_json(const evaluator& release, std::string_view input, const evaluation& result) {
+std::string render_json(const evaluator& release, std::string_view input,
+                        const evaluation& result) {
   std::string out;
   json_writer w(out, 2);
   w.begin_object();

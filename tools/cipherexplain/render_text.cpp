@@ -17,21 +17,24 @@ std::size_t width(std::string_view s) {
 
 }  // namespace
 
-std::string render_text(const evaluator& release, std::string_view input, const evaluation& result) {
+std::string render_text(const evaluator& release, std::string_view input,
+                        const evaluation& result) {
   std::string out;
   const std::string_view name = release.release().release();
   if (result.ok) {
-    out += fmt::format("OpenSSL {} accepts the string: {} cipher suites, in order of preference.\n\n",
-                       name, result.ciphers.size());
-    const std::array<std::string_view, 10> header{"#",  "OpenSSL name", "IANA name", "ID", "Protocol",
-                                                  "Kx", "Au",           "Enc",       "Mac", "Bits"};
+    out +=
+        fmt::format("OpenSSL {} accepts the string: {} cipher suites, in order of preference.\n\n",
+                    name, result.ciphers.size());
+    const std::array<std::string_view, 10> header{
+        "#", "OpenSSL name", "IANA name", "ID", "Protocol", "Kx", "Au", "Enc", "Mac", "Bits"};
     std::vector<std::array<std::string, 10>> rows;
     for (std::size_t i = 0; i < result.ciphers.size(); ++i) {
       const cipher& s = *result.ciphers[i];
       rows.push_back({fmt::format("{}", i + 1), std::string(s.name),
                       s.stdname.empty() ? "-" : std::string(s.stdname), hex_id(s),
-                      std::string(protocol_name(s)), std::string(kx_name(s)), std::string(au_name(s)),
-                      enc_name(s), std::string(mac_name(s)), fmt::format("{}", s.strength_bits)});
+                      std::string(protocol_name(s)), std::string(kx_name(s)),
+                      std::string(au_name(s)), enc_name(s), std::string(mac_name(s)),
+                      fmt::format("{}", s.strength_bits)});
     }
     std::array<std::size_t, 10> widths{};
     for (std::size_t c = 0; c < header.size(); ++c) widths[c] = width(header[c]);
@@ -60,9 +63,10 @@ std::string render_text(const evaluator& release, std::string_view input, const 
     if (result.failure == failure_reason::no_cipher_selected) {
       out += result.ciphers.empty()
                  ? "The context's cipher list is replaced by an empty list anyway.\n"
-                 : fmt::format("The context's list is replaced anyway: it keeps only the {} TLS 1.3 "
-                               "suites.\n",
-                               result.ciphers.size());
+                 : fmt::format(
+                       "The context's list is replaced anyway: it keeps only the {} TLS 1.3 "
+                       "suites.\n",
+                       result.ciphers.size());
     } else {
       out += "The context keeps the cipher list it had before the call.\n";
     }
