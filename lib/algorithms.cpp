@@ -162,8 +162,9 @@ std::optional<std::uint16_t> strength_flag(std::string_view name) noexcept {
 }
 
 std::optional<std::uint16_t> version_value(std::string_view name) noexcept {
-  static constexpr std::array<std::pair<std::string_view, std::uint16_t>, 10> versions{{
+  static constexpr std::array<std::pair<std::string_view, std::uint16_t>, 11> versions{{
       {"-", version::none},
+      {"SSLv2", version::sslv2},
       {"SSLv3", version::sslv3},
       {"TLSv1", version::tlsv1},
       {"TLSv1.0", version::tlsv1},
@@ -177,14 +178,6 @@ std::optional<std::uint16_t> version_value(std::string_view name) noexcept {
   for (const auto& [n, v] : versions) {
     if (n == name) return v;
   }
-  return std::nullopt;
-}
-
-std::optional<std::uint16_t> protocol_bits_value(std::string_view name) noexcept {
-  if (name == "-") return 0;
-  if (name == "SSLv2") return 1;
-  if (name == "SSLv3" || name == "TLSv1") return 2;
-  if (name == "TLSv1.2") return 4;
   return std::nullopt;
 }
 

@@ -19,10 +19,10 @@ enum class field : std::uint8_t { kx, au, enc, mac };
 
 /// A strength:: flag by name (HIGH, NOT_DEFAULT, ...).
 [[nodiscard]] std::optional<std::uint16_t> strength_flag(std::string_view symbol) noexcept;
-/// A protocol version by name ("TLSv1.2" -> 0x0303, "DTLSv1" -> 0xfeff, "-" -> 0).
+/// A protocol version by name ("TLSv1.2" -> 0x0303, "DTLSv1" -> 0xfeff, "-" -> 0). 1.0.x has
+/// protocol bits instead (SSLv2, SSLv3 = TLSv1, TLSv1.2); each suite and alias carries exactly
+/// one, so they are stored as these versions and compared for equality like 1.1.0's.
 [[nodiscard]] std::optional<std::uint16_t> version_value(std::string_view symbol) noexcept;
-/// 1.0.x protocol bits by name ("SSLv2" -> 1, "SSLv3"/"TLSv1" -> 2, "TLSv1.2" -> 4).
-[[nodiscard]] std::optional<std::uint16_t> protocol_bits_value(std::string_view symbol) noexcept;
 /// The handshake digest of a data-file name ("SHA256", "DEFAULT", ...) as a mac:: bit (0 when
 /// it is the default MD5+SHA1 or none).
 [[nodiscard]] std::optional<std::uint32_t> handshake_digest_value(std::string_view symbol) noexcept;

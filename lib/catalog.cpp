@@ -298,7 +298,6 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
     throw std::runtime_error("release.txt: release, series and engine are required");
   }
   if (c->engine_ == engine_family::openssl_1_0) c->dialect_.seclevel_command = false;
-  const bool protocol_bits = c->engine_ == engine_family::openssl_1_0;
 
   const tsv ciphers(ciphers_text, "ciphers.tsv");
   const std::size_t col_name = ciphers.column("name"), col_std = ciphers.column("stdname"),
@@ -321,15 +320,15 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
     s.au = parse_mask(field::au, v[col_au], where);
     s.enc = parse_mask(field::enc, v[col_enc], where);
     s.mac = parse_mask(field::mac, v[col_mac], where);
-    auto version_of = [&](std::string_view text, bool bits) -> std::uint16_t {
-      const auto value = bits ? detail::protocol_bits_value(text) : detail::version_value(text);
+    auto version_of = [&](std::string_view text) -> std::uint16_t {
+      const auto value = detail::version_value(text);
       if (!value) where.fail(fmt::format("unknown version '{}'", text));
       return *value;
     };
-    s.min_tls = version_of(v[col_min], protocol_bits);
-    s.max_tls = version_of(v[col_max], false);
-    s.min_dtls = version_of(v[col_mind], false);
-    s.max_dtls = version_of(v[col_maxd], false);
+    s.min_tls = version_of(v[col_min]);
+    s.max_tls = version_of(v[col_max]);
+    s.min_dtls = version_of(v[col_mind]);
+    s.max_dtls = version_of(v[col_maxd]);
     s.strength = parse_strength(v[col_str], where);
     const auto hs = detail::handshake_digest_value(v[col_hs]);
     if (!hs) where.fail(fmt::format("unknown handshake digest '{}'", v[col_hs]));
@@ -368,8 +367,7 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
     a.au = parse_mask(field::au, v[a_au], where);
     a.enc = parse_mask(field::enc, v[a_enc], where);
     a.mac = parse_mask(field::mac, v[a_mac], where);
-    const auto ver =
-        protocol_bits ? detail::protocol_bits_value(v[a_ver]) : detail::version_value(v[a_ver]);
+    const auto ver = detail::version_value(v[a_ver]);
     if (!ver) where.fail(fmt::format("unknown version '{}'", v[a_ver]));
     a.version = *ver;
     a.strength = parse_strength(v[a_str], where);

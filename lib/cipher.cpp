@@ -16,6 +16,8 @@ std::string hex_code(const cipher& suite) {
 
 std::string_view protocol_name(const cipher& suite) noexcept {
   switch (suite.min_tls) {
+    case version::sslv2:
+      return "SSLv2";
     case version::sslv3:
       return "SSLv3";
     case version::tlsv1:
@@ -153,6 +155,10 @@ std::string enc_name(const cipher& suite) {
       return "KUZNYECHIK";
     case enc::chacha20poly1305:
       return "CHACHA20/POLY1305(256)";
+    case enc::sm4gcm:
+      return "SM4GCM";
+    case enc::sm4ccm:
+      return "SM4CCM";
     default:
       return "unknown";
   }

@@ -14,8 +14,6 @@ namespace {
 
 constexpr std::size_t field_index(field f) { return static_cast<std::size_t>(f); }
 
-bool uses_protocol_bits(const catalog& c) { return c.engine() == engine_family::openssl_1_0; }
-
 char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string folded(std::string_view s) {
@@ -25,13 +23,13 @@ std::string folded(std::string_view s) {
 }
 
 // Matching as ssl_cipher_apply_rule() does it, for the preference passes.
-bool pass_matches(const catalog& c, const preference_pass& p, const cipher& s) {
+bool pass_matches(const preference_pass& p, const cipher& s) {
   if (p.kx != 0 && (p.kx & s.kx) == 0) return false;
   if (p.au != 0 && (p.au & s.au) == 0) return false;
   if (p.enc != 0 && (p.enc & s.enc) == 0) return false;
   if (p.mac != 0 && (p.mac & s.mac) == 0) return false;
   if (p.version != 0) {
-    if (uses_protocol_bits(c) ? (p.version & s.min_tls) == 0 : p.version != s.min_tls) return false;
+    if (p.version != s.min_tls) return false;
   }
   return true;
 }
@@ -89,7 +87,7 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
                       : p.op == k::remove      ? reference_list::op::remove
                       : p.op == k::move_to_end ? reference_list::op::move_to_end
                                                : reference_list::op::bump;
-    list.apply(what, [&](const cipher& s) { return pass_matches(release, p, s); });
+    list.apply(what, [&](const cipher& s) { return pass_matches(p, s); });
   }
   order_ = list.all();
   const auto n = static_cast<unsigned>(order_.size());
@@ -239,18 +237,10 @@ bool prepared_release::merge(pattern& into, const pattern& token) const noexcept
   // Only the last token's id counts, and only a real suite carries one; only aliases carry a
   // protocol version.
   into.cipher = engine == engine_family::openssl_1_1_1 ? token.cipher : -1;
+  // (1.0.x ANDs protocol bits; with one bit per alias that is this equality test.)
   if (token.cipher < 0 && token.version != 0) {
-    if (engine == engine_family::openssl_1_0) {
-      if (into.version != 0) {
-        into.version &= token.version;
-        if (into.version == 0) return false;
-      } else {
-        into.version = token.version;
-      }
-    } else {
-      if (into.version != 0 && into.version != token.version) return false;
-      into.version = token.version;
-    }
+    if (into.version != 0 && into.version != token.version) return false;
+    into.version = token.version;
   }
   return true;
 }
@@ -287,8 +277,7 @@ cipher_set prepared_release::match(const pattern& p) const noexcept {
   if (p.version != 0) {
     cipher_set any;
     for (const auto& [v, set] : version_sets_) {
-      const bool hit = uses_protocol_bits(release_) ? (v & p.version) != 0 : v == p.version;
-      if (hit) any |= set;
+      if (v == p.version) any |= set;
     }
     result &= any;
   }

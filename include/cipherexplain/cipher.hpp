@@ -55,8 +55,9 @@ inline constexpr std::uint16_t class_mask = none | exp40 | exp56 | low | medium 
 inline constexpr std::uint16_t export_mask = not_exp | export_grade;
 }  // namespace strength
 
-/// Protocol versions as on the wire (SSL 3.0 = 0x0300 ... TLS 1.3 = 0x0304). In 1.0.x catalogs
-/// the field holds that family's protocol bits instead (see catalog::engine).
+/// Protocol versions as on the wire (SSL 3.0 = 0x0300 ... TLS 1.3 = 0x0304). 1.0.x knows three
+/// protocol classes only, stored as sslv2, sslv3 (which there includes TLS 1.0 and 1.1) and
+/// tlsv1_2.
 namespace version {
 inline constexpr std::uint16_t none = 0, sslv2 = 0x0002, sslv3 = 0x0300, tlsv1 = 0x0301,
                                tlsv1_1 = 0x0302, tlsv1_2 = 0x0303, tlsv1_3 = 0x0304,
@@ -72,7 +73,7 @@ struct cipher {
   std::string_view stdname;  ///< IANA name; empty when the release has none
   std::uint32_t id = 0;      ///< 0x0300XXXX (XXXX = IANA code point), 0x02XXXXXX for SSLv2
   std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;  ///< algorithm bits (0 = any, TLS 1.3)
-  std::uint16_t min_tls = 0, max_tls = 0;          ///< protocol range (1.0.x: protocol bits)
+  std::uint16_t min_tls = 0, max_tls = 0;          ///< protocol range (1.0.x: min_tls only)
   std::uint16_t min_dtls = 0, max_dtls = 0;
   std::uint16_t strength = 0;          ///< strength:: flags
   std::uint32_t handshake_digest = 0;  ///< mac:: bit of the handshake/PRF digest
