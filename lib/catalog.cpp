@@ -235,18 +235,20 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
         c->abort_on_missing_name_ = false;
       else
         where.fail("missing_name must be abort or skip");
-    } else if (key == "unavailable") {
+    } else if (key == "unavailable" || key == "legacy_provider") {
+      // "<key> <field> SYMBOL...": algorithms off in this build / added by the legacy provider.
       const auto parts = words_of(value);
-      if (parts.empty()) where.fail("unavailable needs a field");
+      if (parts.empty()) where.fail(fmt::format("{} needs a field", key));
       static constexpr std::pair<std::string_view, field> fields[] = {
           {"kx", field::kx}, {"au", field::au}, {"enc", field::enc}, {"mac", field::mac}};
       const auto* f = std::find_if(std::begin(fields), std::end(fields),
                                    [&](const auto& p) { return p.first == parts[0]; });
       if (f == std::end(fields)) where.fail(fmt::format("unknown field '{}'", parts[0]));
-      std::uint32_t* target = f->second == field::kx    ? &c->unavailable_.kx
-                              : f->second == field::au  ? &c->unavailable_.au
-                              : f->second == field::enc ? &c->unavailable_.enc
-                                                        : &c->unavailable_.mac;
+      unavailable_algorithms& set = key == "unavailable" ? c->unavailable_ : c->legacy_;
+      std::uint32_t* target = f->second == field::kx    ? &set.kx
+                              : f->second == field::au  ? &set.au
+                              : f->second == field::enc ? &set.enc
+                                                        : &set.mac;
       for (std::size_t i = 1; i < parts.size(); ++i)
         *target |= parse_mask(f->second, parts[i], where);
     } else if (key == "pass") {
@@ -293,6 +295,13 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
     } else {
       where.fail(fmt::format("unknown key '{}'", key));
     }
+  }
+  if ((c->legacy_.kx & c->unavailable_.kx) != c->legacy_.kx ||
+      (c->legacy_.au & c->unavailable_.au) != c->legacy_.au ||
+      (c->legacy_.enc & c->unavailable_.enc) != c->legacy_.enc ||
+      (c->legacy_.mac & c->unavailable_.mac) != c->legacy_.mac) {
+    throw std::runtime_error(
+        "release.txt: the legacy provider can only add unavailable algorithms");
   }
   if (c->release_.empty() || c->series_.empty() || !have_engine) {
     throw std::runtime_error("release.txt: release, series and engine are required");
@@ -395,6 +404,18 @@ const cipher* catalog::find_cipher(std::uint32_t id) const noexcept {
   const auto it = std::lower_bound(ciphers_.begin(), ciphers_.end(), id,
                                    [](const cipher& s, std::uint32_t v) { return s.id < v; });
   return it != ciphers_.end() && it->id == id ? &*it : nullptr;
+}
+
+bool catalog::has_build_option(std::string_view name) const noexcept {
+  for (const cipher& s : ciphers_) {
+    std::string_view options = s.option;
+    while (!options.empty()) {
+      const std::size_t comma = options.find(',');
+      if (options.substr(0, comma) == name) return true;
+      options = comma == std::string_view::npos ? std::string_view{} : options.substr(comma + 1);
+    }
+  }
+  return false;
 }
 
 const alias* catalog::find_alias(std::string_view name) const noexcept {

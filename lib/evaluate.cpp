@@ -29,6 +29,35 @@ bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' ';
 
 }  // namespace
 
+std::string prepared_release::why_unknown(std::string_view word) const {
+  const std::string_view name = release_.release();
+  if (const cipher* s = release_.find_cipher(word)) {
+    const unavailable_algorithms& legacy = release_.legacy_provider();
+    const bool legacy_would_help =
+        !options_.legacy_provider && ((s->enc & unavailable_.enc & legacy.enc) != 0 ||
+                                      (s->mac & unavailable_.mac & legacy.mac) != 0);
+    std::string reason;
+    if (s->table == cipher_table::tls13) {
+      reason = "it is a TLS 1.3 suite, which cipher strings never select";
+    } else if (s->table == cipher_table::scsv) {
+      reason = "it is a signalling value, not a cipher suite";
+    } else {
+      std::string needs;
+      if (!compiled(s->option)) needs = fmt::format("the build option {}", s->option);
+      if (legacy_would_help)
+        needs += needs.empty() ? "the legacy provider" : " and the legacy provider";
+      reason = needs.empty() ? "this build cannot use that suite's algorithms"
+                             : fmt::format("that suite needs {}", needs);
+    }
+    return fmt::format("'{}' is not available in OpenSSL {}: {}", word, name, reason);
+  }
+  if (release_.find_alias(word) != nullptr) {
+    return fmt::format("'{}' names only algorithms this build of OpenSSL {} cannot use", word,
+                       name);
+  }
+  return fmt::format("unknown name '{}' in OpenSSL {}", word, name);
+}
+
 prepared_release::run_result prepared_release::run(const tree& parsed, list_state& state,
                                                    evaluation* report, int level) const {
   run_result result{false, level};
@@ -109,21 +138,7 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
         skip_segment = r.segment;
         dropped = true;
         if (report != nullptr) {
-          std::string why;
-          if (const cipher* s = release_.find_cipher(word)) {
-            why = s->table == cipher_table::tls13
-                      ? "it is a TLS 1.3 suite, which cipher strings never select"
-                  : s->option.empty()
-                      ? "this build cannot use that suite's algorithms"
-                      : fmt::format("that suite needs the build option {}", s->option);
-            why = fmt::format("'{}' is not available in OpenSSL {}: {}", word, release_.release(),
-                              why);
-          } else if (release_.find_alias(word) != nullptr) {
-            why = fmt::format("'{}' names only algorithms this build of OpenSSL {} cannot use",
-                              word, release_.release());
-          } else {
-            why = fmt::format("unknown name '{}' in OpenSSL {}", word, release_.release());
-          }
+          const std::string why = why_unknown(word);
           note({diagnostic_code::unknown_name, severity::warning,
                 fmt::format("{}; OpenSSL ignores the rule", why), words[k].offset,
                 words[k].length});

@@ -54,9 +54,19 @@ std::string_view suiteb_replacement(suiteb_prefix which) {
 prepared_release::prepared_release(const catalog& release, const build_options& options)
     : release_(release), options_(options) {
   security_level_ = options.security_level.value_or(release.default_security_level());
-  const unavailable_algorithms& off = release.unavailable();
+  if (const auto problem = check_build_options(release, options))
+    throw std::invalid_argument(*problem);
+  // What this build cannot use: the recorded build's gaps, less what the legacy provider adds.
+  unavailable_algorithms off = release.unavailable();
+  if (options.legacy_provider) {
+    off.kx &= ~release.legacy_provider().kx;
+    off.au &= ~release.legacy_provider().au;
+    off.enc &= ~release.legacy_provider().enc;
+    off.mac &= ~release.legacy_provider().mac;
+  }
+  unavailable_ = off;
   auto usable = [&](const cipher& s) {
-    return s.valid && s.option.empty() && s.min_tls != 0 &&
+    return s.valid && compiled(s.option) && s.min_tls != 0 &&
            (s.table == cipher_table::ssl3 || s.table == cipher_table::ssl2) &&
            (s.kx & off.kx) == 0 && (s.au & off.au) == 0 && (s.enc & off.enc) == 0 &&
            (s.mac & off.mac) == 0;
@@ -141,7 +151,7 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
     }
   }
   for (const alias& a : release.aliases()) {
-    if (!a.option.empty()) continue;
+    if (!compiled(a.option)) continue;
     // An alias is searchable only if each field it constrains keeps an available algorithm.
     if ((a.kx != 0 && (a.kx & ~off.kx) == 0) || (a.au != 0 && (a.au & ~off.au) == 0) ||
         (a.enc != 0 && (a.enc & ~off.enc) == 0) || (a.mac != 0 && (a.mac & ~off.mac) == 0)) {
@@ -172,6 +182,20 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
           parse(suiteb_replacement(which), release.dialect());
     }
   }
+}
+
+bool prepared_release::compiled(std::string_view needs) const noexcept {
+  // A table entry behind build options is compiled in when every one of them is enabled.
+  while (!needs.empty()) {
+    const std::size_t comma = needs.find(',');
+    const std::string_view option = needs.substr(0, comma);
+    if (!((option == "weak-ssl-ciphers" && options_.weak_ciphers) ||
+          (option == "ssl2" && options_.sslv2))) {
+      return false;
+    }
+    needs = comma == std::string_view::npos ? std::string_view{} : needs.substr(comma + 1);
+  }
+  return true;
 }
 
 const lookup_entry* prepared_release::find(std::string_view word) const noexcept {

@@ -43,6 +43,8 @@ class prepared_release {
   [[nodiscard]] const build_options& options() const noexcept { return options_; }
   [[nodiscard]] std::span<const cipher* const> order() const noexcept { return order_; }
   [[nodiscard]] int security_level() const noexcept { return security_level_; }
+  /// The algorithms this build cannot use.
+  [[nodiscard]] const unavailable_algorithms& unavailable() const noexcept { return unavailable_; }
 
   /// The entry a word names, or nullptr (unknown in this release and build).
   [[nodiscard]] const lookup_entry* find(std::string_view word) const noexcept;
@@ -50,6 +52,11 @@ class prepared_release {
   [[nodiscard]] bool merge(pattern& into, const pattern& token) const noexcept;
   /// The suites a pattern matches.
   [[nodiscard]] cipher_set match(const pattern& p) const noexcept;
+
+  /// Whether a table entry needing these comma-separated build options is compiled in.
+  [[nodiscard]] bool compiled(std::string_view options) const noexcept;
+  /// Why a word the lookup did not find is unknown, in a user's terms.
+  [[nodiscard]] std::string why_unknown(std::string_view word) const;
 
   /// Evaluates a parsed string into `out` (see evaluator::evaluate_into).
   void evaluate(const tree& parsed, evaluation& out) const;
@@ -65,6 +72,7 @@ class prepared_release {
   const catalog& release_;
   build_options options_;
   int security_level_ = 0;
+  unavailable_algorithms unavailable_;
   std::vector<const cipher*> order_;
   std::vector<std::uint8_t> strength_rank_;
   unsigned n_ranks_ = 0;

@@ -89,6 +89,10 @@ class catalog {
     return passes_;
   }
   [[nodiscard]] const unavailable_algorithms& unavailable() const noexcept { return unavailable_; }
+  /// What loading the legacy provider makes available (all zero when the release has none).
+  [[nodiscard]] const unavailable_algorithms& legacy_provider() const noexcept { return legacy_; }
+  /// Whether some suite of the table needs the build option `name` (e.g. "weak-ssl-ciphers").
+  [[nodiscard]] bool has_build_option(std::string_view name) const noexcept;
 
   /// Builds a catalog from its data files (ciphers.tsv, aliases.tsv, release.txt contents).
   /// Throws std::runtime_error naming the file and line when the data is malformed.
@@ -106,6 +110,7 @@ class catalog {
   std::vector<const cipher*> tls13_default_;
   std::vector<preference_pass> passes_;
   unavailable_algorithms unavailable_;
+  unavailable_algorithms legacy_;
   struct dialect dialect_;
   int security_level_ = 0;
   bool stdname_lookup_ = false;

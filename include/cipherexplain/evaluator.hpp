@@ -3,6 +3,7 @@
 /// Resolves a cipher string against a release: the ordered list OpenSSL's
 /// SSL_CTX_set_cipher_list() + SSL_CTX_get_ciphers() produce, and whether the call succeeds.
 
+#include <cipherexplain/build_options.hpp>
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
 #include <cipherexplain/diagnostic.hpp>
@@ -16,15 +17,6 @@
 #include <vector>
 
 namespace cipherexplain {
-
-/// Build and run-time choices that change what a release does with a string.
-struct build_options {
-  /// Overrides the build's default security level (the level only matters for reporting here:
-  /// it never changes SSL_CTX_get_ciphers).
-  std::optional<int> security_level;
-
-  friend bool operator==(const build_options&, const build_options&) = default;
-};
 
 /// What OpenSSL did with one rule.
 enum class rule_outcome : std::uint8_t {
@@ -72,6 +64,7 @@ class prepared_release;
 class evaluator {
  public:
   /// Prepares a release with the given build options.
+  /// @throws std::invalid_argument when check_build_options() rejects them
   explicit evaluator(const catalog& release, const build_options& options = {});
 
   /// Parses (with the release's dialect) and evaluates a cipher string.

@@ -1,0 +1,46 @@
+#include <cipherexplain/build_options.hpp>
+
+#include <fmt/format.h>
+
+namespace cipherexplain {
+
+std::optional<std::string> check_build_options(const catalog& release,
+                                               const build_options& options) {
+  const unavailable_algorithms& legacy = release.legacy_provider();
+  if (options.legacy_provider && (legacy.kx | legacy.au | legacy.enc | legacy.mac) == 0) {
+    return fmt::format("OpenSSL {} has no legacy provider (providers exist from 3.0)",
+                       release.release());
+  }
+  if (options.weak_ciphers && !release.has_build_option("weak-ssl-ciphers")) {
+    return fmt::format("OpenSSL {} has no enable-weak-ssl-ciphers option", release.release());
+  }
+  if (options.sslv2 && !release.has_build_option("ssl2")) {
+    return fmt::format("OpenSSL {} has no SSLv2 suites (SSLv2 was removed in 1.1.0)",
+                       release.release());
+  }
+  if (options.security_level) {
+    if (release.default_security_level() < 0) {
+      return fmt::format("OpenSSL {} has no security levels (they exist from 1.1.0)",
+                         release.release());
+    }
+    if (*options.security_level < 0 || *options.security_level > 5) {
+      return fmt::format("security level {} is out of range 0..5", *options.security_level);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string describe(const build_options& options) {
+  std::string out;
+  auto add = [&out](std::string_view what) {
+    if (!out.empty()) out += ", ";
+    out += what;
+  };
+  if (options.legacy_provider) add("legacy provider");
+  if (options.weak_ciphers) add("weak ciphers");
+  if (options.sslv2) add("SSLv2 suites");
+  if (options.security_level) add(fmt::format("security level {}", *options.security_level));
+  return out.empty() ? "default build" : out;
+}
+
+}  // namespace cipherexplain
