@@ -10,10 +10,12 @@
 /// for (const auto* suite : result.ciphers) std::puts(std::string(suite->name).c_str());
 /// @endcode
 
+#include <cipherexplain/build_options.hpp>
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
 #include <cipherexplain/diagnostic.hpp>
 #include <cipherexplain/dialect.hpp>
 #include <cipherexplain/evaluator.hpp>
+#include <cipherexplain/list_diff.hpp>
 #include <cipherexplain/syntax.hpp>
 #include <cipherexplain/version.hpp>
