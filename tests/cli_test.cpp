@@ -5,7 +5,9 @@
 #include "oracle_data.hpp"
 #include "run_process.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <openssl/crypto.h>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -120,9 +122,10 @@ TEST(cli, writes_json_with_every_field) {
   const auto j = nlohmann::ordered_json::parse(r.out);
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"openssl", "input", "ok", "failure", "security_level",
-                                            "ciphers", "diagnostics"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"openssl", "options", "input", "ok", "failure",
+                                            "security_level", "ciphers", "diagnostics"}));
   EXPECT_EQ(j["openssl"], "3.0.19");
+  EXPECT_EQ(j["options"], "default build");
   EXPECT_EQ(j["input"], "ECDHE+AESGCM:!aNULL");
   EXPECT_EQ(j["ok"], true);
   EXPECT_EQ(j["failure"], "none");
@@ -169,8 +172,10 @@ TEST(cli, rejects_an_unknown_release_listing_the_known_ones) {
   std::string known;
   for (const catalog* c : catalog::all())
     known += (known.empty() ? "" : ", ") + std::string(c->release());
-  EXPECT_EQ(r.err, "cipherexplain: --openssl: unknown OpenSSL release '2.7'; known: " + known +
-                       " (or a series such as 3.0)\nRun 'cipherexplain --help' for usage.\n");
+  EXPECT_EQ(r.err,
+            "cipherexplain: --openssl: unknown OpenSSL release '2.7'; known: " + known +
+                " (or a series such as 3.0, latest, system, all, or a comma-separated list)\n"
+                "Run 'cipherexplain --help' for usage.\n");
 }
 
 TEST(cli, usage_errors_exit_2) {
@@ -185,9 +190,11 @@ TEST(cli, help_teaches_syntax_and_exit_codes) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("cipherexplain 'DEFAULT:!3DES'"), std::string::npos);
   EXPECT_NE(r.out.find("'!' = remove for good"), std::string::npos);
-  EXPECT_NE(
-      r.out.find("Exit status: 0 OpenSSL accepts the string, 1 OpenSSL rejects it, 2 usage error."),
-      std::string::npos);
+  EXPECT_NE(r.out.find("Exit status: 0 OpenSSL accepts the string (every chosen release does), 1 "
+                       "OpenSSL rejects\nit (some release does), 2 usage error."),
+            std::string::npos);
+  EXPECT_NE(r.out.find("--legacy-provider"), std::string::npos);
+  EXPECT_NE(r.out.find("versions"), std::string::npos);
   EXPECT_NE(r.out.find("batch"), std::string::npos);
   const process_result b = cli({"batch", "--help"});
   EXPECT_EQ(b.exit_code, 0);
@@ -244,6 +251,144 @@ TEST(cli, batch_rejects_an_unknown_release) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("unknown OpenSSL release '9.9'"), std::string::npos);
+}
+
+TEST(cli, compares_all_releases_side_by_side) {
+  const std::string input = "ECDHE+AESGCM:!aNULL:CHACHA20";
+  const process_result r = cli({"--openssl", "all", input});
+  const auto lines = lines_of(r.out);
+  std::size_t accepted = 0;
+  for (const catalog* c : catalog::all()) accepted += evaluator(*c).evaluate(input).ok ? 1 : 0;
+  EXPECT_EQ(r.exit_code, accepted == catalog::all().size() ? 0 : 1);
+  ASSERT_GT(lines.size(), catalog::all().size() + 3);
+  EXPECT_EQ(lines[0], std::to_string(accepted) + " of " + std::to_string(catalog::all().size()) +
+                          " releases accept the string.");
+  EXPECT_EQ(lines[2].rfind("Release  Result   Suites  Change from the row above  Findings", 0), 0u);
+  for (std::size_t i = 0; i < catalog::all().size(); ++i) {
+    const catalog& c = *catalog::all()[i];
+    const evaluation e = evaluator(c).evaluate(input);
+    std::istringstream row(lines[3 + i]);
+    std::string release, verdict, count;
+    row >> release >> verdict >> count;
+    EXPECT_EQ(release, c.release());
+    EXPECT_EQ(verdict, e.ok ? "accepts" : "rejects");
+    EXPECT_EQ(count, e.ok ? std::to_string(e.ciphers.size()) : "-");
+  }
+  // 1.0.2 has no ChaCha20; 1.1.0 adds it.
+  EXPECT_NE(r.out.find("1.0.2u -> 1.1.0l:\n  added:   ECDHE-ECDSA-CHACHA20-POLY1305"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(cli, compares_chosen_releases_as_json_with_the_changes_between_them) {
+  const std::string input = "DEFAULT";
+  const process_result r = cli({"--openssl", "1.0.2,3.5", "--format", "json", input});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::ordered_json::parse(r.out);
+  EXPECT_EQ(j["input"], input);
+  ASSERT_EQ(j["releases"].size(), 2u);
+  EXPECT_EQ(j["releases"][0]["openssl"], "1.0.2u");
+  EXPECT_EQ(j["releases"][1]["openssl"], "3.5.9");
+  const evaluation old_list = evaluator(*catalog::find("1.0.2")).evaluate(input);
+  const evaluation new_list = evaluator(*catalog::find("3.5")).evaluate(input);
+  std::vector<std::string> got;
+  for (const auto& n : j["releases"][1]["ciphers"]) got.push_back(n.get<std::string>());
+  EXPECT_EQ(got, names(new_list.ciphers));
+  const list_diff d = diff_lists(old_list.ciphers, new_list.ciphers);
+  ASSERT_EQ(j["changes"].size(), 1u);
+  EXPECT_EQ(j["changes"][0]["from"], "1.0.2u");
+  EXPECT_EQ(j["changes"][0]["to"], "3.5.9");
+  EXPECT_EQ(j["changes"][0]["added"].size(), d.added.size());
+  EXPECT_EQ(j["changes"][0]["removed"].size(), d.removed.size());
+  EXPECT_EQ(j["changes"][0]["moved"].size(), d.moved.size());
+  EXPECT_FALSE(d.removed.empty());
+}
+
+TEST(cli, latest_is_the_newest_catalog_and_system_the_linked_one) {
+  const std::string newest(catalog::all().back()->release());
+  EXPECT_EQ(cli({"--openssl", "latest", "HIGH"}).out, cli({"--openssl", newest, "HIGH"}).out);
+  const unsigned long v = OpenSSL_version_num();
+  const catalog* system = catalog::find(fmt::format("{}.{}", (v >> 28) & 0xf, (v >> 20) & 0xff));
+  ASSERT_NE(system, nullptr);
+  const process_result r = cli({"--openssl", "system", "HIGH"});
+  EXPECT_EQ(lines_of(r.out)[0].rfind("OpenSSL " + std::string(system->release()) + " accepts", 0),
+            0u)
+      << r.out;
+}
+
+TEST(cli, versions_lists_every_catalog_with_its_build) {
+  const process_result r = cli({"versions"});
+  EXPECT_EQ(r.exit_code, 0);
+  const auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), catalog::all().size() + 1);
+  EXPECT_EQ(lines[0].rfind("Release", 0), 0u);
+  for (std::size_t i = 0; i < catalog::all().size(); ++i) {
+    EXPECT_EQ(lines[1 + i].rfind(std::string(catalog::all()[i]->release()), 0), 0u);
+    EXPECT_NE(lines[1 + i].find(std::string(catalog::all()[i]->build())), std::string::npos);
+  }
+  const auto j = nlohmann::ordered_json::parse(cli({"versions", "--format", "json"}).out);
+  ASSERT_EQ(j.size(), catalog::all().size());
+  int latest = 0, system = 0;
+  for (const auto& v : j) {
+    latest += v["latest"].get<bool>() ? 1 : 0;
+    system += v["system"].get<bool>() ? 1 : 0;
+  }
+  EXPECT_EQ(latest, 1);
+  EXPECT_EQ(system, 1);
+  EXPECT_EQ(j[0]["release"], "1.0.1u");
+  EXPECT_EQ(j[0]["security_level"], -1);
+  EXPECT_EQ(j[0]["build_options"], "weak-ciphers, sslv2");
+}
+
+TEST(cli, build_options_change_the_result_and_show_in_the_output) {
+  const process_result plain = cli({"SEED"});
+  EXPECT_EQ(plain.exit_code, 1);
+  const process_result legacy = cli({"--legacy-provider", "SEED"});
+  EXPECT_EQ(legacy.exit_code, 0) << legacy.out;
+  build_options o;
+  o.legacy_provider = true;
+  const evaluation e = evaluator(*catalog::find("3.0"), o).evaluate("SEED");
+  EXPECT_EQ(lines_of(legacy.out)[0], "OpenSSL 3.0.19 (legacy provider) accepts the string: " +
+                                         std::to_string(e.ciphers.size()) +
+                                         " cipher suites, in order of preference.");
+  const auto j = nlohmann::ordered_json::parse(
+      cli({"--format", "json", "--weak-ciphers", "--security-level", "1", "3DES"}).out);
+  EXPECT_EQ(j["options"], "weak ciphers, security level 1");
+  EXPECT_EQ(j["security_level"], 1);
+  EXPECT_EQ(j["ok"], true);
+}
+
+TEST(cli, rejects_a_build_option_the_release_lacks) {
+  const process_result r = cli({"--openssl", "1.1.1", "--legacy-provider", "HIGH"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "cipherexplain: OpenSSL 1.1.1w has no legacy provider (providers exist from 3.0)\n"
+            "Run 'cipherexplain --help' for usage.\n");
+  EXPECT_EQ(cli({"--security-level", "9", "HIGH"}).exit_code, 2);
+}
+
+TEST(cli, applies_each_build_option_only_where_a_release_has_it_when_comparing) {
+  const process_result r = cli({"--openssl", "1.1.1,3.0", "--legacy-provider", "SEED"});
+  const auto lines = lines_of(r.out);
+  ASSERT_GE(lines.size(), 5u);
+  EXPECT_EQ(lines[3].rfind("1.1.1w ", 0), 0u);
+  EXPECT_EQ(lines[4].rfind("3.0.19 (legacy provider) ", 0), 0u);
+}
+
+TEST(cli, batch_takes_build_options_and_any_release) {
+  const process_result r = cli({"batch", "--openssl", "3.0", "--legacy-provider"}, "SEED\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  build_options o;
+  o.legacy_provider = true;
+  const auto j = nlohmann::ordered_json::parse(r.out);
+  std::vector<std::string> got;
+  for (const auto& n : j["ciphers"]) got.push_back(n.get<std::string>());
+  EXPECT_EQ(got, names(evaluator(*catalog::find("3.0"), o).evaluate("SEED").ciphers));
+  for (const catalog* c : catalog::all()) {
+    const process_result b = cli({"batch", "--openssl", std::string(c->release())}, "DEFAULT\n");
+    EXPECT_EQ(b.exit_code, 0) << c->release();
+    EXPECT_EQ(nlohmann::ordered_json::parse(b.out)["ok"], true) << c->release();
+  }
 }
 
 }  // namespace

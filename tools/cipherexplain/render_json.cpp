@@ -18,6 +18,49 @@ std::string_view failure_name(failure_reason f) {
   return "none";
 }
 
+void write_cipher(json_writer& w, const cipher& s) {
+  w.begin_object();
+  w.key("name").value(s.name);
+  w.key("iana").value(s.stdname);
+  w.key("id").value(hex_id(s));
+  w.key("protocol").value(protocol_name(s));
+  w.key("kx").value(kx_name(s));
+  w.key("au").value(au_name(s));
+  w.key("enc").value(enc_name(s));
+  w.key("mac").value(mac_name(s));
+  w.key("bits").value(static_cast<int>(s.strength_bits));
+  w.end_object();
+}
+
+void write_diagnostics(json_writer& w, const evaluation& result) {
+  w.key("diagnostics").begin_array();
+  for (const diagnostic& d : result.diagnostics) {
+    w.begin_object();
+    w.key("code").value(code_name(d.code));
+    w.key("severity").value(severity_name(d.severity));
+    w.key("offset").value(d.offset);
+    w.key("length").value(d.length);
+    w.key("message").value(d.message);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+// The fields every per-release result shares, in a fixed order.
+void write_result_fields(json_writer& w, const evaluator& release, const evaluation& result) {
+  w.key("openssl").value(release.release().release());
+  w.key("options").value(describe(release.options()));
+  w.key("ok").value(result.ok);
+  w.key("failure").value(failure_name(result.failure));
+  w.key("security_level").value(result.security_level);
+}
+
+void write_names(json_writer& w, const std::vector<const cipher*>& suites) {
+  w.begin_array();
+  for (const cipher* s : suites) w.value(s->name);
+  w.end_array();
+}
+
 }  // namespace
 
 std::string hex_id(const cipher& suite) {
@@ -31,39 +74,78 @@ std::string render_json(const evaluator& release, std::string_view input,
   json_writer w(out, 2);
   w.begin_object();
   w.key("openssl").value(release.release().release());
+  w.key("options").value(describe(release.options()));
   w.key("input").value(input);
   w.key("ok").value(result.ok);
   w.key("failure").value(failure_name(result.failure));
   w.key("security_level").value(result.security_level);
   w.key("ciphers").begin_array();
   if (result.ok) {
-    for (const cipher* s : result.ciphers) {
-      w.begin_object();
-      w.key("name").value(s->name);
-      w.key("iana").value(s->stdname);
-      w.key("id").value(hex_id(*s));
-      w.key("protocol").value(protocol_name(*s));
-      w.key("kx").value(kx_name(*s));
-      w.key("au").value(au_name(*s));
-      w.key("enc").value(enc_name(*s));
-      w.key("mac").value(mac_name(*s));
-      w.key("bits").value(static_cast<int>(s->strength_bits));
-      w.end_object();
-    }
+    for (const cipher* s : result.ciphers) write_cipher(w, *s);
   }
   w.end_array();
-  w.key("diagnostics").begin_array();
-  for (const diagnostic& d : result.diagnostics) {
+  write_diagnostics(w, result);
+  w.end_object();
+  out += '\n';
+  return out;
+}
+
+std::string render_comparison_json(std::string_view input,
+                                   std::span<const release_result> results) {
+  static const std::vector<const cipher*> none;
+  std::string out;
+  json_writer w(out, 2);
+  w.begin_object();
+  w.key("input").value(input);
+  w.key("releases").begin_array();
+  for (const release_result& r : results) {
     w.begin_object();
-    w.key("code").value(code_name(d.code));
-    w.key("severity").value(severity_name(d.severity));
-    w.key("offset").value(d.offset);
-    w.key("length").value(d.length);
-    w.key("message").value(d.message);
+    write_result_fields(w, r.release, r.result);
+    w.key("ciphers");
+    write_names(w, r.result.ok ? r.result.ciphers : none);
+    write_diagnostics(w, r.result);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("changes").begin_array();
+  for (std::size_t i = 1; i < results.size(); ++i) {
+    const evaluation& a = results[i - 1].result;
+    const evaluation& b = results[i].result;
+    const list_diff d = diff_lists(a.ok ? a.ciphers : none, b.ok ? b.ciphers : none);
+    w.begin_object();
+    w.key("from").value(results[i - 1].release.release().release());
+    w.key("to").value(results[i].release.release().release());
+    w.key("added");
+    write_names(w, d.added);
+    w.key("removed");
+    write_names(w, d.removed);
+    w.key("moved");
+    write_names(w, d.moved);
     w.end_object();
   }
   w.end_array();
   w.end_object();
+  out += '\n';
+  return out;
+}
+
+std::string render_versions_json(const catalog* system) {
+  std::string out;
+  json_writer w(out, 2);
+  w.begin_array();
+  const catalog* latest = catalog::all().back();
+  for (const catalog* c : catalog::all()) {
+    w.begin_object();
+    w.key("release").value(c->release());
+    w.key("series").value(c->series());
+    w.key("build").value(c->build());
+    w.key("security_level").value(c->default_security_level());
+    w.key("build_options").value(supported_options(*c));
+    w.key("latest").value(c == latest);
+    w.key("system").value(c == system);
+    w.end_object();
+  }
+  w.end_array();
   out += '\n';
   return out;
 }

@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <vector>
 
 namespace cipherexplain::cli {
 namespace {
@@ -17,17 +15,43 @@ std::size_t width(std::string_view s) {
 
 }  // namespace
 
+std::string format_table(const std::vector<std::vector<std::string>>& rows,
+                         const std::vector<bool>& right_aligned) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()));
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], width(row[c]));
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::size_t pad = widths[c] - width(row[c]);
+      const bool right = c < right_aligned.size() && right_aligned[c];
+      if (right) line.append(pad, ' ');
+      line += row[c];
+      if (!right && c + 1 < row.size()) line.append(pad, ' ');
+      if (c + 1 < row.size()) line += "  ";
+    }
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
 std::string render_text(const evaluator& release, std::string_view input,
                         const evaluation& result) {
   std::string out;
   const std::string_view name = release.release().release();
+  const std::string options = release.options() == build_options{}
+                                  ? std::string{}
+                                  : " (" + describe(release.options()) + ")";
   if (result.ok) {
-    out +=
-        fmt::format("OpenSSL {} accepts the string: {} cipher suites, in order of preference.\n\n",
-                    name, result.ciphers.size());
-    const std::array<std::string_view, 10> header{
-        "#", "OpenSSL name", "IANA name", "ID", "Protocol", "Kx", "Au", "Enc", "Mac", "Bits"};
-    std::vector<std::array<std::string, 10>> rows;
+    out += fmt::format(
+        "OpenSSL {}{} accepts the string: {} cipher suites, in order of preference.\n\n", name,
+        options, result.ciphers.size());
+    std::vector<std::vector<std::string>> rows{
+        {"#", "OpenSSL name", "IANA name", "ID", "Protocol", "Kx", "Au", "Enc", "Mac", "Bits"}};
     for (std::size_t i = 0; i < result.ciphers.size(); ++i) {
       const cipher& s = *result.ciphers[i];
       rows.push_back({fmt::format("{}", i + 1), std::string(s.name),
@@ -36,30 +60,10 @@ std::string render_text(const evaluator& release, std::string_view input,
                       std::string(au_name(s)), enc_name(s), std::string(mac_name(s)),
                       fmt::format("{}", s.strength_bits)});
     }
-    std::array<std::size_t, 10> widths{};
-    for (std::size_t c = 0; c < header.size(); ++c) widths[c] = width(header[c]);
-    for (const auto& row : rows) {
-      for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], width(row[c]));
-    }
-    auto emit = [&](const auto& cells) {
-      std::string line;
-      for (std::size_t c = 0; c < cells.size(); ++c) {
-        const std::string_view cell = cells[c];
-        const std::size_t pad = widths[c] - width(cell);
-        // Numbers right-aligned, text left-aligned.
-        const bool right = c == 0 || c == 9;
-        if (right) line.append(pad, ' ');
-        line += cell;
-        if (!right && c + 1 < cells.size()) line.append(pad, ' ');
-        if (c + 1 < cells.size()) line += "  ";
-      }
-      out += line;
-      out += '\n';
-    };
-    emit(header);
-    for (const auto& row : rows) emit(row);
+    out += format_table(rows, {true, false, false, false, false, false, false, false, false, true});
   } else {
-    out += fmt::format("OpenSSL {} rejects the string: SSL_CTX_set_cipher_list returns 0.\n", name);
+    out += fmt::format("OpenSSL {}{} rejects the string: SSL_CTX_set_cipher_list returns 0.\n",
+                       name, options);
     if (result.failure == failure_reason::no_cipher_selected) {
       out += result.ciphers.empty()
                  ? "The context's cipher list is replaced by an empty list anyway.\n"
@@ -74,6 +78,117 @@ std::string render_text(const evaluator& release, std::string_view input,
   if (!result.diagnostics.empty()) out += '\n';
   for (const diagnostic& d : result.diagnostics) out += render(d, input);
   return out;
+}
+
+std::string supported_options(const catalog& release) {
+  std::string out;
+  auto add = [&out](std::string_view what) {
+    if (!out.empty()) out += ", ";
+    out += what;
+  };
+  const unavailable_algorithms& legacy = release.legacy_provider();
+  if ((legacy.kx | legacy.au | legacy.enc | legacy.mac) != 0) add("legacy-provider");
+  if (release.has_build_option("weak-ssl-ciphers")) add("weak-ciphers");
+  if (release.has_build_option("ssl2")) add("sslv2");
+  if (release.default_security_level() >= 0) add("security-level");
+  return out;
+}
+
+namespace {
+
+// Counts of findings by code, e.g. "unknown-name x2, skipped-text".
+std::string findings_summary(const evaluation& result) {
+  std::vector<std::pair<std::string_view, int>> counts;
+  for (const diagnostic& d : result.diagnostics) {
+    const std::string_view code = code_name(d.code);
+    const auto it =
+        std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == code; });
+    if (it == counts.end())
+      counts.emplace_back(code, 1);
+    else
+      ++it->second;
+  }
+  std::string out;
+  for (const auto& [code, n] : counts) {
+    if (!out.empty()) out += ", ";
+    out += n == 1 ? std::string(code) : fmt::format("{} x{}", code, n);
+  }
+  return out.empty() ? "-" : out;
+}
+
+std::string names_of(const std::vector<const cipher*>& suites) {
+  std::string out;
+  for (const cipher* s : suites) {
+    if (!out.empty()) out += ' ';
+    out += s->name;
+  }
+  return out;
+}
+
+const std::vector<const cipher*>& accepted_list(const evaluation& e) {
+  static const std::vector<const cipher*> none;
+  return e.ok ? e.ciphers : none;
+}
+
+}  // namespace
+
+std::string render_comparison_text(std::span<const release_result> results) {
+  std::string out;
+  std::size_t accepted = 0;
+  for (const release_result& r : results) accepted += r.result.ok ? 1 : 0;
+  out += fmt::format("{} of {} releases accept the string.\n\n", accepted, results.size());
+  std::vector<std::vector<std::string>> rows{
+      {"Release", "Result", "Suites", "Change from the row above", "Findings"}};
+  std::vector<std::string> details;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const release_result& r = results[i];
+    std::string change = "-";
+    if (i > 0) {
+      const release_result& prev = results[i - 1];
+      const list_diff d = diff_lists(accepted_list(prev.result), accepted_list(r.result));
+      if (d.empty()) {
+        change = "same";
+      } else {
+        std::vector<std::string> parts;
+        if (!d.added.empty()) parts.push_back(fmt::format("+{} added", d.added.size()));
+        if (!d.removed.empty()) parts.push_back(fmt::format("-{} removed", d.removed.size()));
+        if (!d.moved.empty()) parts.push_back(fmt::format("{} moved", d.moved.size()));
+        change = fmt::format("{}", fmt::join(parts, ", "));
+        std::string detail = fmt::format("{} -> {}:\n", prev.release.release().release(),
+                                         r.release.release().release());
+        if (!d.added.empty()) detail += "  added:   " + names_of(d.added) + "\n";
+        if (!d.removed.empty()) detail += "  removed: " + names_of(d.removed) + "\n";
+        if (!d.moved.empty()) detail += "  moved:   " + names_of(d.moved) + "\n";
+        details.push_back(std::move(detail));
+      }
+    }
+    std::string release = std::string(r.release.release().release());
+    if (r.release.options() != build_options{})
+      release += " (" + describe(r.release.options()) + ")";
+    rows.push_back({release, r.result.ok ? "accepts" : "rejects",
+                    r.result.ok ? fmt::format("{}", r.result.ciphers.size()) : "-", change,
+                    findings_summary(r.result)});
+  }
+  out += format_table(rows, {false, false, true, false, false});
+  for (const std::string& d : details) out += "\n" + d;
+  out += "\nRun with --openssl RELEASE to see one release's list and findings in full.\n";
+  return out;
+}
+
+std::string render_versions_text(const catalog* system) {
+  std::vector<std::vector<std::string>> rows{
+      {"Release", "Series", "Security level", "Build options", "Build"}};
+  const catalog* latest = catalog::all().back();
+  for (const catalog* c : catalog::all()) {
+    std::string release(c->release());
+    if (c == latest) release += " (latest)";
+    if (c == system) release += " (system)";
+    rows.push_back(
+        {release, std::string(c->series()),
+         c->default_security_level() < 0 ? "-" : fmt::format("{}", c->default_security_level()),
+         supported_options(*c), std::string(c->build())});
+  }
+  return format_table(rows, {false, false, true, false, false});
 }
 
 }  // namespace cipherexplain::cli
