@@ -4,6 +4,7 @@
 
 #include <cipherexplain.hpp>
 
+#include "generated_strings.hpp"
 #include "oracle_data.hpp"
 
 #include <fmt/format.h>
@@ -91,60 +92,13 @@ TEST_F(live_openssl, corpus_matches_the_linked_library) {
   EXPECT_EQ(identical, lines.size()) << "against " << OpenSSL_version(OPENSSL_VERSION);
 }
 
-// Strings built from the whole vocabulary: every alias and suite name of the catalog (usable
-// or not), TLS 1.3 and misspelt names, all operators and separators, '+' chains, commands,
-// DEFAULT prefixes and stray bytes.
-std::string generated_string(std::mt19937& rng, const catalog& c) {
-  std::vector<std::string> words;
-  for (const alias& a : c.aliases()) words.emplace_back(a.name);
-  for (const cipher& s : c.ciphers()) {
-    words.emplace_back(s.name);
-    if (!s.stdname.empty()) words.emplace_back(s.stdname);
-  }
-  for (const char* w :
-       {"DEFAULT", "FOO", "high", "All", "AES-", "-AES", "TLSv1.1", "SSLv2", "EXP", "DES", "AEAD",
-        "SUITEB128", "kECDHe", "aDH", "HIGH_", "3DES", "RC4", "SEED"}) {
-    words.emplace_back(w);
-  }
-  auto pick = [&](std::size_t n) {
-    return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
-  };
-  static const std::vector<std::string> ops{"", "", "", "!", "-", "+", "@"};
-  static const std::vector<std::string> seps{":", ":", ":", ",", ";", " ", "::", ""};
-  static const std::vector<std::string> commands{
-      "STRENGTH",   "SECLEVEL=0", "SECLEVEL=3", "SECLEVEL=5",
-      "SECLEVEL=6", "SECLEVEL=",  "FOO",        "strength"};
-  static const std::vector<std::string> junk{"$",        "\t", "\r", "_", "=", "!", "+", "@",
-                                             "\xc3\xa9", "*",  "",   "",  "",  "",  "",  ""};
-  std::string out = pick(6) == 0 ? "DEFAULT" : "";
-  if (!out.empty() && pick(2) == 0) out += seps[pick(seps.size())];
-  const std::size_t rules = 1 + pick(6);
-  for (std::size_t r = 0; r < rules; ++r) {
-    if (r > 0) out += seps[pick(seps.size())];
-    const std::string& op = ops[pick(ops.size())];
-    out += op;
-    if (op == "@") {
-      out += commands[pick(commands.size())];
-    } else {
-      const std::size_t chain = 1 + (pick(4) == 0 ? pick(3) : 0);
-      for (std::size_t k = 0; k < chain; ++k) {
-        if (k > 0) out += "+";
-        out += words[pick(words.size())];
-      }
-    }
-    out += junk[pick(junk.size())];
-  }
-  return out;
-}
-
 TEST_F(live_openssl, generated_strings_match_the_linked_library) {
   const evaluator eval(*release_);
-  std::mt19937 rng(20261126);
-  constexpr int count = 4000;
+  const std::vector<std::string> inputs = generated_strings(*release_, 4000);
+  const int count = static_cast<int>(inputs.size());
   int identical = 0;
   int reported = 0;
-  for (int i = 0; i < count; ++i) {
-    const std::string input = generated_string(rng, *release_);
+  for (const std::string& input : inputs) {
     const std::string problem = compare(eval, input);
     if (problem.empty()) {
       ++identical;
