@@ -171,7 +171,7 @@ TEST(cli, rejects_an_unknown_release_listing_the_known_ones) {
   EXPECT_TRUE(r.out.empty());
   std::string known;
   for (const catalog* c : catalog::all())
-    known += (known.empty() ? "" : ", ") + std::string(c->release());
+    known += known.empty() ? std::string(c->release()) : ", " + std::string(c->release());
   EXPECT_EQ(r.err,
             "cipherexplain: --openssl: unknown OpenSSL release '2.7'; known: " + known +
                 " (or a series such as 3.0, latest, system, all, or a comma-separated list)\n"
@@ -258,7 +258,7 @@ TEST(cli, compares_all_releases_side_by_side) {
   const process_result r = cli({"--openssl", "all", input});
   const auto lines = lines_of(r.out);
   std::size_t accepted = 0;
-  for (const catalog* c : catalog::all()) accepted += evaluator(*c).evaluate(input).ok ? 1 : 0;
+  for (const catalog* c : catalog::all()) accepted += evaluator(*c).evaluate(input).ok ? 1u : 0u;
   EXPECT_EQ(r.exit_code, accepted == catalog::all().size() ? 0 : 1);
   ASSERT_GT(lines.size(), catalog::all().size() + 3);
   EXPECT_EQ(lines[0], std::to_string(accepted) + " of " + std::to_string(catalog::all().size()) +

@@ -168,8 +168,10 @@ TEST_P(differential, libssl_and_evaluator_agree) {
                                                                                            : 0u;
     }
     std::string names_joined;
-    for (const cipher* s : e.ciphers)
-      names_joined += (names_joined.empty() ? "" : " ") + std::string(s->name);
+    for (const cipher* s : e.ciphers) {
+      if (!names_joined.empty()) names_joined += ' ';
+      names_joined += s->name;
+    }
     const std::string ours =
         fmt::format("{}\t{}\t{}", e.ok ? 1 : 0, e.security_level, names_joined);
     if (ours == got.lines[i]) {
