@@ -30,6 +30,28 @@ std::string_view code_name(diagnostic_code code) noexcept {
       return "skipped-text";
     case diagnostic_code::suiteb_prefix:
       return "suiteb-prefix";
+    case diagnostic_code::name_not_in_release:
+      return "name-not-in-release";
+    case diagnostic_code::name_unavailable:
+      return "name-unavailable";
+    case diagnostic_code::tls13_name:
+      return "tls13-name";
+    case diagnostic_code::tls13_unaffected:
+      return "tls13-unaffected";
+    case diagnostic_code::default_not_first:
+      return "default-not-first";
+    case diagnostic_code::default_glued:
+      return "default-glued";
+    case diagnostic_code::no_effect:
+      return "no-effect";
+    case diagnostic_code::removal_undone:
+      return "removal-undone";
+    case diagnostic_code::narrow_alias:
+      return "narrow-alias";
+    case diagnostic_code::strength_undone:
+      return "strength-undone";
+    case diagnostic_code::unusable_suites:
+      return "unusable-suites";
   }
   return "unknown";
 }
@@ -148,6 +170,7 @@ std::string render(const diagnostic& finding, std::string_view input,
   out += '\n';
   out += caret_line;
   out += '\n';
+  if (!finding.suggestion.empty()) out += fmt::format("help: {}\n", finding.suggestion);
   return out;
 }
 

@@ -7,24 +7,24 @@ namespace cipherexplain {
 evaluator::evaluator(const catalog& release, const build_options& options)
     : impl_(std::make_shared<const detail::prepared_release>(release, options)) {}
 
-evaluation evaluator::evaluate(std::string_view cipher_string) const {
+evaluation evaluator::evaluate(std::string_view cipher_string, detail_level detail) const {
   evaluation out;
-  evaluate_into(out, parse(cipher_string, impl_->release().dialect()));
+  evaluate_into(out, parse(cipher_string, impl_->release().dialect()), detail);
   return out;
 }
 
-evaluation evaluator::evaluate(const tree& parsed) const {
+evaluation evaluator::evaluate(const tree& parsed, detail_level detail) const {
   evaluation out;
-  evaluate_into(out, parsed);
+  evaluate_into(out, parsed, detail);
   return out;
 }
 
-void evaluator::evaluate_into(evaluation& out, const tree& parsed) const {
+void evaluator::evaluate_into(evaluation& out, const tree& parsed, detail_level detail) const {
   if (parsed.dialect() != impl_->release().dialect()) {
-    impl_->evaluate(parse(parsed.source(), impl_->release().dialect()), out);
+    impl_->evaluate(parse(parsed.source(), impl_->release().dialect()), out, detail);
     return;
   }
-  impl_->evaluate(parsed, out);
+  impl_->evaluate(parsed, out, detail);
 }
 
 const catalog& evaluator::release() const noexcept { return impl_->release(); }

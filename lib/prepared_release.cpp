@@ -269,6 +269,36 @@ bool prepared_release::merge(pattern& into, const pattern& token) const noexcept
   return true;
 }
 
+bool prepared_release::matches(const pattern& p, const cipher& s) const noexcept {
+  if ((p.kx != 0 && (p.kx & s.kx) == 0) || (p.au != 0 && (p.au & s.au) == 0) ||
+      (p.enc != 0 && (p.enc & s.enc) == 0) || (p.mac != 0 && (p.mac & s.mac) == 0)) {
+    return false;
+  }
+  if (p.version != 0 && p.version != s.min_tls) return false;
+  const auto has = [&](std::uint16_t mask) {
+    return (p.strength & mask) == 0 || (p.strength & mask & s.strength) != 0;
+  };
+  if (!has(strength::class_mask)) return false;
+  if (release_.engine() == engine_family::openssl_1_0 && !has(strength::export_mask)) return false;
+  if ((p.strength & strength::not_default) != 0 && (s.strength & strength::not_default) == 0) {
+    return false;
+  }
+  return p.cipher < 0 || order_[static_cast<std::size_t>(p.cipher)] == &s;
+}
+
+std::vector<std::string_view> prepared_release::known_words() const {
+  std::vector<std::string_view> words;
+  for (const lookup_entry& e : entries_) {
+    if (e.suite != nullptr) {
+      words.push_back(e.suite->name);
+      if (release_.stdname_lookup() && !e.suite->stdname.empty()) words.push_back(e.suite->stdname);
+    } else {
+      words.push_back(e.named->name);
+    }
+  }
+  return words;
+}
+
 cipher_set prepared_release::match(const pattern& p) const noexcept {
   cipher_set result = all_;
   auto restrict_field = [&](std::size_t f, std::uint32_t mask) {

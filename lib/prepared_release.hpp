@@ -9,6 +9,7 @@
 
 #include "cipher_set.hpp"
 #include "list_state.hpp"
+#include "run_observer.hpp"
 
 #include <array>
 #include <string>
@@ -55,19 +56,28 @@ class prepared_release {
 
   /// Whether a table entry needing these comma-separated build options is compiled in.
   [[nodiscard]] bool compiled(std::string_view options) const noexcept;
-  /// Why a word the lookup did not find is unknown, in a user's terms.
-  [[nodiscard]] std::string why_unknown(std::string_view word) const;
 
   /// Evaluates a parsed string into `out` (see evaluator::evaluate_into).
-  void evaluate(const tree& parsed, evaluation& out) const;
+  void evaluate(const tree& parsed, evaluation& out, detail_level detail) const;
+
+  /// The TLS 1.3 suites every list starts with (1.1.1+), those this build can use.
+  [[nodiscard]] std::span<const cipher* const> tls13() const noexcept { return tls13_; }
+  /// The Suite B replacement strings.
+  [[nodiscard]] const tree& suiteb_string(suiteb_prefix which) const noexcept {
+    return suiteb_strings_[static_cast<std::size_t>(which)];
+  }
+  /// Whether a pattern matches a suite, by OpenSSL's rule (for suites outside the list too).
+  [[nodiscard]] bool matches(const pattern& p, const cipher& suite) const noexcept;
+  /// The words this release and build can look up, for suggestions.
+  [[nodiscard]] std::vector<std::string_view> known_words() const;
 
  private:
   struct run_result {
     bool failed = false;  // a missing name or bad command
     int security_level = 0;
   };
-  run_result run(const tree& parsed, list_state& state, evaluation* report, int level) const;
-  void finish(list_state& state, bool failed, std::string_view input, evaluation& out) const;
+  run_result run(const tree& parsed, list_state& state, run_observer* observer, int level) const;
+  void finish(const list_state& state, bool failed, evaluation& out) const;
 
   const catalog& release_;
   build_options options_;

@@ -30,6 +30,29 @@ enum class rule_outcome : std::uint8_t {
   missing_name,    ///< a name is missing where OpenSSL reached it: the call fails
 };
 
+/// How much an evaluation reports.
+enum class detail_level : std::uint8_t {
+  result,    ///< ok, the list, the failure and the security level: the fast path
+  findings,  ///< + what happened to each rule, and diagnostics
+  trace,     ///< + one step per rule with what it did to the list
+};
+
+/// What one rule did to the list (or what a leading DEFAULT or SUITEB prefix stands for).
+struct step {
+  enum class kind : std::uint8_t { rule, default_prefix, suiteb_prefix };
+  kind what = kind::rule;
+  std::size_t rule = 0;  ///< index into tree::rules(), for kind::rule
+  span text;             ///< the input bytes the step stands for
+  rule_outcome outcome = rule_outcome::applied;
+  /// Suites the rule's pattern matched among those still in OpenSSL's list, in list order.
+  std::vector<const cipher*> matched;
+  std::vector<const cipher*> added;    ///< now in the list, in list order
+  std::vector<const cipher*> removed;  ///< taken out with '-': a later rule may add them back
+  std::vector<const cipher*> killed;   ///< taken out for good with '!', whether listed or not
+  std::vector<const cipher*> moved;    ///< still listed, at a new place
+  std::vector<const cipher*> list;     ///< the TLS 1.2-and-older list after the step
+};
+
 /// Why SSL_CTX_set_cipher_list returned 0.
 enum class failure_reason : std::uint8_t {
   none,
@@ -49,10 +72,13 @@ struct evaluation {
   std::vector<const cipher*> ciphers;
   /// The context's security level afterwards (@SECLEVEL applies even when the call fails).
   int security_level = 0;
-  /// One entry per rule of the tree, same order.
+  /// One entry per rule of the tree, same order (detail_level::findings and up).
   std::vector<rule_outcome> outcomes;
-  /// Findings, ordered by offset.
+  /// Findings, ordered by offset; findings about the whole string come last
+  /// (detail_level::findings and up).
   std::vector<diagnostic> diagnostics;
+  /// What each rule did, in order (detail_level::trace).
+  std::vector<step> steps;
 };
 
 namespace detail {
@@ -68,11 +94,15 @@ class evaluator {
   explicit evaluator(const catalog& release, const build_options& options = {});
 
   /// Parses (with the release's dialect) and evaluates a cipher string.
-  [[nodiscard]] evaluation evaluate(std::string_view cipher_string) const;
+  [[nodiscard]] evaluation evaluate(std::string_view cipher_string,
+                                    detail_level detail = detail_level::findings) const;
   /// Evaluates a parsed string. A tree parsed with another dialect is parsed again first.
-  [[nodiscard]] evaluation evaluate(const tree& parsed) const;
-  /// Same, reusing the storage of `out`: no allocation once its vectors have grown.
-  void evaluate_into(evaluation& out, const tree& parsed) const;
+  [[nodiscard]] evaluation evaluate(const tree& parsed,
+                                    detail_level detail = detail_level::findings) const;
+  /// Same, reusing the storage of `out`. With detail_level::result nothing is allocated once
+  /// its vectors have grown.
+  void evaluate_into(evaluation& out, const tree& parsed,
+                     detail_level detail = detail_level::findings) const;
 
   [[nodiscard]] const catalog& release() const noexcept;
   [[nodiscard]] const build_options& options() const noexcept;

@@ -1,0 +1,69 @@
+#pragma once
+// Everything an evaluation reports beyond the list: what happened to each rule, the
+// diagnostics for the traps users fall into, and (on request) a step-by-step trace. Built from
+// the rule loop's observer calls, so it describes exactly what the evaluator did.
+
+#include <cipherexplain/evaluator.hpp>
+
+#include "prepared_release.hpp"
+#include "run_observer.hpp"
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace cipherexplain::detail {
+
+class findings_collector final : public run_observer {
+ public:
+  findings_collector(const prepared_release& release, const tree& parsed, evaluation& out,
+                     bool trace);
+
+  /// The string starts with DEFAULT: the list now holds DEFAULT's suites.
+  void expanded_default(const list_state& after);
+  /// The string starts with a Suite B keyword: OpenSSL used a fixed string instead.
+  void replaced_by_suiteb(const list_state& after);
+
+  void skipped(std::size_t rule) override;
+  void missing_name(std::size_t rule, std::size_t word) override;
+  void unknown_name(std::size_t rule, std::size_t word) override;
+  void conflict(std::size_t rule, std::size_t word) override;
+  void command(std::size_t rule, const command_word& c, const list_state& before,
+               const list_state& after) override;
+  void applied(std::size_t rule, const pattern& p, const cipher_set& matched,
+               const list_state& before, const list_state& after) override;
+
+  /// After the last rule, once `out` holds the result: findings about the whole string.
+  void finish(const list_state& final_state);
+
+ private:
+  struct removal {
+    std::size_t remove_rule;
+    std::size_t add_rule;
+    unsigned suite;
+  };
+  struct narrow_check {
+    std::size_t rule;
+    const alias* named;
+    pattern p;
+  };
+
+  void note(diagnostic d) { out_.diagnostics.push_back(std::move(d)); }
+  void add_step(std::size_t rule, rule_outcome outcome);
+  void skipped_rest(std::size_t rule, std::size_t word, std::string_view why);
+  [[nodiscard]] std::vector<const cipher*> active_list(const list_state& s) const;
+  [[nodiscard]] std::string position(std::size_t offset) const;
+
+  const prepared_release& release_;
+  const tree& parsed_;
+  evaluation& out_;
+  bool trace_;
+  list_state current_;
+  std::optional<std::size_t> strength_rule_;
+  std::array<int, max_collected> removed_by_{};
+  std::vector<removal> removals_undone_;
+  std::vector<narrow_check> narrow_checks_;
+  std::vector<diagnostic> whole_string_;
+};
+
+}  // namespace cipherexplain::detail

@@ -1,0 +1,34 @@
+#pragma once
+// What the rule loop tells whoever wants to know more than the resulting list: the findings
+// and the trace are built from these calls, so there is exactly one evaluator. The plain,
+// fast evaluation passes no observer and pays nothing for them.
+
+#include "list_state.hpp"
+#include "messages.hpp"
+
+#include <cstddef>
+
+namespace cipherexplain::detail {
+
+struct pattern;
+
+class run_observer {
+ public:
+  virtual ~run_observer() = default;
+  /// The rule sits in a segment an earlier unknown or conflicting rule abandoned.
+  virtual void skipped(std::size_t rule) = 0;
+  /// OpenSSL reached the missing word `word` of the rule and fails.
+  virtual void missing_name(std::size_t rule, std::size_t word) = 0;
+  /// The word is not a name this build can look up; the rest of the segment is skipped.
+  virtual void unknown_name(std::size_t rule, std::size_t word) = 0;
+  /// The word contradicts the words before it in a '+' chain; the rest of the segment is skipped.
+  virtual void conflict(std::size_t rule, std::size_t word) = 0;
+  /// An '@' command ran (or failed, for unknown or bad ones).
+  virtual void command(std::size_t rule, const command_word& c, const list_state& before,
+                       const list_state& after) = 0;
+  /// A rule was applied with the pattern it built and the suites that pattern matches.
+  virtual void applied(std::size_t rule, const pattern& p, const cipher_set& matched,
+                       const list_state& before, const list_state& after) = 0;
+};
+
+}  // namespace cipherexplain::detail
