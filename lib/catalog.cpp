@@ -226,6 +226,17 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
       c->dialect_.suiteb_prefixes = parse_bool(value, where);
     } else if (key == "seclevel_command") {
       c->dialect_.seclevel_command = parse_bool(value, where);
+    } else if (key == "seclevel_rc4") {
+      c->security_rules_.rc4_refused_from_level_2 = parse_bool(value, where);
+    } else if (key == "seclevel_psk_forward_secret") {
+      c->security_rules_.psk_key_exchange_forward_secret = parse_bool(value, where);
+    } else if (key == "seclevel_protocols") {
+      if (value == "old")
+        c->security_rules_.tls12_floor_from_level_1 = false;
+      else if (value == "tls1.2")
+        c->security_rules_.tls12_floor_from_level_1 = true;
+      else
+        where.fail("seclevel_protocols must be old or tls1.2");
     } else if (key == "stdname_lookup") {
       c->stdname_lookup_ = parse_bool(value, where);
     } else if (key == "missing_name") {

@@ -1,6 +1,7 @@
 #include "findings.hpp"
 
 #include <cipherexplain/list_diff.hpp>
+#include <cipherexplain/supported.hpp>
 
 #include "algorithms.hpp"
 #include "messages.hpp"
@@ -579,6 +580,53 @@ void findings_collector::finish(const list_state& final_state) {
               "the string selects no TLS 1.2-or-older cipher suite, so OpenSSL {} rejects it{}",
               name, tls13 ? " (the context is left with only the TLS 1.3 suites)" : ""),
           0, parsed_.source().size()});
+  }
+  // Suites that are listed but that no connection will use at this security level.
+  if (out_.ok) {
+    if (const auto usable = supported(release_.release(), out_.ciphers, out_.security_level)) {
+      for (unsigned r = 0; r <= static_cast<unsigned>(unusable_reason::srp_not_set_up); ++r) {
+        const auto reason = static_cast<unusable_reason>(r);
+        std::vector<const cipher*> group;
+        for (const auto& [suite, why] : usable->unusable) {
+          if (why == reason) group.push_back(suite);
+        }
+        if (group.empty()) continue;
+        std::string fix;
+        switch (reason) {
+          case unusable_reason::anonymous:
+            fix = "remove them with '!aNULL', or allow them with @SECLEVEL=0";
+            break;
+          case unusable_reason::md5_mac:
+            fix = "remove them with '!MD5'";
+            break;
+          case unusable_reason::sha1_mac:
+            fix = "remove them with '!SHA1', or use @SECLEVEL=3 or lower";
+            break;
+          case unusable_reason::rc4:
+            fix = "remove them with '!RC4'";
+            break;
+          case unusable_reason::no_forward_secrecy:
+            fix = "remove them with '!kRSA', or use @SECLEVEL=2 or lower";
+            break;
+          case unusable_reason::psk_not_set_up:
+            fix = "remove them with '!PSK' unless the application sets a PSK callback";
+            break;
+          case unusable_reason::srp_not_set_up:
+            fix = "remove them with '!SRP' unless the application sets up SRP";
+            break;
+          case unusable_reason::too_few_bits:
+          case unusable_reason::protocol_range:
+            fix = "remove them, or lower the level with @SECLEVEL=n if they are needed";
+            break;
+        }
+        whole_string_.push_back(
+            {diagnostic_code::unusable_suites, severity::note,
+             fmt::format("at security level {} no connection uses {} listed suite{} with {}: {}",
+                         out_.security_level, group.size(), group.size() == 1 ? "" : "s",
+                         reason_text(reason), suites_text(group)),
+             0, parsed_.source().size(), std::move(fix)});
+      }
+    }
   }
   for (diagnostic& d : whole_string_) note(std::move(d));
 }

@@ -7,9 +7,9 @@ usage: refresh-corpus.py ORACLE_DIR [RELEASE ...]
               catalog under catalogs/
 
 Writes corpus/corpus.txt and, per release, corpus/<release>/ with results.jsonl (input, ok,
-ciphers: the exact shape `cipherexplain batch` prints), state.jsonl, catalog.tsv, aliases.jsonl
-and build.txt. The `supported` lists are left out: no test reads them yet, and they would double
-the size of the files.
+ciphers: the exact shape `cipherexplain batch` prints), supported.jsonl (1.1.0+: one
+{"supported": [...]} per corpus line, what SSL_get1_supported_ciphers kept), state.jsonl,
+catalog.tsv, aliases.jsonl and build.txt.
 """
 import json
 import os
@@ -42,6 +42,16 @@ def main(argv):
                 assert json.loads(slim.decode('utf-8', 'surrogateescape')) == {
                     'input': record['input'], 'ok': record['ok'], 'ciphers': record['ciphers']}
                 g.write(slim)
+        # What SSL_get1_supported_ciphers kept of each accepted list, line by line (1.1.0+).
+        supported_lines = []
+        with open(os.path.join(src, 'results.jsonl'), encoding='utf-8', errors='surrogateescape') as f:
+            for line in f:
+                record = json.loads(line)
+                if 'supported' in record:
+                    supported_lines.append(json.dumps({'supported': record['supported']}) + '\n')
+        if supported_lines:
+            with open(os.path.join(dst, 'supported.jsonl'), 'w', encoding='utf-8') as g:
+                g.writelines(supported_lines)
         for name in ('state.jsonl', 'catalog.tsv', 'aliases.jsonl', 'build.txt'):
             shutil.copyfile(os.path.join(src, name), os.path.join(dst, name))
         print(f'{release}: copied')

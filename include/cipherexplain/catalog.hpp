@@ -47,6 +47,15 @@ struct unavailable_algorithms {
   std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
 };
 
+/// The default security callback's rules for cipher suites, which changed between releases.
+struct security_rules {
+  bool rc4_refused_from_level_2 = false;         ///< 1.1.0 - 3.1
+  bool psk_key_exchange_forward_secret = false;  ///< kDHEPSK/kECDHEPSK count (1.1.1n+, 3.0.2+)
+  /// 3.1+: every version below TLS 1.2 is refused from level 1; before, TLS 1.0 from level 3
+  /// and TLS 1.1 from level 4.
+  bool tls12_floor_from_level_1 = false;
+};
+
 /// One release's catalog. Obtain one from catalog::all() or catalog::find().
 class catalog {
  public:
@@ -89,6 +98,10 @@ class catalog {
     return passes_;
   }
   [[nodiscard]] const unavailable_algorithms& unavailable() const noexcept { return unavailable_; }
+  /// What the security level refuses (meaningful from 1.1.0, which introduced levels).
+  [[nodiscard]] const struct security_rules& security_rules() const noexcept {
+    return security_rules_;
+  }
   /// What loading the legacy provider makes available (all zero when the release has none).
   [[nodiscard]] const unavailable_algorithms& legacy_provider() const noexcept { return legacy_; }
   /// Whether some suite of the table needs the build option `name` (e.g. "weak-ssl-ciphers").
@@ -111,6 +124,7 @@ class catalog {
   std::vector<preference_pass> passes_;
   unavailable_algorithms unavailable_;
   unavailable_algorithms legacy_;
+  struct security_rules security_rules_;
   struct dialect dialect_;
   int security_level_ = 0;
   bool stdname_lookup_ = false;
