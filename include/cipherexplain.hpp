@@ -17,5 +17,8 @@
 #include <cipherexplain/dialect.hpp>
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/list_diff.hpp>
+#include <cipherexplain/policy.hpp>
+#include <cipherexplain/rating.hpp>
+#include <cipherexplain/supported.hpp>
 #include <cipherexplain/syntax.hpp>
 #include <cipherexplain/version.hpp>
