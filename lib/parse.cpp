@@ -241,7 +241,7 @@ void add_certain_errors(const tree& parsed, std::vector<diagnostic>& out) {
 }  // namespace
 
 void parse_into(tree& out, std::string_view input, const dialect& rules) {
-  out.source_.assign(input.data(), input.size());
+  out.source_.clear();
   out.dialect_ = rules;
   out.rules_.clear();
   out.words_.clear();
@@ -260,6 +260,7 @@ void parse_into(tree& out, std::string_view input, const dialect& rules) {
          0, 0});
     return;
   }
+  out.source_.assign(input.data(), input.size());
   std::string_view visible(out.source_);
   if (const void* nul = std::memchr(visible.data(), '\0', visible.size())) {
     const auto at = static_cast<std::uint32_t>(static_cast<const char*>(nul) - visible.data());

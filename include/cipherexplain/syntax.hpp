@@ -116,9 +116,10 @@ class tree {
   span suiteb_span_;
 };
 
-/// The longest input accepted (bytes). Longer input gets an error; OpenSSL has no limit, but
-/// offsets are 32-bit here and nothing real comes close.
-inline constexpr std::size_t max_input_length = 0x7fffffffu;
+/// The longest input accepted: 16 MiB. Longer input gets an input-too-long error instead of
+/// a tree, which keeps time and memory bounded. OpenSSL has no limit; real strings are a few
+/// hundred bytes.
+inline constexpr std::size_t max_input_length = std::size_t{1} << 24;
 
 /// Parses a cipher string. Never throws on any input; problems become diagnostics.
 /// @param input any bytes

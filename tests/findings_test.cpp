@@ -1,0 +1,251 @@
+// Every diagnostic code, as a user meets it: the trap, tried on the release where it bites,
+// and the full rendered message with its position and fix.
+
+#include <cipherexplain.hpp>
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace cipherexplain;
+
+struct finding_case {
+  std::string code;
+  std::string release;
+  std::string input;
+  std::string rendered;  // the first diagnostic with that code, as render() prints it
+};
+
+const std::vector<finding_case>& cases() {
+  static const std::vector<finding_case> all{
+      {"missing-name", "3.0", "ALL:AES$",
+       "input:1:8: error: expected a cipher name, found '$'; names are ASCII letters, digits, '-' "
+       "and '.' [missing-name]\n"
+       "ALL:AES$\n"
+       "       ^\n"},
+      {"unknown-command", "3.0", "ALL@FOO",
+       "input:1:4: error: unknown command '@FOO'; the commands are @STRENGTH and @SECLEVEL=n (n = "
+       "0..5) [unknown-command]\n"
+       "ALL@FOO\n"
+       "   ^~~~\n"},
+      {"bad-security-level", "3.0", "HIGH:@SECLEVEL=9",
+       "input:1:6: error: '@SECLEVEL=9' is not a security level: write @SECLEVEL= and one digit "
+       "from 0 to 5 [bad-security-level]\n"
+       "HIGH:@SECLEVEL=9\n"
+       "     ^~~~~~~~~~~\n"},
+      {"no-cipher-selected", "3.0", "FOO",
+       "input:1:1: error: the string selects no TLS 1.2-or-older cipher suite, so OpenSSL 3.0.19 "
+       "rejects it (the context is left with only the TLS 1.3 suites) [no-cipher-selected]\n"
+       "FOO\n"
+       "^~~\n"},
+      {"unknown-name", "3.0", "HIGH:FOO!aNULL:MEDIUM",
+       "input:1:6: warning: unknown name 'FOO' in OpenSSL 3.0.19; OpenSSL ignores the rule "
+       "[unknown-name]\n"
+       "HIGH:FOO!aNULL:MEDIUM\n"
+       "     ^~~\n"},
+      {"unknown-name", "3.0", "ECDHE-RSA-AES128-GCM-SHA265",
+       "input:1:1: warning: unknown name 'ECDHE-RSA-AES128-GCM-SHA265' in OpenSSL 3.0.19; OpenSSL "
+       "ignores the rule [unknown-name]\n"
+       "ECDHE-RSA-AES128-GCM-SHA265\n"
+       "^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+       "help: did you mean 'ECDHE-RSA-AES128-GCM-SHA256'?\n"},
+      {"unknown-name", "3.0", "high",
+       "input:1:1: warning: unknown name 'high' in OpenSSL 3.0.19; OpenSSL ignores the rule "
+       "[unknown-name]\n"
+       "high\n"
+       "^~~~\n"
+       "help: names are case-sensitive in OpenSSL 3.0.19 (4.0 ignores case): did you mean "
+       "'HIGH'?\n"},
+      {"conflicting-names", "3.0", "kRSA+kECDHE:HIGH",
+       "input:1:1: warning: 'kECDHE' cannot match anything together with what precedes it in the "
+       "'+' chain; OpenSSL ignores the rule [conflicting-names]\n"
+       "kRSA+kECDHE:HIGH\n"
+       "^~~~~~~~~~~\n"},
+      {"skipped-text", "3.0", "HIGH:@STRENGTH+X",
+       "input:1:15: note: OpenSSL ignores '+X' after a command, up to the next separator "
+       "[skipped-text]\n"
+       "HIGH:@STRENGTH+X\n"
+       "              ^~\n"},
+      {"suiteb-prefix", "3.0", "SUITEB128:HIGH",
+       "input:1:1: note: 'SUITEB128' makes OpenSSL ignore the whole string and use "
+       "'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384' [suiteb-prefix]\n"
+       "SUITEB128:HIGH\n"
+       "^~~~~~~~~~~~~~\n"},
+      {"name-not-in-release", "1.0.2", "CHACHA20:HIGH",
+       "input:1:1: warning: 'CHACHA20' is not a name in OpenSSL 1.0.2u (it is in 1.1.0l to 4.0.3); "
+       "OpenSSL ignores the rule [name-not-in-release]\n"
+       "CHACHA20:HIGH\n"
+       "^~~~~~~~\n"},
+      {"name-not-in-release", "3.0", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:HIGH",
+       "input:1:1: warning: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' is an IANA name; OpenSSL "
+       "3.0.19 reads only its own names here (IANA names work from 3.2), so it ignores the rule "
+       "[name-not-in-release]\n"
+       "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:HIGH\n"
+       "^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+       "help: write 'ECDHE-RSA-AES128-GCM-SHA256'\n"},
+      {"name-unavailable", "3.0", "SEED:HIGH",
+       "input:1:1: warning: 'SEED' names only algorithms this build of OpenSSL 3.0.19 cannot use; "
+       "OpenSSL ignores the rule [name-unavailable]\n"
+       "SEED:HIGH\n"
+       "^~~~\n"},
+      {"name-unavailable", "3.0", "HIGH:RC4-SHA",
+       "input:1:6: warning: 'RC4-SHA' is not available in OpenSSL 3.0.19: that suite needs the "
+       "build option weak-ssl-ciphers and the legacy provider; OpenSSL ignores the rule "
+       "[name-unavailable]\n"
+       "HIGH:RC4-SHA\n"
+       "     ^~~~~~~\n"},
+      {"tls13-name", "3.0", "TLS_AES_128_GCM_SHA256:HIGH",
+       "input:1:1: warning: 'TLS_AES_128_GCM_SHA256' is a TLS 1.3 suite: cipher strings never "
+       "select or remove TLS 1.3 suites, so OpenSSL ignores the rule [tls13-name]\n"
+       "TLS_AES_128_GCM_SHA256:HIGH\n"
+       "^~~~~~~~~~~~~~~~~~~~~~\n"
+       "help: choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites, nginx "
+       "'ssl_conf_command Ciphersuites')\n"},
+      {"tls13-unaffected", "3.0", "HIGH:!AES128",
+       "input:1:6: note: '!AES128' does not touch TLS 1.3 suites: TLS_AES_128_GCM_SHA256 stays in "
+       "the list [tls13-unaffected]\n"
+       "HIGH:!AES128\n"
+       "     ^~~~~~~\n"
+       "help: choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites)\n"},
+      {"default-not-first", "3.0", "HIGH:DEFAULT",
+       "input:1:6: warning: DEFAULT is special only at the very start of the string; here it is an "
+       "unknown word and OpenSSL ignores the rule [default-not-first]\n"
+       "HIGH:DEFAULT\n"
+       "     ^~~~~~~\n"
+       "help: start the string with DEFAULT instead\n"},
+      {"default-glued", "3.0", "DEFAULTz",
+       "input:1:8: warning: OpenSSL reads only the first 7 bytes as DEFAULT and then 'z' as a rule "
+       "of its own [default-glued]\n"
+       "DEFAULTz\n"
+       "       ^\n"
+       "help: write 'DEFAULT:z' if that is meant\n"},
+      {"no-effect", "3.0", "DEFAULT:!3DES",
+       "input:1:9: note: '!3DES' changes nothing: '3DES' matches no suite this build can use "
+       "[no-effect]\n"
+       "DEFAULT:!3DES\n"
+       "        ^~~~~\n"},
+      {"removal-undone", "3.0", "HIGH:-aRSA:ALL",
+       "input:1:6: warning: '-aRSA' only parks suites: 'ALL' (1:12) adds them back, and "
+       "ECDHE-RSA-AES256-GCM-SHA384, DHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-CHACHA20-POLY1305 and 54 "
+       "more end up in the list [removal-undone]\n"
+       "HIGH:-aRSA:ALL\n"
+       "     ^~~~~\n"
+       "help: write '!aRSA' to remove them for good\n"},
+      {"narrow-alias", "1.0.2", "HIGH:-DSS",
+       "input:1:6: warning: '-DSS' leaves DH-DSS-AES256-GCM-SHA384, DH-DSS-AES256-SHA256, "
+       "DH-DSS-AES256-SHA and 5 more with DSS in their names: 'DSS' means authentication aDSS "
+       "[narrow-alias]\n"
+       "HIGH:-DSS\n"
+       "     ^~~~\n"},
+      {"narrow-alias", "3.0", "ALL:!RSA",
+       "input:1:5: warning: '!RSA' leaves ECDHE-RSA-AES256-GCM-SHA384, DHE-RSA-AES256-GCM-SHA384, "
+       "ECDHE-RSA-CHACHA20-POLY1305 and 36 more with RSA in their names: 'RSA' means key exchange "
+       "kRSA and authentication aRSA [narrow-alias]\n"
+       "ALL:!RSA\n"
+       "    ^~~~\n"},
+      {"strength-undone", "1.0.2", "HIGH:@STRENGTH:ALL",
+       "input:1:16: warning: 'ALL' comes after @STRENGTH (1:6): the 31 suites it adds go to the "
+       "end in preference order, not sorted by strength [strength-undone]\n"
+       "HIGH:@STRENGTH:ALL\n"
+       "               ^~~\n"
+       "help: put @STRENGTH last\n"},
+      {"unusable-suites", "3.0", "ECDHE+AESGCM:ADH-AES128-SHA",
+       "input:1:1: note: at security level 2 no connection uses 1 listed suite with no "
+       "authentication (aNULL): ADH-AES128-SHA [unusable-suites]\n"
+       "ECDHE+AESGCM:ADH-AES128-SHA\n"
+       "^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+       "help: remove them with '!aNULL', or allow them with @SECLEVEL=0\n"},
+      {"text-after-nul", "3.0", std::string("HIGH\0:!RC4", 10),
+       "input:1:5: warning: OpenSSL reads the string only up to this NUL byte; the rest is ignored "
+       "[text-after-nul]\n"
+       "HIGH\xe2\x90\x80:!RC4\n"
+       "    ^~~~~~\n"},
+      {"input-too-long", "3.0", std::string(max_input_length + 1, 'A'),
+       "input:1:1: error: input of 16777217 bytes is longer than the 16777216 bytes this parser "
+       "accepts "
+       "[input-too-long]\n"
+       "\n"
+       "^\n"},
+  };
+  return all;
+}
+
+std::string first_rendered(const finding_case& c) {
+  const evaluation e = evaluator(*catalog::find(c.release)).evaluate(c.input);
+  for (const diagnostic& d : e.diagnostics) {
+    if (code_name(d.code) == c.code)
+      return render(d, c.code == "input-too-long" ? std::string_view{} : c.input);
+  }
+  return "(no " + c.code + " finding)";
+}
+
+TEST(findings, each_trap_renders_with_its_position_and_fix) {
+  for (const finding_case& c : cases()) {
+    SCOPED_TRACE(c.code + " on " + c.release);
+    EXPECT_EQ(first_rendered(c), c.rendered);
+  }
+}
+
+TEST(findings, every_code_is_covered_by_a_case) {
+  std::set<std::string> covered;
+  for (const finding_case& c : cases()) covered.insert(c.code);
+  for (auto code = static_cast<std::uint16_t>(diagnostic_code::missing_name);
+       code <= static_cast<std::uint16_t>(diagnostic_code::unusable_suites); ++code) {
+    const std::string name(code_name(static_cast<diagnostic_code>(code)));
+    EXPECT_TRUE(covered.contains(name)) << name << " has no test case";
+  }
+}
+
+TEST(findings, are_not_produced_on_the_fast_path) {
+  const evaluation e = evaluator(*catalog::find("3.0")).evaluate("HIGH:FOO", detail_level::result);
+  EXPECT_TRUE(e.ok);
+  EXPECT_TRUE(e.diagnostics.empty());
+  EXPECT_TRUE(e.outcomes.empty());
+  EXPECT_TRUE(e.steps.empty());
+}
+
+TEST(findings, a_clean_string_has_none) {
+  const evaluation e = evaluator(*catalog::find("3.0")).evaluate("ECDHE+AESGCM:ECDHE+CHACHA20");
+  EXPECT_TRUE(e.diagnostics.empty())
+      << render(e.diagnostics.front(), "ECDHE+AESGCM:ECDHE+CHACHA20");
+}
+
+TEST(findings, outcomes_say_what_happened_to_each_rule) {
+  const evaluation e =
+      evaluator(*catalog::find("3.0")).evaluate("HIGH:FOO!aNULL:@STRENGTH:kRSA+kECDHE");
+  EXPECT_EQ(e.outcomes,
+            (std::vector<rule_outcome>{rule_outcome::applied, rule_outcome::unknown_name,
+                                       rule_outcome::skipped, rule_outcome::command_done,
+                                       rule_outcome::conflict}));
+}
+
+TEST(trace, records_what_each_rule_added_removed_killed_and_moved) {
+  const evaluation e =
+      evaluator(*catalog::find("3.0"))
+          .evaluate("DEFAULT:-ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-SHA:!AES256-SHA:+AES128-SHA",
+                    detail_level::trace);
+  ASSERT_EQ(e.steps.size(), 5u);
+  EXPECT_EQ(e.steps[0].what, step::kind::default_prefix);
+  EXPECT_EQ(e.steps[0].added.size(), 57u);
+  EXPECT_EQ(e.steps[0].list.size(), 57u);
+  ASSERT_EQ(e.steps[1].removed.size(), 1u);
+  EXPECT_EQ(e.steps[1].removed[0]->name, "ECDHE-RSA-AES128-SHA");
+  EXPECT_EQ(e.steps[1].list.size(), 56u);
+  ASSERT_EQ(e.steps[2].added.size(), 1u);
+  EXPECT_EQ(e.steps[2].list.back()->name, "ECDHE-RSA-AES128-SHA");
+  ASSERT_EQ(e.steps[3].killed.size(), 1u);
+  EXPECT_EQ(e.steps[3].killed[0]->name, "AES256-SHA");
+  ASSERT_EQ(e.steps[4].moved.size(), 1u);
+  EXPECT_EQ(e.steps[4].moved[0]->name, "AES128-SHA");
+  EXPECT_EQ(e.steps[4].list.back()->name, "AES128-SHA");
+  // The last step's list is the result without the TLS 1.3 suites in front.
+  EXPECT_EQ(e.steps.back().list.size() + 3, e.ciphers.size());
+  EXPECT_TRUE(
+      std::equal(e.steps.back().list.begin(), e.steps.back().list.end(), e.ciphers.begin() + 3));
+}
+
+}  // namespace
