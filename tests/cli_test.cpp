@@ -40,29 +40,26 @@ TEST(cli, prints_the_list_as_a_table_in_order) {
   const process_result r = cli({"DEFAULT:!3DES"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = lines_of(r.out);
-  ASSERT_GE(lines.size(), 4u);
+  ASSERT_GE(lines.size(), 70u);
   EXPECT_EQ(lines[0],
             "OpenSSL 3.0.19 accepts the string: 60 cipher suites, in order of preference.");
   EXPECT_EQ(lines[1], "");
   EXPECT_EQ(lines[2],
             " #  OpenSSL name                   IANA name                                      ID  "
-            "    Protocol  Kx"
-            "        Au     Enc                     Mac     Bits");
+            "    Protocol  "
+            "Kx        Au     Enc                     Mac     Bits  Rating       Weaknesses");
   EXPECT_EQ(lines[3],
             " 1  TLS_AES_256_GCM_SHA384         TLS_AES_256_GCM_SHA384                         "
-            "0x1302  TLSv1.3   any"
-            "       any    AESGCM(256)             AEAD     256");
-  EXPECT_EQ(lines[6],
-            " 4  ECDHE-ECDSA-AES256-GCM-SHA384  TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384        "
-            "0xC02C  TLSv1.2   ECDH"
-            "      ECDSA  AESGCM(256)             AEAD     256");
+            "0x1302  TLSv1.3   "
+            "any       any    AESGCM(256)             AEAD     256  recommended  -");
+  EXPECT_EQ(lines[62],
+            "60  PSK-AES128-CBC-SHA             TLS_PSK_WITH_AES_128_CBC_SHA                   "
+            "0x008C  SSLv3     "
+            "PSK       PSK    AES(128)                SHA1     128  weak         "
+            "no-forward-secrecy, cbc-mode, "
+            "sha1-mac, pre-shared-key");
   // Every row, in the evaluator's order.
   const auto expected = names(release_3_0().evaluate("DEFAULT:!3DES").ciphers);
-  // The table, then a note that '!3DES' does nothing: 3.0.19 compiles no 3DES suite.
-  ASSERT_EQ(lines.size(), 3 + expected.size() + 4);
-  EXPECT_EQ(lines[lines.size() - 3],
-            "input:1:9: note: '!3DES' changes nothing: '3DES' matches no suite this build can use "
-            "[no-effect]");
   for (std::size_t i = 0; i < expected.size(); ++i) {
     std::istringstream row(lines[3 + i]);
     std::string number, name;
@@ -70,6 +67,16 @@ TEST(cli, prints_the_list_as_a_table_in_order) {
     EXPECT_EQ(number, std::to_string(i + 1));
     EXPECT_EQ(name, expected[i]);
   }
+  // Then the verdict, and the findings: '!3DES' does nothing (3.0.19 compiles no 3DES suite).
+  const std::size_t after = 3 + expected.size();
+  EXPECT_EQ(lines[after], "");
+  EXPECT_EQ(lines[after + 1],
+            "Verdict: weak (the rating of the weakest listed suite, which a peer may pick). 12 "
+            "recommended, 4 "
+            "secure, 44 weak, 0 insecure (rules: docs/ratings.md).");
+  EXPECT_EQ(lines[after + 3],
+            "input:1:9: note: '!3DES' changes nothing: '3DES' matches no suite this build can use "
+            "[no-effect]");
 }
 
 TEST(cli, explains_a_rejected_string_and_exits_1) {
@@ -105,16 +112,16 @@ TEST(cli, says_when_nothing_is_selected_and_the_list_is_replaced_anyway) {
 }
 
 TEST(cli, shows_warnings_after_the_table_of_an_accepted_string) {
-  const process_result r = cli({"FOO!aNULL:kRSA"});
+  const process_result r = cli({"FOO!aNULL:ECDHE+AESGCM"});
   EXPECT_EQ(r.exit_code, 0);
   const std::string tail =
       "input:1:1: warning: unknown name 'FOO' in OpenSSL 3.0.19; OpenSSL ignores the rule "
       "[unknown-name]\n"
-      "FOO!aNULL:kRSA\n"
+      "FOO!aNULL:ECDHE+AESGCM\n"
       "^~~\n"
       "input:1:4: note: after an unknown name OpenSSL skips everything up to the next separator "
       "[skipped-text]\n"
-      "FOO!aNULL:kRSA\n"
+      "FOO!aNULL:ECDHE+AESGCM\n"
       "   ^~~~~~\n";
   ASSERT_GE(r.out.size(), tail.size());
   EXPECT_EQ(r.out.substr(r.out.size() - tail.size()), tail);
@@ -127,7 +134,9 @@ TEST(cli, writes_json_with_every_field) {
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
   EXPECT_EQ(keys, (std::vector<std::string>{"openssl", "options", "input", "ok", "failure",
-                                            "security_level", "ciphers", "diagnostics"}));
+                                            "security_level", "verdict", "ciphers", "steps",
+                                            "diagnostics"}));
+  EXPECT_EQ(j["verdict"], "recommended");
   EXPECT_EQ(j["openssl"], "3.0.19");
   EXPECT_EQ(j["options"], "default build");
   EXPECT_EQ(j["input"], "ECDHE+AESGCM:!aNULL");
@@ -139,7 +148,19 @@ TEST(cli, writes_json_with_every_field) {
   EXPECT_EQ(j["ciphers"][3],
             nlohmann::ordered_json::parse(R"j({"name": "ECDHE-ECDSA-AES256-GCM-SHA384",
       "iana": "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "id": "0xC02C", "protocol": "TLSv1.2", "kx": "ECDH",
-      "au": "ECDSA", "enc": "AESGCM(256)", "mac": "AEAD", "bits": 256})j"));
+      "au": "ECDSA", "enc": "AESGCM(256)", "mac": "AEAD", "bits": 256, "rating": "recommended",
+      "weaknesses": []})j"));
+  // One step per rule, saying what it did.
+  ASSERT_EQ(j["steps"].size(), 2u);
+  // ECDHE already excludes anonymous suites, so '!aNULL' only kills the 13 that were never listed.
+  EXPECT_EQ(j["steps"][1],
+            nlohmann::ordered_json::parse(R"j({"kind": "rule", "text": "!aNULL", "offset": 13,
+      "length": 6, "outcome": "applied", "matched": 13, "added": [], "removed": [],
+      "killed": ["ADH-AES256-GCM-SHA384", "ADH-AES128-GCM-SHA256", "ADH-AES256-SHA256", "ADH-CAMELLIA256-SHA256",
+                 "ADH-AES128-SHA256", "ADH-CAMELLIA128-SHA256", "AECDH-AES256-SHA", "ADH-AES256-SHA",
+                 "ADH-CAMELLIA256-SHA", "AECDH-AES128-SHA", "ADH-AES128-SHA", "ADH-CAMELLIA128-SHA",
+                 "AECDH-NULL-SHA"], "moved": [], "list_size": 4})j"))
+      << j["steps"][1].dump();
   for (std::size_t i = 0; i < expected.size(); ++i)
     EXPECT_EQ(j["ciphers"][i]["name"], expected[i]->name);
   EXPECT_TRUE(j["diagnostics"].empty());
@@ -155,7 +176,8 @@ TEST(cli, writes_diagnostics_in_json) {
   ASSERT_EQ(j["diagnostics"].size(), 1u);
   EXPECT_EQ(j["diagnostics"][0], nlohmann::ordered_json::parse(R"j({"code": "bad-security-level",
       "severity": "error", "offset": 5, "length": 11,
-      "message": "'@SECLEVEL=7' is not a security level: write @SECLEVEL= and one digit from 0 to 5"})j"));
+      "message": "'@SECLEVEL=7' is not a security level: write @SECLEVEL= and one digit from 0 to 5",
+      "suggestion": ""})j"));
 }
 
 TEST(cli, accepts_a_string_starting_with_a_dash_after_double_dash) {
@@ -194,9 +216,12 @@ TEST(cli, help_teaches_syntax_and_exit_codes) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("cipherexplain 'DEFAULT:!3DES'"), std::string::npos);
   EXPECT_NE(r.out.find("'!' = remove for good"), std::string::npos);
-  EXPECT_NE(r.out.find("Exit status: 0 OpenSSL accepts the string (every chosen release does), 1 "
-                       "OpenSSL rejects\nit (some release does), 2 usage error."),
-            std::string::npos);
+  EXPECT_NE(
+      r.out.find(
+          "Exit status: 0 OpenSSL accepts the string (every chosen release does), 1 "
+          "OpenSSL rejects\nit (some release does), 2 usage error, 3 accepted but the list breaks "
+          "the --policy."),
+      std::string::npos);
   EXPECT_NE(r.out.find("--legacy-provider"), std::string::npos);
   EXPECT_NE(r.out.find("versions"), std::string::npos);
   EXPECT_NE(r.out.find("batch"), std::string::npos);
@@ -393,6 +418,137 @@ TEST(cli, batch_takes_build_options_and_any_release) {
     EXPECT_EQ(b.exit_code, 0) << c->release();
     EXPECT_EQ(nlohmann::ordered_json::parse(b.out)["ok"], true) << c->release();
   }
+}
+
+TEST(cli, trace_shows_what_each_rule_did) {
+  const process_result r = cli({"--trace", "HIGH:-aRSA:ALL"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::size_t at = r.out.find("What each rule did:\n");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  const std::string trace = r.out.substr(at, r.out.find("\n\n", at) - at);
+  const auto lines = lines_of(trace);
+  ASSERT_EQ(lines.size(), 13u) << trace;
+  EXPECT_EQ(lines[1], "  1. 'HIGH' at 1:1: applied");
+  EXPECT_EQ(lines[5], "  2. '-aRSA' at 1:6: applied");
+  EXPECT_EQ(
+      lines[7].rfind(
+          "     removed 57 (a later rule may add them back): ECDHE-RSA-AES256-GCM-SHA384, ", 0),
+      0u);
+  EXPECT_EQ(lines[8], "     list: 80 suites");
+  EXPECT_EQ(lines[9], "  3. 'ALL' at 1:12: applied");
+  EXPECT_EQ(lines[11].rfind("     added 57: ECDHE-RSA-AES256-GCM-SHA384, ", 0), 0u);
+  EXPECT_EQ(lines[12], "     list: 137 suites");
+}
+
+TEST(cli, why_follows_one_suite_through_the_rules) {
+  const process_result r = cli({"--why", "AES128-SHA", "--why", "SEED-SHA", "HIGH:!SHA1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Why AES128-SHA is not in the list:\n"
+                       "  'HIGH' at 1:1 added it (now at position 133)\n"
+                       "  '!SHA1' at 1:6 removed it for good\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Why SEED-SHA is not in the list:\n"
+                       "  OpenSSL 3.0.19 with this build never considers it: its algorithms are "
+                       "not available.\n"),
+            std::string::npos);
+  const process_result unknown = cli({"--why", "NOPE", "HIGH"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err,
+            "cipherexplain: --why: OpenSSL 3.0.19 has no suite named 'NOPE'\n"
+            "Run 'cipherexplain --help' for usage.\n");
+}
+
+TEST(cli, policy_lists_violations_and_exits_3) {
+  const process_result pass =
+      cli({"--policy", "mozilla-intermediate", "ECDHE+AESGCM:ECDHE+CHACHA20"});
+  EXPECT_EQ(pass.exit_code, 0);
+  EXPECT_NE(pass.out.find("\nPolicy mozilla-intermediate (Mozilla server-side TLS 5.8, "
+                          "intermediate): every suite is "
+                          "allowed.\n"),
+            std::string::npos);
+  const process_result fail = cli({"--policy", "mozilla-intermediate", "ECDHE+AESGCM:AES128-SHA"});
+  EXPECT_EQ(fail.exit_code, 3);
+  EXPECT_NE(fail.out.find("\nPolicy mozilla-intermediate (Mozilla server-side TLS 5.8, "
+                          "intermediate): 1 of 8 suites "
+                          "are not allowed: AES128-SHA\n"),
+            std::string::npos)
+      << fail.out;
+  const auto j = nlohmann::ordered_json::parse(
+      cli({"--format", "json", "--policy", "mozilla-modern", "ECDHE+AESGCM"}).out);
+  EXPECT_EQ(j["policy"]["name"], "mozilla-modern");
+  EXPECT_EQ(j["policy"]["violations"].size(), 4u);
+  EXPECT_EQ(cli({"--policy", "nope", "HIGH"}).exit_code, 2);
+}
+
+TEST(cli, diff_compares_two_strings_like_diff) {
+  const process_result same = cli({"diff", "HIGH", "ALL"});
+  EXPECT_EQ(same.exit_code, 0) << same.out;
+  EXPECT_EQ(same.out,
+            "OpenSSL 3.0.19:\nA 'HIGH': accepted, 140 suites\nB 'ALL': accepted, 140 "
+            "suites\n\nFrom A to B:\nThe lists "
+            "are the same.\n");
+  const process_result changed =
+      cli({"diff", "ECDHE+AESGCM",
+           "ECDHE+AESGCM:-ECDHE-RSA-AES128-GCM-SHA256:+ECDHE-ECDSA-AES256-GCM-SHA384:AES128-SHA"});
+  EXPECT_EQ(changed.exit_code, 1);
+  EXPECT_NE(
+      changed.out.find("added 1: AES128-SHA\nremoved 1: ECDHE-RSA-AES128-GCM-SHA256\nmoved 1: "
+                       "ECDHE-ECDSA-AES256-GCM-SHA384\n"),
+      std::string::npos)
+      << changed.out;
+  const auto j =
+      nlohmann::ordered_json::parse(cli({"diff", "--format", "json", "HIGH", "HIGH:!SHA1"}).out);
+  EXPECT_EQ(j["a"]["ciphers"].size(), 140u);
+  EXPECT_EQ(j["removed"].size(), 140u - j["b"]["ciphers"].size());
+  EXPECT_TRUE(j["added"].empty());
+}
+
+TEST(cli, convert_turns_names_and_code_points_into_each_other) {
+  const process_result r = cli(
+      {"convert", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "0xC013", "0xC0,0x2C", "AES128-SHA"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = lines_of(r.out);
+  ASSERT_EQ(rows.size(), 5u);
+  auto cells = [](const std::string& row) {
+    std::istringstream in(row);
+    std::vector<std::string> out;
+    for (std::string cell; in >> cell;) out.push_back(cell);
+    return out;
+  };
+  EXPECT_EQ(cells(rows[0]), (std::vector<std::string>{"Input", "OpenSSL", "name", "IANA", "name",
+                                                      "Code", "point"}));
+  EXPECT_EQ(cells(rows[1]),
+            (std::vector<std::string>{"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                                      "ECDHE-RSA-AES128-GCM-SHA256",
+                                      "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "0xC0,0x2F"}));
+  EXPECT_EQ(cells(rows[2]),
+            (std::vector<std::string>{"0xC013", "ECDHE-RSA-AES128-SHA",
+                                      "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "0xC0,0x13"}));
+  EXPECT_EQ(cells(rows[3]),
+            (std::vector<std::string>{"0xC0,0x2C", "ECDHE-ECDSA-AES256-GCM-SHA384",
+                                      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "0xC0,0x2C"}));
+  EXPECT_EQ(cells(rows[4]),
+            (std::vector<std::string>{"AES128-SHA", "AES128-SHA", "TLS_RSA_WITH_AES_128_CBC_SHA",
+                                      "0x00,0x2F"}));
+  const process_result unknown =
+      cli({"convert", "--openssl", "1.0.2", "TLS_CHACHA20_POLY1305_SHA256"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.out.find("not a suite of OpenSSL 1.0.2u"), std::string::npos);
+  const auto j = nlohmann::ordered_json::parse(cli({"convert", "--format", "json", "0xCCA8"}).out);
+  EXPECT_EQ(j[0]["name"], "ECDHE-RSA-CHACHA20-POLY1305");
+  EXPECT_EQ(j[0]["iana"], "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+}
+
+TEST(cli, colours_only_on_request_or_a_terminal_and_never_with_no_color) {
+  const process_result plain = cli({"ALL:!"});  // stdout is a file here: no colour by default
+  EXPECT_EQ(plain.out.find('\x1b'), std::string::npos);
+  const process_result coloured = cli({"--color", "always", "ALL:!"});
+  EXPECT_NE(coloured.out.find("\x1b[1;31merror:\x1b[0m"), std::string::npos) << coloured.out;
+  EXPECT_EQ(cli({"--color", "never", "ALL:!"}).out, plain.out);
+  setenv("NO_COLOR", "1", 1);
+  EXPECT_EQ(cli({"--color", "auto", "ALL:!"}).out.find('\x1b'), std::string::npos);
+  unsetenv("NO_COLOR");
 }
 
 }  // namespace

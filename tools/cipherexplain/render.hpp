@@ -4,6 +4,8 @@
 
 #include <cipherexplain.hpp>
 
+#include "style.hpp"
+
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,13 +13,30 @@
 
 namespace cipherexplain::cli {
 
-/// The table of suites followed by the diagnostics, for a terminal.
-[[nodiscard]] std::string render_text(const evaluator& release, std::string_view input,
-                                      const evaluation& result);
+/// What to show besides the list and the findings.
+struct render_options {
+  cli::style colours = style::plain();
+  const policy* check = nullptr;  ///< --policy
+  bool trace = false;             ///< --trace
+  std::vector<std::string> why;   ///< --why NAME...
+};
 
-/// The evaluation as one pretty-printed JSON document (see README, "JSON output").
+/// The table of suites with ratings, the verdict, the findings and whatever the options ask.
+[[nodiscard]] std::string render_text(const evaluator& release, std::string_view input,
+                                      const evaluation& result, const render_options& options);
+
+/// The same as one JSON document (docs/json-output.md). `result` must hold a trace.
 [[nodiscard]] std::string render_json(const evaluator& release, std::string_view input,
-                                      const evaluation& result);
+                                      const evaluation& result, const render_options& options);
+
+/// What each rule did (--trace).
+[[nodiscard]] std::string render_trace(const evaluator& release, std::string_view input,
+                                       const evaluation& result, const style& colours);
+
+/// Which rules brought a suite in, moved it or took it out (--why). Throws CLI::ValidationError
+/// for a name the release does not know.
+[[nodiscard]] std::string render_why(const evaluator& release, std::string_view input,
+                                     const evaluation& result, std::string_view name);
 
 /// One line of `batch` output: {"input": ..., "ok": ..., "ciphers": [...]}.
 void append_batch_line(std::string& out, std::string_view input, const evaluation& result);
@@ -36,6 +55,9 @@ struct release_result {
 [[nodiscard]] std::string render_comparison_json(std::string_view input,
                                                  std::span<const release_result> results);
 
+/// Added, removed and moved suites between two lists, under a heading.
+[[nodiscard]] std::string render_list_diff_text(const list_diff& d, const style& colours);
+
 /// The catalogs compiled in, with their build notes.
 [[nodiscard]] std::string render_versions_text(const catalog* system);
 [[nodiscard]] std::string render_versions_json(const catalog* system);
@@ -43,8 +65,12 @@ struct release_result {
 /// Build options a release supports, e.g. "legacy-provider, weak-ciphers".
 [[nodiscard]] std::string supported_options(const catalog& release);
 
-/// Plain-text table with aligned columns; numbers in `right_aligned` columns align right.
+/// Plain-text table with aligned columns; cells may hold colour escapes.
 [[nodiscard]] std::string format_table(const std::vector<std::vector<std::string>>& rows,
                                        const std::vector<bool>& right_aligned);
+
+/// "A, B, C and 4 more".
+[[nodiscard]] std::string suite_names(const std::vector<const cipher*>& suites,
+                                      std::size_t shown = 6);
 
 }  // namespace cipherexplain::cli

@@ -18,6 +18,67 @@ std::string_view failure_name(failure_reason f) {
   return "none";
 }
 
+std::string_view outcome_name(rule_outcome o) {
+  switch (o) {
+    case rule_outcome::not_reached:
+      return "not-reached";
+    case rule_outcome::applied:
+      return "applied";
+    case rule_outcome::unknown_name:
+      return "unknown-name";
+    case rule_outcome::conflict:
+      return "conflict";
+    case rule_outcome::skipped:
+      return "skipped";
+    case rule_outcome::command_done:
+      return "command-done";
+    case rule_outcome::command_failed:
+      return "command-failed";
+    case rule_outcome::missing_name:
+      return "missing-name";
+  }
+  return "";
+}
+
+std::string_view step_kind_name(step::kind k) {
+  switch (k) {
+    case step::kind::rule:
+      return "rule";
+    case step::kind::default_prefix:
+      return "default";
+    case step::kind::suiteb_prefix:
+      return "suiteb";
+  }
+  return "";
+}
+
+void write_names(json_writer& w, const std::vector<const cipher*>& suites);
+
+void write_steps(json_writer& w, std::string_view input, const evaluation& result) {
+  w.key("steps").begin_array();
+  for (const step& s : result.steps) {
+    w.begin_object();
+    w.key("kind").value(step_kind_name(s.what));
+    w.key("text").value(
+        input.substr(std::min<std::size_t>(s.text.offset, input.size()), s.text.length));
+    w.key("offset").value(static_cast<std::size_t>(s.text.offset));
+    w.key("length").value(static_cast<std::size_t>(s.text.length));
+    w.key("outcome").value(outcome_name(s.outcome));
+    w.key("matched").value(s.matched.size());
+    w.key("added");
+    write_names(w, s.added);
+    w.key("removed");
+    write_names(w, s.removed);
+    w.key("killed");
+    write_names(w, s.killed);
+    w.key("moved");
+    write_names(w, s.moved);
+    w.key("list_size").value(s.list.size());
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void write_cipher(json_writer& w, const cipher& s) {
   w.begin_object();
   w.key("name").value(s.name);
@@ -29,6 +90,11 @@ void write_cipher(json_writer& w, const cipher& s) {
   w.key("enc").value(enc_name(s));
   w.key("mac").value(mac_name(s));
   w.key("bits").value(static_cast<int>(s.strength_bits));
+  const suite_rating r = rate(s);
+  w.key("rating").value(rating_name(r.level));
+  w.key("weaknesses").begin_array();
+  for (const weakness x : r.reasons) w.value(weakness_name(x));
+  w.end_array();
   w.end_object();
 }
 
@@ -41,6 +107,7 @@ void write_diagnostics(json_writer& w, const evaluation& result) {
     w.key("offset").value(d.offset);
     w.key("length").value(d.length);
     w.key("message").value(d.message);
+    w.key("suggestion").value(d.suggestion);
     w.end_object();
   }
   w.end_array();
@@ -68,8 +135,8 @@ std::string hex_id(const cipher& suite) {
   return fmt::format("0x{:04X}", suite.code_point());
 }
 
-std::string render_json(const evaluator& release, std::string_view input,
-                        const evaluation& result) {
+std::string render_json(const evaluator& release, std::string_view input, const evaluation& result,
+                        const render_options& options) {
   std::string out;
   json_writer w(out, 2);
   w.begin_object();
@@ -79,12 +146,24 @@ std::string render_json(const evaluator& release, std::string_view input,
   w.key("ok").value(result.ok);
   w.key("failure").value(failure_name(result.failure));
   w.key("security_level").value(result.security_level);
+  w.key("verdict").value(result.ok ? rating_name(verdict(result.ciphers))
+                                   : std::string_view("none"));
   w.key("ciphers").begin_array();
   if (result.ok) {
     for (const cipher* s : result.ciphers) write_cipher(w, *s);
   }
   w.end_array();
+  write_steps(w, input, result);
   write_diagnostics(w, result);
+  if (options.check != nullptr) {
+    w.key("policy").begin_object();
+    w.key("name").value(options.check->name);
+    w.key("description").value(options.check->description);
+    w.key("violations");
+    write_names(
+        w, result.ok ? violations(*options.check, result.ciphers) : std::vector<const cipher*>{});
+    w.end_object();
+  }
   w.end_object();
   out += '\n';
   return out;

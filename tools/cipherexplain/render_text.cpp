@@ -1,5 +1,7 @@
 #include "render.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,10 +9,17 @@
 namespace cipherexplain::cli {
 namespace {
 
-// Display width of UTF-8 text: code points, which is right for every name in the catalogs.
+// Display width of UTF-8 text: code points, not counting colour escapes.
 std::size_t width(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0u) != 0x80u; }));
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\x1b') {
+      while (i < s.size() && s[i] != 'm') ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(s[i]) & 0xc0u) != 0x80u) ++n;
+  }
+  return n;
 }
 
 }  // namespace
@@ -39,44 +48,104 @@ std::string format_table(const std::vector<std::vector<std::string>>& rows,
   return out;
 }
 
-std::string render_text(const evaluator& release, std::string_view input,
-                        const evaluation& result) {
+std::string suite_names(const std::vector<const cipher*>& suites, std::size_t shown) {
+  std::string out;
+  for (std::size_t i = 0; i < suites.size() && i < shown; ++i) {
+    if (i > 0) out += i + 1 == suites.size() ? " and " : ", ";
+    out += suites[i]->name;
+  }
+  if (suites.size() > shown) out += fmt::format(" and {} more", suites.size() - shown);
+  return out;
+}
+
+std::string render_text(const evaluator& release, std::string_view input, const evaluation& result,
+                        const render_options& options) {
+  const style& c = options.colours;
   std::string out;
   const std::string_view name = release.release().release();
-  const std::string options = release.options() == build_options{}
-                                  ? std::string{}
-                                  : " (" + describe(release.options()) + ")";
+  const std::string build = release.options() == build_options{}
+                                ? std::string{}
+                                : " (" + describe(release.options()) + ")";
   if (result.ok) {
     out += fmt::format(
         "OpenSSL {}{} accepts the string: {} cipher suites, in order of preference.\n\n", name,
-        options, result.ciphers.size());
-    std::vector<std::vector<std::string>> rows{
-        {"#", "OpenSSL name", "IANA name", "ID", "Protocol", "Kx", "Au", "Enc", "Mac", "Bits"}};
+        build, result.ciphers.size());
+    std::vector<std::vector<std::string>> rows{{"#", "OpenSSL name", "IANA name", "ID", "Protocol",
+                                                "Kx", "Au", "Enc", "Mac", "Bits", "Rating",
+                                                "Weaknesses"}};
+    for (auto& cell : rows.front()) cell = c.bold(cell);
+    std::array<std::size_t, 4> counts{};
     for (std::size_t i = 0; i < result.ciphers.size(); ++i) {
       const cipher& s = *result.ciphers[i];
+      const suite_rating r = rate(s);
+      ++counts[static_cast<std::size_t>(r.level)];
+      std::vector<std::string_view> why;
+      for (const weakness w : r.reasons) why.push_back(weakness_name(w));
       rows.push_back({fmt::format("{}", i + 1), std::string(s.name),
                       s.stdname.empty() ? "-" : std::string(s.stdname), hex_id(s),
                       std::string(protocol_name(s)), std::string(kx_name(s)),
                       std::string(au_name(s)), enc_name(s), std::string(mac_name(s)),
-                      fmt::format("{}", s.strength_bits)});
+                      fmt::format("{}", s.strength_bits),
+                      c.for_rating(r.level, rating_name(r.level)),
+                      why.empty() ? "-" : fmt::format("{}", fmt::join(why, ", "))});
     }
-    out += format_table(rows, {true, false, false, false, false, false, false, false, false, true});
+    out += format_table(
+        rows, {true, false, false, false, false, false, false, false, false, true, false, false});
+    const rating v = verdict(result.ciphers);
+    out += fmt::format(
+        "\nVerdict: {} (the rating of the weakest listed suite, which a peer may pick). {} "
+        "recommended, {} secure, {} weak, "
+        "{} insecure (rules: docs/ratings.md).\n",
+        c.for_rating(v, rating_name(v)), counts[3], counts[2], counts[1], counts[0]);
   } else {
     out += fmt::format("OpenSSL {}{} rejects the string: SSL_CTX_set_cipher_list returns 0.\n",
-                       name, options);
+                       name, build);
     if (result.failure == failure_reason::no_cipher_selected) {
-      out += result.ciphers.empty()
-                 ? "The context's cipher list is replaced by an empty list anyway.\n"
-                 : fmt::format(
-                       "The context's list is replaced anyway: it keeps only the {} TLS 1.3 "
-                       "suites.\n",
-                       result.ciphers.size());
+      out +=
+          result.ciphers.empty()
+              ? "The context's cipher list is replaced by an empty list anyway.\n"
+              : fmt::format(
+                    "The context's list is replaced anyway: it keeps only the {} TLS 1.3 suites.\n",
+                    result.ciphers.size());
     } else {
       out += "The context keeps the cipher list it had before the call.\n";
     }
   }
+  if (options.check != nullptr) {
+    out += fmt::format("\nPolicy {} ({}): ", options.check->name, options.check->description);
+    if (!result.ok) {
+      out += "not checked, OpenSSL rejects the string.\n";
+    } else if (const auto bad = violations(*options.check, result.ciphers); bad.empty()) {
+      out += c.for_rating(rating::recommended, "every suite is allowed.") + "\n";
+    } else {
+      out += fmt::format("{} of {} suites are not allowed: {}\n",
+                         c.for_rating(rating::insecure, std::to_string(bad.size())),
+                         result.ciphers.size(), suite_names(bad, bad.size()));
+    }
+  }
+  if (options.trace) out += "\n" + render_trace(release, input, result, c);
+  for (const std::string& suite : options.why)
+    out += "\n" + render_why(release, input, result, suite);
   if (!result.diagnostics.empty()) out += '\n';
-  for (const diagnostic& d : result.diagnostics) out += render(d, input);
+  for (const diagnostic& d : result.diagnostics) out += c.diagnostic(d, input);
+  return out;
+}
+
+std::string render_list_diff_text(const list_diff& d, const style& c) {
+  if (d.empty()) return "The lists are the same.\n";
+  std::string out;
+  if (!d.added.empty()) {
+    out += fmt::format("{} {}: {}\n", c.for_rating(rating::recommended, "added"), d.added.size(),
+                       suite_names(d.added, d.added.size()));
+  }
+  if (!d.removed.empty()) {
+    out += fmt::format("{} {}: {}\n", c.for_rating(rating::insecure, "removed"), d.removed.size(),
+                       suite_names(d.removed, d.removed.size()));
+  }
+  if (!d.moved.empty()) {
+    out += fmt::format("{} {}: {}\n", c.for_rating(rating::weak, "moved"), d.moved.size(),
+                       suite_names(d.moved, d.moved.size()));
+  }
   return out;
 }
 
