@@ -52,6 +52,8 @@ std::string_view code_name(diagnostic_code code) noexcept {
       return "strength-undone";
     case diagnostic_code::unusable_suites:
       return "unusable-suites";
+    case diagnostic_code::old_protocols_refused:
+      return "old-protocols-refused";
   }
   return "unknown";
 }

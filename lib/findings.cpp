@@ -454,6 +454,10 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
           fmt::format("'{}' changes nothing: {}", text, why), r.text.offset, r.text.length});
   }
 
+  if (r.op == rule_op::add && (p.version == version::sslv3 || p.version == version::tlsv1)) {
+    asked_for_old_protocols_ = true;
+  }
+
   // '-' can be undone by a later addition; remember who removed what.
   removed_set.for_each([&](unsigned c) { removed_by_[c] = static_cast<int>(rule); });
   killed_set.for_each([&](unsigned c) { removed_by_[c] = -1; });
@@ -626,6 +630,35 @@ void findings_collector::finish(const list_state& final_state) {
                          reason_text(reason), suites_text(group)),
              0, parsed_.source().size(), std::move(fix)});
       }
+    }
+  }
+  // Suites written for TLS 1.0/1.1 on a level that refuses those versions (3.1+: any level
+  // from 1): reported when the string asks for them or holds nothing newer.
+  if (out_.ok && release_.release().engine() != engine_family::openssl_1_0) {
+    const auto range = supported(release_.release(), {}, out_.security_level);
+    std::vector<const cipher*> old;
+    std::size_t tls12_suites = 0;
+    for (const cipher* s : out_.ciphers) {
+      if (s->table == cipher_table::tls13) continue;
+      ++tls12_suites;
+      if (s->min_tls < version::tlsv1_2) old.push_back(s);
+    }
+    const bool only_old = !old.empty() && old.size() == tls12_suites;
+    if (range && range->min_version > version::tlsv1 && !old.empty() &&
+        (asked_for_old_protocols_ || only_old)) {
+      const bool floor = release_.release().security_rules().tls12_floor_from_level_1;
+      note({diagnostic_code::old_protocols_refused, severity::warning,
+            fmt::format("at security level {} OpenSSL {} refuses {}, so {} {} only used over newer "
+                        "versions; "
+                        "peers limited to the old ones cannot connect",
+                        out_.security_level, name,
+                        range->min_version == version::tlsv1_2 ? "TLS 1.0 and TLS 1.1" : "TLS 1.0",
+                        suites_text(old), old.size() == 1 ? "is" : "are"),
+            0, parsed_.source().size(),
+            floor ? "add @SECLEVEL=0 if such peers must connect (3.1+ refuses TLS 1.0/1.1 from "
+                    "level 1)"
+                  : fmt::format("use @SECLEVEL={} or lower if such peers must connect",
+                                out_.security_level >= 4 ? 3 : 2)});
     }
   }
   for (diagnostic& d : whole_string_) note(std::move(d));

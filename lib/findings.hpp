@@ -60,6 +60,7 @@ class findings_collector final : public run_observer {
   bool trace_;
   list_state current_;
   std::optional<std::size_t> strength_rule_;
+  bool asked_for_old_protocols_ = false;  // an applied rule named SSLv3 or TLSv1
   std::array<int, max_collected> removed_by_{};
   std::vector<removal> removals_undone_;
   std::vector<narrow_check> narrow_checks_;

@@ -159,6 +159,16 @@ const std::vector<finding_case>& cases() {
        "ECDHE+AESGCM:ADH-AES128-SHA\n"
        "^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
        "help: remove them with '!aNULL', or allow them with @SECLEVEL=0\n"},
+      {"old-protocols-refused", "3.5", "ECDHE-RSA-AES128-SHA:AES128-SHA",
+       "input:1:1: warning: at security level 2 OpenSSL 3.5.9 refuses TLS 1.0 and TLS 1.1, so "
+       "ECDHE-RSA-AES128-SHA "
+       "and AES128-SHA are only used over newer versions; peers limited to the old ones cannot "
+       "connect "
+       "[old-protocols-refused]\n"
+       "ECDHE-RSA-AES128-SHA:AES128-SHA\n"
+       "^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+       "help: add @SECLEVEL=0 if such peers must connect (3.1+ refuses TLS 1.0/1.1 from level "
+       "1)\n"},
       {"text-after-nul", "3.0", std::string("HIGH\0:!RC4", 10),
        "input:1:5: warning: OpenSSL reads the string only up to this NUL byte; the rest is ignored "
        "[text-after-nul]\n"
@@ -194,7 +204,7 @@ TEST(findings, every_code_is_covered_by_a_case) {
   std::set<std::string> covered;
   for (const finding_case& c : cases()) covered.insert(c.code);
   for (auto code = static_cast<std::uint16_t>(diagnostic_code::missing_name);
-       code <= static_cast<std::uint16_t>(diagnostic_code::unusable_suites); ++code) {
+       code <= static_cast<std::uint16_t>(diagnostic_code::old_protocols_refused); ++code) {
     const std::string name(code_name(static_cast<diagnostic_code>(code)));
     EXPECT_TRUE(covered.contains(name)) << name << " has no test case";
   }

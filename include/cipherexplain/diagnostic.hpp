@@ -38,6 +38,7 @@ enum class diagnostic_code : std::uint16_t {
   narrow_alias,         ///< an alias that matches less than its name suggests
   strength_undone,      ///< a rule after @STRENGTH that breaks the strength order
   unusable_suites,      ///< suites the security level or protocol range never lets be used
+  old_protocols_refused,  ///< suites meant for TLS 1.0/1.1, which the security level refuses
 };
 
 /// The kebab-case name of a code, e.g. "missing-name"; stable, used in rendered text and JSON.
