@@ -139,15 +139,14 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out, detail_leve
   if (detail != detail_level::result) {
     findings.emplace(*this, parsed, out, detail == detail_level::trace);
   }
-  list_state state;
+  // OpenSSL swaps a Suite B string for a fixed one: the user's rules are never read.
+  const bool suiteb = parsed.suiteb() != suiteb_prefix::none;
+  list_state state = !suiteb && parsed.default_prefix() ? after_default_ : initial_;
   run_result result;
-  if (parsed.suiteb() != suiteb_prefix::none) {
-    // OpenSSL swaps in a fixed string; the user's rules are never read.
-    state = initial_;
+  if (suiteb) {
     result = run(suiteb_string(parsed.suiteb()), state, nullptr, security_level_);
     if (findings) findings->replaced_by_suiteb(state);
   } else {
-    state = parsed.default_prefix() ? after_default_ : initial_;
     if (findings && parsed.default_prefix()) findings->expanded_default(state);
     result = run(parsed, state, findings ? &*findings : nullptr, security_level_);
   }
@@ -158,22 +157,23 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out, detail_leve
 
 void prepared_release::finish(const list_state& state, bool failed, evaluation& out) const {
   const bool tls13 = release_.engine() == engine_family::openssl_1_1_1;
-  if (tls13) out.ciphers.assign(tls13_.begin(), tls13_.end());
+  // The list the context holds afterwards: the new one, or on a syntax failure the one it had
+  // (DEFAULT); on 1.1.1+ the TLS 1.3 suites come first either way.
+  const list_state& held = failed ? after_default_ : state;
+  const std::size_t n13 = tls13 ? tls13_.size() : 0;
+  out.ciphers.resize(n13 + held.active_count());
+  const cipher** next = out.ciphers.data();
+  for (std::size_t i = 0; i < n13; ++i) *next++ = tls13_[i];
+  const cipher* const* order = order_.data();
+  held.for_each_active([&](unsigned c) { *next++ = order[c]; });
   if (failed) {
-    // The call fails before touching the context: it keeps the list it had (DEFAULT).
     out.failure = failure_reason::syntax;
-    for (std::uint16_t i = 0; i < after_default_.n_active; ++i) {
-      out.ciphers.push_back(order_[after_default_.active[i]]);
-    }
-    return;
-  }
-  if (state.n_active == 0) {
+  } else if (state.active_set.none()) {
     // The context's list is replaced anyway: TLS 1.3 suites only (1.1.1+) or nothing.
     out.failure = failure_reason::no_cipher_selected;
-    return;
+  } else {
+    out.ok = true;
   }
-  for (std::uint16_t i = 0; i < state.n_active; ++i) out.ciphers.push_back(order_[state.active[i]]);
-  out.ok = true;
 }
 
 }  // namespace cipherexplain::detail

@@ -136,12 +136,6 @@ bool has_component(std::string_view name, std::string_view word) {
   return false;
 }
 
-bool same_state(const list_state& a, const list_state& b) {
-  return a.n_active == b.n_active && a.n_removed == b.n_removed && a.alive == b.alive &&
-         std::equal(a.active.begin(), a.active.begin() + a.n_active, b.active.begin()) &&
-         std::equal(a.removed.begin(), a.removed.begin() + a.n_removed, b.removed.begin());
-}
-
 }  // namespace
 
 findings_collector::findings_collector(const prepared_release& release, const tree& parsed,
@@ -175,7 +169,7 @@ findings_collector::findings_collector(const prepared_release& release, const tr
 
 std::vector<const cipher*> findings_collector::active_list(const list_state& s) const {
   std::vector<const cipher*> out;
-  for (std::uint16_t i = 0; i < s.n_active; ++i) out.push_back(release_.order()[s.active[i]]);
+  s.for_each_active([&](unsigned c) { out.push_back(release_.order()[c]); });
   return out;
 }
 
@@ -427,7 +421,7 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
   const cipher_set added_set = after.active_set - before.active_set;
   const cipher_set killed_set = before.alive - after.alive;
   const cipher_set removed_set = before.active_set - after.active_set - killed_set;
-  const bool changed = !same_state(before, after);
+  const bool changed = !before.equivalent(after);
 
   if (!changed) {
     std::string why;
@@ -509,15 +503,15 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
   // In OpenSSL's list order: removed ones at the head, then untouched, then active.
   auto in_list_order = [&](const list_state& st, const cipher_set& set) {
     std::vector<const cipher*> outv;
-    for (std::uint16_t i = 0; i < st.n_removed; ++i) {
-      if (set.test(st.removed[i])) outv.push_back(order[st.removed[i]]);
-    }
+    st.for_each_removed([&](unsigned c) {
+      if (set.test(c)) outv.push_back(order[c]);
+    });
     (set & (st.alive - st.removed_set - st.active_set)).for_each([&](unsigned c) {
       outv.push_back(order[c]);
     });
-    for (std::uint16_t i = 0; i < st.n_active; ++i) {
-      if (set.test(st.active[i])) outv.push_back(order[st.active[i]]);
-    }
+    st.for_each_active([&](unsigned c) {
+      if (set.test(c)) outv.push_back(order[c]);
+    });
     return outv;
   };
   s.matched = in_list_order(before, matched & before.alive);

@@ -14,13 +14,6 @@ namespace {
 
 constexpr std::size_t field_index(field f) { return static_cast<std::size_t>(f); }
 
-char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string folded(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = fold(c);
-  return out;
-}
 
 // Matching as ssl_cipher_apply_rule() does it, for the preference passes.
 bool pass_matches(const preference_pass& p, const cipher& s) {
@@ -135,8 +128,7 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   }
 
   // What OpenSSL can look up: collected suites first, then the aliases still available.
-  const bool ci = release.dialect().case_insensitive;
-  auto key_of = [ci](std::string_view name) { return ci ? folded(name) : std::string(name); };
+  by_name_ = name_table(release.dialect().case_insensitive);
   entries_.reserve(n + release.aliases().size());
   for (unsigned i = 0; i < n; ++i) {
     const cipher& s = *order_[i];
@@ -145,9 +137,9 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
     e.alone = {s.kx, s.au, s.enc, s.mac, 0, s.strength, static_cast<int>(i)};
     entries_.push_back(e);
     entries_.back().matches = match(e.alone);
-    by_name_.emplace(key_of(s.name), static_cast<std::uint16_t>(entries_.size() - 1));
+    by_name_.insert(s.name, static_cast<std::uint16_t>(entries_.size() - 1));
     if (release.stdname_lookup() && !s.stdname.empty()) {
-      by_name_.emplace(key_of(s.stdname), static_cast<std::uint16_t>(entries_.size() - 1));
+      by_name_.insert(s.stdname, static_cast<std::uint16_t>(entries_.size() - 1));
     }
   }
   for (const alias& a : release.aliases()) {
@@ -162,7 +154,7 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
     e.alone = {a.kx, a.au, a.enc, a.mac, a.version, a.strength, -1};
     e.matches = match(e.alone);
     entries_.push_back(e);
-    by_name_.emplace(key_of(a.name), static_cast<std::uint16_t>(entries_.size() - 1));
+    by_name_.insert(a.name, static_cast<std::uint16_t>(entries_.size() - 1));
   }
 
   for (const cipher* s : release.tls13_default()) {
@@ -199,16 +191,8 @@ bool prepared_release::compiled(std::string_view needs) const noexcept {
 }
 
 const lookup_entry* prepared_release::find(std::string_view word) const noexcept {
-  if (release_.dialect().case_insensitive) {
-    // No name is this long; longer words cannot match and need no folding buffer.
-    std::array<char, 96> buffer;
-    if (word.size() > buffer.size()) return nullptr;
-    for (std::size_t i = 0; i < word.size(); ++i) buffer[i] = fold(word[i]);
-    const auto it = by_name_.find(std::string_view(buffer.data(), word.size()));
-    return it == by_name_.end() ? nullptr : &entries_[it->second];
-  }
-  const auto it = by_name_.find(word);
-  return it == by_name_.end() ? nullptr : &entries_[it->second];
+  const std::uint16_t at = by_name_.find(word);
+  return at == name_table::none ? nullptr : &entries_[at];
 }
 
 bool prepared_release::merge(pattern& into, const pattern& token) const noexcept {

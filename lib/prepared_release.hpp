@@ -9,12 +9,12 @@
 
 #include "cipher_set.hpp"
 #include "list_state.hpp"
+#include "name_table.hpp"
 #include "run_observer.hpp"
 
 #include <array>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace cipherexplain::detail {
@@ -94,14 +94,8 @@ class prepared_release {
   std::array<cipher_set, 16> strength_sets_{};  // [flag bit]
   std::vector<std::pair<std::uint16_t, cipher_set>> version_sets_;
 
-  struct name_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
   std::vector<lookup_entry> entries_;
-  std::unordered_map<std::string, std::uint16_t, name_hash, std::equal_to<>> by_name_;
+  name_table by_name_;
 
   list_state initial_;
   list_state after_default_;
