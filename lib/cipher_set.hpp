@@ -23,8 +23,7 @@ class cipher_set {
   [[nodiscard]] constexpr bool any() const noexcept { return (w_[0] | w_[1] | w_[2] | w_[3]) != 0; }
   [[nodiscard]] constexpr bool none() const noexcept { return !any(); }
   [[nodiscard]] constexpr unsigned count() const noexcept {
-    return static_cast<unsigned>(std::popcount(w_[0]) + std::popcount(w_[1]) +
-                                 std::popcount(w_[2]) + std::popcount(w_[3]));
+    return popcount(w_[0]) + popcount(w_[1]) + popcount(w_[2]) + popcount(w_[3]);
   }
 
   /// The first n positions.
@@ -77,6 +76,15 @@ class cipher_set {
   }
 
  private:
+  // Without -mpopcnt (Debian's x86-64 baseline) std::popcount is a call into libgcc, which
+  // showed up at 11 % of an evaluation profile; this bit-parallel count stays inline.
+  static constexpr unsigned popcount(std::uint64_t x) noexcept {
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return static_cast<unsigned>((x * 0x0101010101010101ull) >> 56);
+  }
+
   std::array<std::uint64_t, 4> w_{};
 };
 

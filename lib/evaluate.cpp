@@ -28,7 +28,6 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
   const std::size_t end = effective_end(parsed);
   std::uint32_t skip_segment = no_segment;
   std::uint32_t skip_also = no_segment;  // old releases step over a separator after an error
-  list_state before;                     // only kept for an observer
 
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const rule& r = rules[i];
@@ -58,20 +57,24 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
       const command_word c =
           classify_command(parsed.text(words[0]), parsed.dialect().seclevel_command,
                            parsed.dialect().case_insensitive);
-      if (observer != nullptr) before = state;
+      if (observer != nullptr) observer->before() = state;
       if (c.kind == command_kind::strength) {
-        state.strength_sort(strength_rank_.data(), n_ranks_);
+        state.strength_sort(strength_rank_.data(), rank_sets_.data(), n_ranks_);
       } else if (c.kind == command_kind::seclevel) {
         result.security_level = c.level;
       } else {
         result.failed = true;
       }
-      if (observer != nullptr) observer->command(i, c, before, state);
+      if (observer != nullptr) observer->command(i, c, observer->before(), state);
       continue;
     }
 
     pattern p;
-    const lookup_entry* single = nullptr;
+    // A chain of names that constrain disjoint parts selects the intersection of their
+    // precomputed sets (see lookup_entry::constrains); others build the pattern and match it.
+    cipher_set chained;
+    std::uint8_t constrained = 0;
+    bool separable = true;
     bool stop = false;
     bool dropped = false;
     for (std::size_t k = 0; k < words.size() && !dropped; ++k) {
@@ -84,9 +87,13 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
         if (observer != nullptr) observer->unknown_name(i, k);
       } else if (k == 0) {
         p = e->alone;
-        single = e;
+        chained = e->matches;
+        constrained = e->constrains;
       } else {
-        single = nullptr;
+        separable = separable && constrained != constraint::everything &&
+                    e->constrains != constraint::everything && (constrained & e->constrains) == 0;
+        constrained |= e->constrains;
+        chained &= e->matches;
         if (!merge(p, e->alone)) {
           skip_segment = r.segment;
           dropped = true;
@@ -97,8 +104,8 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
     if (stop) break;
     if (dropped) continue;
 
-    const cipher_set m = single != nullptr ? single->matches : match(p);
-    if (observer != nullptr) before = state;
+    const cipher_set m = separable ? chained : match(p);
+    if (observer != nullptr) observer->before() = state;
     switch (r.op) {
       case rule_op::add:
         state.add(m);
@@ -115,7 +122,7 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
       case rule_op::command:
         break;
     }
-    if (observer != nullptr) observer->applied(i, p, m, before, state);
+    if (observer != nullptr) observer->applied(i, p, m, observer->before(), state);
   }
   return result;
 }
@@ -135,24 +142,34 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out, detail_leve
     return;
   }
 
-  std::optional<findings_collector> findings;
-  if (detail != detail_level::result) {
-    findings.emplace(*this, parsed, out, detail == detail_level::trace);
-  }
   // OpenSSL swaps a Suite B string for a fixed one: the user's rules are never read.
+  const bool suiteb = parsed.suiteb() != suiteb_prefix::none;
+  if (detail != detail_level::result) {
+    evaluate_with_findings(parsed, out, detail == detail_level::trace);
+    return;
+  }
+  list_state state = !suiteb && parsed.default_prefix() ? after_default_ : initial_;
+  const run_result result = run(suiteb ? suiteb_string(parsed.suiteb()) : parsed, state, nullptr, security_level_);
+  out.security_level = result.security_level;
+  finish(state, result.failed, out);
+}
+
+// The same run with an observer; kept apart so the plain path's frame holds no collector.
+void prepared_release::evaluate_with_findings(const tree& parsed, evaluation& out, bool trace) const {
+  findings_collector findings(*this, parsed, out, trace);
   const bool suiteb = parsed.suiteb() != suiteb_prefix::none;
   list_state state = !suiteb && parsed.default_prefix() ? after_default_ : initial_;
   run_result result;
   if (suiteb) {
     result = run(suiteb_string(parsed.suiteb()), state, nullptr, security_level_);
-    if (findings) findings->replaced_by_suiteb(state);
+    findings.replaced_by_suiteb(state);
   } else {
-    if (findings && parsed.default_prefix()) findings->expanded_default(state);
-    result = run(parsed, state, findings ? &*findings : nullptr, security_level_);
+    if (parsed.default_prefix()) findings.expanded_default(state);
+    result = run(parsed, state, &findings, security_level_);
   }
   out.security_level = result.security_level;
   finish(state, result.failed, out);
-  if (findings) findings->finish(state);
+  findings.finish(state);
 }
 
 void prepared_release::finish(const list_state& state, bool failed, evaluation& out) const {

@@ -8,12 +8,16 @@
 // preference order, so the untouched part is simply the untouched set in ascending order; only
 // the removed part and the active part need explicit sequences.
 //
-// The active sequence is append-only with stale entries: an entry is live while its suite is
-// active and the suite's `where` still points at it. So '!' and '-' only clear bits, and '+'
-// appends; the sequence is compacted when it fills up and before sorting.
+// The active sequence is append-only with stale entries: an entry is live while the suite's
+// `where` points at it. So '!' and '-' only clear bits and `where`, and '+' appends; the sequence is compacted when it fills up and before sorting. While no entry is
+// stale (only additions so far, as after DEFAULT) reading the list needs no checks at all.
+//
+// Copies carry only the used part of each array: evaluating a string starts from a copy of
+// the prepared DEFAULT list, and that copy was a third of evaluating `DEFAULT`.
 
 #include "cipher_set.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -21,10 +25,21 @@ namespace cipherexplain::detail {
 
 class list_state {
  public:
+  list_state() noexcept : seq_{}, where_{}, removed_{} {}
+  // Leaves the unused tails of the arrays unwritten (see the top of the file).
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
+  list_state(const list_state& o) noexcept { copy_from(o); }
+  list_state& operator=(const list_state& o) noexcept {
+    if (this != &o) copy_from(o);
+    return *this;
+  }
+  ~list_state() = default;
+
   /// A fresh list of n suites, none active.
   static list_state fresh(unsigned n) noexcept {
     list_state s;
     s.alive = cipher_set::first(n);
+    s.n_ = static_cast<std::uint16_t>(n);
     return s;
   }
 
@@ -36,9 +51,13 @@ class list_state {
   template <typename F>
   void for_each_active(F&& f) const {
     const std::uint16_t n = n_seq_;
+    if (!stale_) {
+      for (std::uint16_t i = 0; i < n; ++i) f(seq_[i]);
+      return;
+    }
     for (std::uint16_t i = 0; i < n; ++i) {
       const std::uint8_t c = seq_[i];
-      if (where_[c] == i && active_set.test(c)) f(c);
+      if (where_[c] == i) f(c);
     }
   }
   /// The removed (parked) suites in list order.
@@ -47,6 +66,8 @@ class list_state {
     for (std::uint16_t i = 0; i < n_removed_; ++i) f(removed_[i]);
   }
   [[nodiscard]] unsigned active_count() const noexcept { return active_set.count(); }
+  /// Drops stale entries now, so that later reads of this list (and of its copies) are plain.
+  void tidy() noexcept { compact(); }
 
   /// Same list (order included), same parked suites, same killed suites.
   [[nodiscard]] bool equivalent(const list_state& o) const noexcept {
@@ -66,7 +87,9 @@ class list_state {
     const cipher_set wanted = (match & alive) - active_set;
     if (wanted.none()) return;
     const cipher_set from_removed = wanted & removed_set;
-    make_room(wanted.count());
+    // Never more than the suites of the release; counting `wanted` cost more than the rare
+    // early compaction this bound causes.
+    make_room(n_);
     if (from_removed.any()) {
       std::uint16_t kept = 0;
       for (std::uint16_t i = 0; i < n_removed_; ++i) {
@@ -95,15 +118,16 @@ class list_state {
     const cipher_set hit = match & active_set;
     if (hit.none()) return;
     std::array<std::uint8_t, max_collected> moved;
-    std::uint16_t n_moved = 0;
-    for_each_active([&](unsigned c) {
-      if (hit.test(c)) moved[n_moved++] = static_cast<std::uint8_t>(c);
-    });
+    const std::uint16_t n_moved = in_list_order(hit, moved.data());
     for (std::uint16_t i = n_removed_; i-- > 0;) removed_[i + n_moved] = removed_[i];
-    for (std::uint16_t i = 0; i < n_moved; ++i) removed_[i] = moved[i];
+    for (std::uint16_t i = 0; i < n_moved; ++i) {
+      removed_[i] = moved[i];
+      where_[moved[i]] = nowhere;
+    }
     n_removed_ = static_cast<std::uint16_t>(n_removed_ + n_moved);
     active_set -= hit;
     removed_set |= hit;
+    stale_ = true;
   }
 
   /// ORD ('+'): matching active suites move, in order, to the end.
@@ -111,12 +135,10 @@ class list_state {
     const cipher_set hit = match & active_set;
     if (hit.none()) return;
     std::array<std::uint8_t, max_collected> moved;
-    std::uint16_t n_moved = 0;
-    for_each_active([&](unsigned c) {
-      if (hit.test(c)) moved[n_moved++] = static_cast<std::uint8_t>(c);
-    });
+    const std::uint16_t n_moved = in_list_order(hit, moved.data());
     make_room(n_moved);
     for (std::uint16_t i = 0; i < n_moved; ++i) append(moved[i]);
+    stale_ = true;
   }
 
   /// KILL ('!'): matching suites leave the list for good.
@@ -130,18 +152,28 @@ class list_state {
       }
       n_removed_ = kept;
     }
+    const cipher_set leaving = hit & active_set;
+    if (leaving.any()) {
+      leaving.for_each([&](unsigned c) { where_[c] = nowhere; });
+      stale_ = true;
+    }
     alive -= hit;
     active_set -= hit;
     removed_set -= hit;
   }
 
   /// @STRENGTH: a stable sort of the active suites by descending strength. rank[c] is the
-  /// position of suite c's strength_bits among the release's distinct values, strongest = 0.
-  void strength_sort(const std::uint8_t* rank, unsigned n_ranks) noexcept {
+  /// position of suite c's strength_bits among the release's distinct values, strongest = 0;
+  /// rank_sets[r] holds the suites of rank r, so each bucket's size is one set count instead of
+  /// a counting pass (whose increments of the same few counters stall on each other).
+  void strength_sort(const std::uint8_t* rank, const cipher_set* rank_sets, unsigned n_ranks) noexcept {
     compact();
-    std::array<std::uint16_t, max_collected + 1> start{};
-    for (std::uint16_t i = 0; i < n_seq_; ++i) ++start[rank[seq_[i]] + 1u];
-    for (unsigned r = 0; r < n_ranks; ++r) start[r + 1] = static_cast<std::uint16_t>(start[r + 1] + start[r]);
+    std::array<std::uint16_t, max_collected> start;
+    std::uint16_t at = 0;
+    for (unsigned r = 0; r < n_ranks; ++r) {
+      start[r] = at;
+      at = static_cast<std::uint16_t>(at + (active_set & rank_sets[r]).count());
+    }
     std::array<std::uint8_t, max_collected> sorted;
     for (std::uint16_t i = 0; i < n_seq_; ++i) sorted[start[rank[seq_[i]]]++] = seq_[i];
     for (std::uint16_t i = 0; i < n_seq_; ++i) {
@@ -152,6 +184,8 @@ class list_state {
 
  private:
   static constexpr std::uint16_t capacity = 2 * max_collected;
+  // The where_ of a suite that left the active part: no entry of seq_ is live for it.
+  static constexpr std::uint16_t nowhere = 0xffff;
 
   // Compacts before a batch of appends that would not fit. Never during one: suites being
   // added are not yet in active_set, so a compaction would drop their fresh entries.
@@ -162,24 +196,59 @@ class list_state {
     where_[c] = n_seq_;
     seq_[n_seq_++] = c;
   }
+  // Writes the members of `hit` (all active) in list order; returns how many. A few suites
+  // (one name, a '-SHA1') are sorted by their live index; many are found by a walk.
+  std::uint16_t in_list_order(const cipher_set& hit, std::uint8_t* out) const noexcept {
+    const unsigned n = hit.count();
+    if (n * 8 > n_seq_) {
+      std::uint16_t k = 0;
+      for_each_active([&](unsigned c) {
+        if (hit.test(c)) out[k++] = static_cast<std::uint8_t>(c);
+      });
+      return k;
+    }
+    std::uint16_t k = 0;
+    hit.for_each([&](unsigned c) {
+      std::uint16_t j = k++;
+      for (; j > 0 && where_[out[j - 1]] > where_[c]; --j) out[j] = out[j - 1];
+      out[j] = static_cast<std::uint8_t>(c);
+    });
+    return k;
+  }
   // Drops stale entries, keeping the live ones in order.
   void compact() noexcept {
+    if (!stale_) return;
     std::uint16_t kept = 0;
     for (std::uint16_t i = 0; i < n_seq_; ++i) {
       const std::uint8_t c = seq_[i];
-      if (where_[c] == i && active_set.test(c)) {
+      if (where_[c] == i) {
         where_[c] = kept;
         seq_[kept++] = c;
       }
     }
     n_seq_ = kept;
+    stale_ = false;
+  }
+  void copy_from(const list_state& o) noexcept {
+    active_set = o.active_set;
+    removed_set = o.removed_set;
+    alive = o.alive;
+    n_ = o.n_;
+    n_seq_ = o.n_seq_;
+    n_removed_ = o.n_removed_;
+    stale_ = o.stale_;
+    std::copy_n(o.seq_.begin(), n_seq_, seq_.begin());
+    std::copy_n(o.where_.begin(), n_, where_.begin());
+    std::copy_n(o.removed_.begin(), n_removed_, removed_.begin());
   }
 
-  std::array<std::uint8_t, capacity> seq_{};         // active suites in list order, some stale
-  std::array<std::uint16_t, max_collected> where_{};  // index of each suite's live entry
-  std::array<std::uint8_t, max_collected> removed_{}; // parked suites in list order
+  std::array<std::uint8_t, capacity> seq_;         // active suites in list order, some stale
+  std::array<std::uint16_t, max_collected> where_;  // index of each suite's live entry
+  std::array<std::uint8_t, max_collected> removed_; // parked suites in list order
+  std::uint16_t n_ = 0;                             // suites in the release
   std::uint16_t n_seq_ = 0;
   std::uint16_t n_removed_ = 0;
+  bool stale_ = false;                              // seq_ may hold stale entries
 };
 
 }  // namespace cipherexplain::detail

@@ -37,21 +37,15 @@ bool tree::ok() const noexcept {
   return true;
 }
 
-// Collects rules while the grammar runs; the grammar never backtracks over a rule whose
-// action has fired, so appending is safe.
+// Collects rules while the grammar runs; the grammar never backtracks over an action that
+// has fired, so appending is safe. A rule's inner actions fill `pending_`, and the rule's own
+// action, which fires last, completes it and starts the next.
 class tree_builder {
  public:
   explicit tree_builder(tree& out, const char* base) : out_(out), base_(base) {}
 
   std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - base_); }
 
-  void begin_rule(const char* at) {
-    pending_ = rule{};
-    pending_.segment = segment_;
-    pending_.first_word = static_cast<std::uint32_t>(out_.words_.size());
-    pending_.text.offset = offset(at);
-    text_end_ = pending_.text.offset;
-  }
   void set_op(rule_op op, const char* at) {
     pending_.op = op;
     text_end_ = offset(at) + 1;
@@ -61,10 +55,16 @@ class tree_builder {
     text_end_ = s.end();
   }
   void set_tail(span s) { pending_.tail = s; }
-  void end_rule() {
+  // Every rule has an operator or a word (perhaps a zero-width missing one), so text_end_ is
+  // set; no separator lies inside a rule, so segment_ is the one it started in.
+  void end_rule(const char* begin) {
+    pending_.segment = segment_;
+    pending_.text.offset = offset(begin);
     pending_.word_count = static_cast<std::uint32_t>(out_.words_.size()) - pending_.first_word;
     pending_.text.length = text_end_ - pending_.text.offset;
     out_.rules_.push_back(pending_);
+    pending_ = rule{};
+    pending_.first_word = static_cast<std::uint32_t>(out_.words_.size());
   }
   void add_separator(span s) {
     out_.separators_.push_back(s);
@@ -100,36 +100,32 @@ span span_of(const Input& in, const tree_builder& b) {
 template <typename Rule>
 struct action : pegtl::nothing<Rule> {};
 
-template <>
-struct action<g::rule_begin> {
-  template <typename Input>
-  static void apply(const Input& in, tree_builder& b) {
-    b.begin_rule(in.begin());
-  }
-};
 template <class D>
 struct action<g::rule<D>> {
   template <typename Input>
-  static void apply(const Input&, tree_builder& b) {
-    b.end_rule();
+  static void apply(const Input& in, tree_builder& b) {
+    b.end_rule(in.begin());
   }
 };
 
-template <rule_op Op>
-struct op_action {
+template <>
+struct action<g::name_op> {
   template <typename Input>
   static void apply(const Input& in, tree_builder& b) {
-    b.set_op(Op, in.begin());
+    const char c = *in.begin();
+    b.set_op(c == '-'   ? rule_op::remove
+             : c == '+' ? rule_op::move_to_end
+                        : rule_op::kill,
+             in.begin());
   }
 };
 template <>
-struct action<g::op_remove> : op_action<rule_op::remove> {};
-template <>
-struct action<g::op_move_to_end> : op_action<rule_op::move_to_end> {};
-template <>
-struct action<g::op_kill> : op_action<rule_op::kill> {};
-template <>
-struct action<g::op_command> : op_action<rule_op::command> {};
+struct action<g::op_command> {
+  template <typename Input>
+  static void apply(const Input& in, tree_builder& b) {
+    b.set_op(rule_op::command, in.begin());
+  }
+};
 
 template <class D>
 struct action<g::word<D>> {

@@ -102,9 +102,12 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   std::sort(strengths.begin(), strengths.end(), std::greater<>());
   strengths.erase(std::unique(strengths.begin(), strengths.end()), strengths.end());
   n_ranks_ = static_cast<unsigned>(strengths.size());
-  for (const cipher* s : order_) {
-    strength_rank_.push_back(static_cast<std::uint8_t>(
-        std::find(strengths.begin(), strengths.end(), s->strength_bits) - strengths.begin()));
+  rank_sets_.assign(strengths.size(), cipher_set{});
+  for (unsigned i = 0; i < n; ++i) {
+    const auto r = static_cast<std::uint8_t>(
+        std::find(strengths.begin(), strengths.end(), order_[i]->strength_bits) - strengths.begin());
+    strength_rank_.push_back(r);
+    rank_sets_[r].set(i);
   }
 
   // Per-bit sets: a mask matches the union of its bits' sets.
@@ -135,6 +138,7 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
     lookup_entry e;
     e.suite = &s;
     e.alone = {s.kx, s.au, s.enc, s.mac, 0, s.strength, static_cast<int>(i)};
+    e.constrains = constraint::everything;
     entries_.push_back(e);
     entries_.back().matches = match(e.alone);
     by_name_.insert(s.name, static_cast<std::uint16_t>(entries_.size() - 1));
@@ -152,6 +156,10 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
     lookup_entry e;
     e.named = &a;
     e.alone = {a.kx, a.au, a.enc, a.mac, a.version, a.strength, -1};
+    e.constrains = static_cast<std::uint8_t>(
+        (a.kx != 0 ? constraint::kx : 0) | (a.au != 0 ? constraint::au : 0) |
+        (a.enc != 0 ? constraint::enc : 0) | (a.mac != 0 ? constraint::mac : 0) |
+        (a.strength != 0 ? constraint::strength : 0) | (a.version != 0 ? constraint::version : 0));
     e.matches = match(e.alone);
     entries_.push_back(e);
     by_name_.insert(a.name, static_cast<std::uint16_t>(entries_.size() - 1));
@@ -167,6 +175,9 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   if (run(default_tree, after_default_, nullptr, security_level_).failed) {
     throw std::logic_error(fmt::format("the DEFAULT string of {} fails", release.release()));
   }
+  // Every evaluation starts from a copy of this list; without stale entries, reading it back
+  // (all a bare DEFAULT does) needs no checks.
+  after_default_.tidy();
   if (release.dialect().suiteb_prefixes) {
     for (auto which : {suiteb_prefix::b128_only, suiteb_prefix::b128_c2, suiteb_prefix::b128,
                        suiteb_prefix::b192}) {

@@ -28,10 +28,19 @@ struct pattern {
   int cipher = -1;
 };
 
+namespace constraint {
+inline constexpr std::uint8_t kx = 1, au = 2, enc = 4, mac = 8, strength = 16, version = 32;
+/// A suite's name pins one suite, which no other constraint can be separated from.
+inline constexpr std::uint8_t everything = 0xff;
+}  // namespace constraint
+
 /// A name OpenSSL can look up (a collected suite or an available alias).
 struct lookup_entry {
   pattern alone;       // the name as a one-token pattern
   cipher_set matches;  // what the name alone selects
+  // Which parts of a pattern the name sets (constraint:: bits). When the names of a '+'
+  // chain set disjoint parts, the chain selects the intersection of what each selects.
+  std::uint8_t constrains = 0;
   const cipher* suite = nullptr;
   const alias* named = nullptr;
 };
@@ -78,13 +87,15 @@ class prepared_release {
   };
   run_result run(const tree& parsed, list_state& state, run_observer* observer, int level) const;
   void finish(const list_state& state, bool failed, evaluation& out) const;
+  void evaluate_with_findings(const tree& parsed, evaluation& out, bool trace) const;
 
   const catalog& release_;
   build_options options_;
   int security_level_ = 0;
   unavailable_algorithms unavailable_;
   std::vector<const cipher*> order_;
-  std::vector<std::uint8_t> strength_rank_;
+  std::vector<std::uint8_t> strength_rank_;  // [suite] rank of its strength, strongest = 0
+  std::vector<cipher_set> rank_sets_;        // [rank] the suites of that rank
   unsigned n_ranks_ = 0;
   std::vector<const cipher*> tls13_;
 

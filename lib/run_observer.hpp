@@ -29,6 +29,13 @@ class run_observer {
   /// A rule was applied with the pattern it built and the suites that pattern matches.
   virtual void applied(std::size_t rule, const pattern& p, const cipher_set& matched,
                        const list_state& before, const list_state& after) = 0;
+
+  /// Where the rule loop keeps the list as it was before the current rule. It lives here, not
+  /// in the loop, so that a plain run does not even zero-fill a copy of the list.
+  list_state& before() noexcept { return before_; }
+
+ private:
+  list_state before_;
 };
 
 }  // namespace cipherexplain::detail
