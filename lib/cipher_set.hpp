@@ -15,15 +15,18 @@ class cipher_set {
   constexpr cipher_set() = default;
 
   [[nodiscard]] constexpr bool test(unsigned i) const noexcept {
-    return (w_[i >> 6] >> (i & 63u)) & 1u;
+    return (word(i >> 6) >> (i & 63u)) & 1u;
   }
-  constexpr void set(unsigned i) noexcept { w_[i >> 6] |= std::uint64_t{1} << (i & 63u); }
-  constexpr void reset(unsigned i) noexcept { w_[i >> 6] &= ~(std::uint64_t{1} << (i & 63u)); }
+  constexpr void set(unsigned i) noexcept { half_[i >> 7][(i >> 6) & 1u] |= std::uint64_t{1} << (i & 63u); }
+  constexpr void reset(unsigned i) noexcept { half_[i >> 7][(i >> 6) & 1u] &= ~(std::uint64_t{1} << (i & 63u)); }
 
-  [[nodiscard]] constexpr bool any() const noexcept { return (w_[0] | w_[1] | w_[2] | w_[3]) != 0; }
+  [[nodiscard]] constexpr bool any() const noexcept {
+    const pair both = half_[0] | half_[1];
+    return (both[0] | both[1]) != 0;
+  }
   [[nodiscard]] constexpr bool none() const noexcept { return !any(); }
   [[nodiscard]] constexpr unsigned count() const noexcept {
-    return popcount(w_[0]) + popcount(w_[1]) + popcount(w_[2]) + popcount(w_[3]);
+    return popcount(word(0)) + popcount(word(1)) + popcount(word(2)) + popcount(word(3));
   }
 
   /// The first n positions.
@@ -31,25 +34,30 @@ class cipher_set {
     cipher_set s;
     for (unsigned k = 0; k < 4; ++k) {
       const unsigned lo = k * 64;
+      std::uint64_t w = 0;
       if (n >= lo + 64)
-        s.w_[k] = ~std::uint64_t{0};
+        w = ~std::uint64_t{0};
       else if (n > lo)
-        s.w_[k] = (std::uint64_t{1} << (n - lo)) - 1;
+        w = (std::uint64_t{1} << (n - lo)) - 1;
+      s.half_[k >> 1][k & 1u] = w;
     }
     return s;
   }
 
   constexpr cipher_set& operator|=(const cipher_set& o) noexcept {
-    for (unsigned k = 0; k < 4; ++k) w_[k] |= o.w_[k];
+    half_[0] |= o.half_[0];
+    half_[1] |= o.half_[1];
     return *this;
   }
   constexpr cipher_set& operator&=(const cipher_set& o) noexcept {
-    for (unsigned k = 0; k < 4; ++k) w_[k] &= o.w_[k];
+    half_[0] &= o.half_[0];
+    half_[1] &= o.half_[1];
     return *this;
   }
   /// Removes the members of o.
   constexpr cipher_set& operator-=(const cipher_set& o) noexcept {
-    for (unsigned k = 0; k < 4; ++k) w_[k] &= ~o.w_[k];
+    half_[0] &= ~o.half_[0];
+    half_[1] &= ~o.half_[1];
     return *this;
   }
   friend constexpr cipher_set operator|(cipher_set a, const cipher_set& b) noexcept {
@@ -61,21 +69,30 @@ class cipher_set {
   friend constexpr cipher_set operator-(cipher_set a, const cipher_set& b) noexcept {
     return a -= b;
   }
-  friend constexpr bool operator==(const cipher_set&, const cipher_set&) = default;
+  friend constexpr bool operator==(const cipher_set& a, const cipher_set& b) noexcept {
+    const pair diff = (a.half_[0] ^ b.half_[0]) | (a.half_[1] ^ b.half_[1]);
+    return (diff[0] | diff[1]) == 0;
+  }
 
   /// Calls f(i) for every member, ascending.
   template <typename F>
   constexpr void for_each(F&& f) const {
     for (unsigned k = 0; k < 4; ++k) {
-      std::uint64_t word = w_[k];
-      while (word != 0) {
-        f(k * 64 + static_cast<unsigned>(std::countr_zero(word)));
-        word &= word - 1;
+      std::uint64_t w = word(k);
+      while (w != 0) {
+        f(k * 64 + static_cast<unsigned>(std::countr_zero(w)));
+        w &= w - 1;
       }
     }
   }
 
  private:
+  // Two 128-bit halves in GCC/Clang vector types: every set operation is two SSE2
+  // instructions on Debian's x86-64 baseline, where four-word loops were not vectorised.
+  using pair = std::uint64_t __attribute__((vector_size(16)));
+
+  [[nodiscard]] constexpr std::uint64_t word(unsigned k) const noexcept { return half_[k >> 1][k & 1u]; }
+
   // Without -mpopcnt (Debian's x86-64 baseline) std::popcount is a call into libgcc, which
   // showed up at 11 % of an evaluation profile; this bit-parallel count stays inline.
   static constexpr unsigned popcount(std::uint64_t x) noexcept {
@@ -85,7 +102,7 @@ class cipher_set {
     return static_cast<unsigned>((x * 0x0101010101010101ull) >> 56);
   }
 
-  std::array<std::uint64_t, 4> w_{};
+  pair half_[2] = {};
 };
 
 }  // namespace cipherexplain::detail

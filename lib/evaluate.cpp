@@ -75,6 +75,7 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
     cipher_set chained;
     std::uint8_t constrained = 0;
     bool separable = true;
+    bool merged = true;  // p holds the merge of the words so far
     bool stop = false;
     bool dropped = false;
     for (std::size_t k = 0; k < words.size() && !dropped; ++k) {
@@ -94,6 +95,17 @@ prepared_release::run_result prepared_release::run(const tree& parsed, list_stat
                     e->constrains != constraint::everything && (constrained & e->constrains) == 0;
         constrained |= e->constrains;
         chained &= e->matches;
+        // Disjoint names cannot conflict, and without an observer nobody reads the pattern:
+        // merging waits until a name overlaps, then catches up on the earlier ones.
+        if (separable && observer == nullptr) {
+          merged = false;
+          continue;
+        }
+        if (!merged) {
+          p = find(parsed.text(words[0]))->alone;
+          for (std::size_t j = 1; j < k; ++j) (void)merge(p, find(parsed.text(words[j]))->alone);
+          merged = true;
+        }
         if (!merge(p, e->alone)) {
           skip_segment = r.segment;
           dropped = true;

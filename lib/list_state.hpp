@@ -174,11 +174,13 @@ class list_state {
       start[r] = at;
       at = static_cast<std::uint16_t>(at + (active_set & rank_sets[r]).count());
     }
-    std::array<std::uint8_t, max_collected> sorted;
-    for (std::uint16_t i = 0; i < n_seq_; ++i) sorted[start[rank[seq_[i]]]++] = seq_[i];
+    std::array<std::uint8_t, max_collected> unsorted;
+    std::copy_n(seq_.begin(), n_seq_, unsorted.begin());
     for (std::uint16_t i = 0; i < n_seq_; ++i) {
-      seq_[i] = sorted[i];
-      where_[sorted[i]] = i;
+      const std::uint8_t c = unsorted[i];
+      const std::uint16_t to = start[rank[c]]++;
+      seq_[to] = c;
+      where_[c] = to;
     }
   }
 
