@@ -12,25 +12,25 @@ inline constexpr unsigned max_collected = 256;
 
 class cipher_set {
  public:
-  constexpr cipher_set() = default;
+  cipher_set() = default;
 
-  [[nodiscard]] constexpr bool test(unsigned i) const noexcept {
+  [[nodiscard]] bool test(unsigned i) const noexcept {
     return (word(i >> 6) >> (i & 63u)) & 1u;
   }
-  constexpr void set(unsigned i) noexcept { half_[i >> 7][(i >> 6) & 1u] |= std::uint64_t{1} << (i & 63u); }
-  constexpr void reset(unsigned i) noexcept { half_[i >> 7][(i >> 6) & 1u] &= ~(std::uint64_t{1} << (i & 63u)); }
+  void set(unsigned i) noexcept { half_[i >> 7][(i >> 6) & 1u] |= std::uint64_t{1} << (i & 63u); }
+  void reset(unsigned i) noexcept { half_[i >> 7][(i >> 6) & 1u] &= ~(std::uint64_t{1} << (i & 63u)); }
 
-  [[nodiscard]] constexpr bool any() const noexcept {
+  [[nodiscard]] bool any() const noexcept {
     const pair both = half_[0] | half_[1];
     return (both[0] | both[1]) != 0;
   }
-  [[nodiscard]] constexpr bool none() const noexcept { return !any(); }
-  [[nodiscard]] constexpr unsigned count() const noexcept {
+  [[nodiscard]] bool none() const noexcept { return !any(); }
+  [[nodiscard]] unsigned count() const noexcept {
     return popcount(word(0)) + popcount(word(1)) + popcount(word(2)) + popcount(word(3));
   }
 
   /// The first n positions.
-  [[nodiscard]] static constexpr cipher_set first(unsigned n) noexcept {
+  [[nodiscard]] static cipher_set first(unsigned n) noexcept {
     cipher_set s;
     for (unsigned k = 0; k < 4; ++k) {
       const unsigned lo = k * 64;
@@ -44,39 +44,39 @@ class cipher_set {
     return s;
   }
 
-  constexpr cipher_set& operator|=(const cipher_set& o) noexcept {
+  cipher_set& operator|=(const cipher_set& o) noexcept {
     half_[0] |= o.half_[0];
     half_[1] |= o.half_[1];
     return *this;
   }
-  constexpr cipher_set& operator&=(const cipher_set& o) noexcept {
+  cipher_set& operator&=(const cipher_set& o) noexcept {
     half_[0] &= o.half_[0];
     half_[1] &= o.half_[1];
     return *this;
   }
   /// Removes the members of o.
-  constexpr cipher_set& operator-=(const cipher_set& o) noexcept {
+  cipher_set& operator-=(const cipher_set& o) noexcept {
     half_[0] &= ~o.half_[0];
     half_[1] &= ~o.half_[1];
     return *this;
   }
-  friend constexpr cipher_set operator|(cipher_set a, const cipher_set& b) noexcept {
+  friend cipher_set operator|(cipher_set a, const cipher_set& b) noexcept {
     return a |= b;
   }
-  friend constexpr cipher_set operator&(cipher_set a, const cipher_set& b) noexcept {
+  friend cipher_set operator&(cipher_set a, const cipher_set& b) noexcept {
     return a &= b;
   }
-  friend constexpr cipher_set operator-(cipher_set a, const cipher_set& b) noexcept {
+  friend cipher_set operator-(cipher_set a, const cipher_set& b) noexcept {
     return a -= b;
   }
-  friend constexpr bool operator==(const cipher_set& a, const cipher_set& b) noexcept {
+  friend bool operator==(const cipher_set& a, const cipher_set& b) noexcept {
     const pair diff = (a.half_[0] ^ b.half_[0]) | (a.half_[1] ^ b.half_[1]);
     return (diff[0] | diff[1]) == 0;
   }
 
   /// Calls f(i) for every member, ascending.
   template <typename F>
-  constexpr void for_each(F&& f) const {
+  void for_each(F&& f) const {
     for (unsigned k = 0; k < 4; ++k) {
       std::uint64_t w = word(k);
       while (w != 0) {
@@ -89,9 +89,10 @@ class cipher_set {
  private:
   // Two 128-bit halves in GCC/Clang vector types: every set operation is two SSE2
   // instructions on Debian's x86-64 baseline, where four-word loops were not vectorised.
+  // (Clang 14 cannot subscript these in constant expressions, so nothing here is constexpr.)
   using pair = std::uint64_t __attribute__((vector_size(16)));
 
-  [[nodiscard]] constexpr std::uint64_t word(unsigned k) const noexcept { return half_[k >> 1][k & 1u]; }
+  [[nodiscard]] std::uint64_t word(unsigned k) const noexcept { return half_[k >> 1][k & 1u]; }
 
   // Without -mpopcnt (Debian's x86-64 baseline) std::popcount is a call into libgcc, which
   // showed up at 11 % of an evaluation profile; this bit-parallel count stays inline.
