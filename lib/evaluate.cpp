@@ -21,7 +21,8 @@ bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' ';
 
 }  // namespace
 
-prepared_release::run_result prepared_release::run(const tree& parsed, list_state& state,
+// Flattened, like the grammar: the rule loop, the lookups and the list operations in one body.
+[[gnu::flatten]] prepared_release::run_result prepared_release::run(const tree& parsed, list_state& state,
                                                    run_observer* observer, int level) const {
   run_result result{false, level};
   const auto rules = parsed.rules();

@@ -201,11 +201,6 @@ bool prepared_release::compiled(std::string_view needs) const noexcept {
   return true;
 }
 
-const lookup_entry* prepared_release::find(std::string_view word) const noexcept {
-  const std::uint16_t at = by_name_.find(word);
-  return at == name_table::none ? nullptr : &entries_[at];
-}
-
 bool prepared_release::merge(pattern& into, const pattern& token) const noexcept {
   auto merge_mask = [](std::uint32_t& have, std::uint32_t add) {
     if (add == 0) return true;

@@ -57,7 +57,10 @@ class prepared_release {
   [[nodiscard]] const unavailable_algorithms& unavailable() const noexcept { return unavailable_; }
 
   /// The entry a word names, or nullptr (unknown in this release and build).
-  [[nodiscard]] const lookup_entry* find(std::string_view word) const noexcept;
+  [[nodiscard]] const lookup_entry* find(std::string_view word) const noexcept {
+    const std::uint16_t at = by_name_.find(word);
+    return at == name_table::none ? nullptr : &entries_[at];
+  }
   /// Merges the next token of a '+' chain into `into`; false when they conflict.
   [[nodiscard]] bool merge(pattern& into, const pattern& token) const noexcept;
   /// The suites a pattern matches.
