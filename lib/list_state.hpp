@@ -9,8 +9,9 @@
 // the removed part and the active part need explicit sequences.
 //
 // The active sequence is append-only with stale entries: an entry is live while the suite's
-// `where` points at it. So '!' and '-' only clear bits and `where`, and '+' appends; the sequence is compacted when it fills up and before sorting. While no entry is
-// stale (only additions so far, as after DEFAULT) reading the list needs no checks at all.
+// `where` points at it. So '!' and '-' only clear bits and `where`, and '+' appends; the sequence
+// is compacted when it fills up and before sorting. While no entry is stale (only additions so far,
+// as after DEFAULT) reading the list needs no checks at all.
 //
 // Copies carry only the used part of each array: evaluating a string starts from a copy of
 // the prepared DEFAULT list, and that copy was a third of evaluating `DEFAULT`.
@@ -71,7 +72,8 @@ class list_state {
 
   /// Same list (order included), same parked suites, same killed suites.
   [[nodiscard]] bool equivalent(const list_state& o) const noexcept {
-    if (!(active_set == o.active_set) || !(alive == o.alive) || n_removed_ != o.n_removed_) return false;
+    if (!(active_set == o.active_set) || !(alive == o.alive) || n_removed_ != o.n_removed_)
+      return false;
     for (std::uint16_t i = 0; i < n_removed_; ++i) {
       if (removed_[i] != o.removed_[i]) return false;
     }
@@ -90,21 +92,25 @@ class list_state {
     // Never more than the suites of the release; counting `wanted` cost more than the rare
     // early compaction this bound causes.
     make_room(n_);
-    if (from_removed.any()) {
-      std::uint16_t kept = 0;
-      for (std::uint16_t i = 0; i < n_removed_; ++i) {
-        const std::uint8_t c = removed_[i];
-        if (from_removed.test(c)) append(c);
-        else removed_[kept++] = c;
-      }
-      n_removed_ = kept;
-      removed_set -= from_removed;
-    }
-    // The hot loop of most strings: a local counter keeps it out of memory (byte stores to
+    // The hot loops of most strings: a local counter keeps it out of memory (byte stores to
     // seq_ could alias a member counter).
     std::uint16_t n = n_seq_;
     std::uint8_t* const seq = seq_.data();
     std::uint16_t* const where = where_.data();
+    if (from_removed.any()) {
+      std::uint16_t kept = 0;
+      for (std::uint16_t i = 0; i < n_removed_; ++i) {
+        const std::uint8_t c = removed_[i];
+        if (from_removed.test(c)) {
+          where[c] = n;
+          seq[n++] = c;
+        } else {
+          removed_[kept++] = c;
+        }
+      }
+      n_removed_ = kept;
+      removed_set -= from_removed;
+    }
     (wanted - from_removed).for_each([&](unsigned c) {
       where[c] = n;
       seq[n++] = static_cast<std::uint8_t>(c);
@@ -137,7 +143,12 @@ class list_state {
     std::array<std::uint8_t, max_collected> moved;
     const std::uint16_t n_moved = in_list_order(hit, moved.data());
     make_room(n_moved);
-    for (std::uint16_t i = 0; i < n_moved; ++i) append(moved[i]);
+    std::uint16_t n = n_seq_;  // a local count: stores to seq_ could alias the member
+    for (std::uint16_t i = 0; i < n_moved; ++i) {
+      where_[moved[i]] = n;
+      seq_[n++] = moved[i];
+    }
+    n_seq_ = n;
     stale_ = true;
   }
 
@@ -166,7 +177,8 @@ class list_state {
   /// position of suite c's strength_bits among the release's distinct values, strongest = 0;
   /// rank_sets[r] holds the suites of rank r, so each bucket's size is one set count instead of
   /// a counting pass (whose increments of the same few counters stall on each other).
-  void strength_sort(const std::uint8_t* rank, const cipher_set* rank_sets, unsigned n_ranks) noexcept {
+  void strength_sort(const std::uint8_t* rank, const cipher_set* rank_sets,
+                     unsigned n_ranks) noexcept {
     compact();
     std::array<std::uint16_t, max_collected> start;
     std::uint16_t at = 0;
@@ -176,6 +188,26 @@ class list_state {
     }
     std::array<std::uint8_t, max_collected> unsorted;
     std::copy_n(seq_.begin(), n_seq_, unsorted.begin());
+    if (n_ranks <= 8) {
+      // The next position of each rank lives in a 16-bit lane of two registers: kept in an
+      // array, consecutive suites of one rank wait on each other's store and reload.
+      std::uint64_t low = 0, high = 0;  // ranks 0-3, 4-7
+      for (unsigned r = 0; r < n_ranks; ++r)
+        (r < 4 ? low : high) |= std::uint64_t{start[r]} << (16 * (r & 3));
+      for (std::uint16_t i = 0; i < n_seq_; ++i) {
+        const std::uint8_t c = unsorted[i];
+        const unsigned r = rank[c];
+        const unsigned shift = 16 * (r & 3);
+        const bool in_high = r >= 4;
+        const auto to = static_cast<std::uint16_t>(((in_high ? high : low) >> shift) & 0xffff);
+        const std::uint64_t one = std::uint64_t{1} << shift;
+        low += in_high ? 0 : one;
+        high += in_high ? one : 0;
+        seq_[to] = c;
+        where_[c] = to;
+      }
+      return;
+    }
     for (std::uint16_t i = 0; i < n_seq_; ++i) {
       const std::uint8_t c = unsorted[i];
       const std::uint16_t to = start[rank[c]]++;
@@ -193,10 +225,6 @@ class list_state {
   // added are not yet in active_set, so a compaction would drop their fresh entries.
   void make_room(unsigned n) noexcept {
     if (n_seq_ + n > capacity) compact();
-  }
-  void append(std::uint8_t c) noexcept {
-    where_[c] = n_seq_;
-    seq_[n_seq_++] = c;
   }
   // Writes the members of `hit` (all active) in list order; returns how many. A few suites
   // (one name, a '-SHA1') are sorted by their live index; many are found by a walk.
@@ -244,13 +272,13 @@ class list_state {
     std::copy_n(o.removed_.begin(), n_removed_, removed_.begin());
   }
 
-  std::array<std::uint8_t, capacity> seq_;         // active suites in list order, some stale
-  std::array<std::uint16_t, max_collected> where_;  // index of each suite's live entry
-  std::array<std::uint8_t, max_collected> removed_; // parked suites in list order
-  std::uint16_t n_ = 0;                             // suites in the release
+  std::array<std::uint8_t, capacity> seq_;           // active suites in list order, some stale
+  std::array<std::uint16_t, max_collected> where_;   // index of each suite's live entry
+  std::array<std::uint8_t, max_collected> removed_;  // parked suites in list order
+  std::uint16_t n_ = 0;                              // suites in the release
   std::uint16_t n_seq_ = 0;
   std::uint16_t n_removed_ = 0;
-  bool stale_ = false;                              // seq_ may hold stale entries
+  bool stale_ = false;  // seq_ may hold stale entries
 };
 
 }  // namespace cipherexplain::detail

@@ -23,10 +23,15 @@ struct fixture {
   unsigned n_ranks = 0;
 
   explicit fixture(unsigned n, std::mt19937& rng) : suites(n) {
-    static constexpr std::uint16_t strengths[] = {0, 56, 64, 112, 128, 168, 256};
+    // Real releases have up to 8 distinct strengths (@STRENGTH keeps up to 8 bucket counters
+    // in registers); some fixtures use 12 so the general path is exercised too.
+    static constexpr std::uint16_t strengths[] = {0,   40,  56,  64,  80,  112,
+                                                  128, 168, 192, 224, 256, 384};
+    const unsigned distinct_strengths = std::bernoulli_distribution(0.5)(rng) ? 7 : 12;
     for (unsigned i = 0; i < n; ++i) {
       suites[i].id = i;
-      suites[i].strength_bits = strengths[std::uniform_int_distribution<unsigned>(0, 6)(rng)];
+      suites[i].strength_bits =
+          strengths[std::uniform_int_distribution<unsigned>(0, distinct_strengths - 1)(rng)];
     }
     for (const cipher& s : suites) order.push_back(&s);
     std::vector<std::uint16_t> distinct;
