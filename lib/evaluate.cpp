@@ -88,9 +88,13 @@ bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' ';
         dropped = true;
         if (observer != nullptr) observer->unknown_name(i, k);
       } else if (k == 0) {
-        p = e->alone;
         chained = e->matches;
         constrained = e->constrains;
+        if (observer != nullptr) {
+          p = e->alone;
+        } else {
+          merged = false;
+        }
       } else {
         separable = separable && constrained != constraint::everything &&
                     e->constrains != constraint::everything && (constrained & e->constrains) == 0;

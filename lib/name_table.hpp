@@ -99,7 +99,7 @@ class name_table {
     }
     return true;
   }
-  // Three loads (head, middle, tail) and two multiplies whatever the length: a byte-at-a-time
+  // Three loads (head, middle, tail) and one multiply whatever the length: a byte-at-a-time
   // hash was half the time of evaluating a string of full suite names, which are ~25 bytes
   // and differ mostly in the middle. Collisions only cost a probe.
   static std::uint64_t hash(std::string_view s) noexcept {
@@ -116,8 +116,8 @@ class name_table {
     } else {
       for (std::size_t i = 0; i < n; ++i) a = (a << 8) | static_cast<unsigned char>(p[i]);
     }
-    const std::uint64_t h = (a ^ n) * 0x9e3779b97f4a7c15ull + (b ^ (c << 1) ^ (c >> 7)) * 0xc2b2ae3d27d4eb4full;
-    return h ^ (h >> 29);
+    const std::uint64_t h = ((a ^ (b >> 3) ^ (c << 7) ^ (c >> 13)) + n) * 0x9e3779b97f4a7c15ull;
+    return h ^ (h >> 32);
   }
   // At most an eighth full, so probes stay short.
   void rebuild() {
