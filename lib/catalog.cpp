@@ -10,6 +10,9 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -38,6 +41,18 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     start = pos + 1;
   }
   return parts;
+}
+
+// Calls f on each part of s between separators, without building a vector: parsing a catalog
+// is on the CLI's start-up path, and per-field vectors were most of its cost.
+template <typename F>
+void for_each_part(std::string_view s, char sep, F&& f) {
+  while (true) {
+    const std::size_t pos = s.find(sep);
+    f(s.substr(0, pos));
+    if (pos == std::string_view::npos) return;
+    s.remove_prefix(pos + 1);
+  }
 }
 
 std::vector<std::string_view> words_of(std::string_view s) {
@@ -71,22 +86,22 @@ std::uint32_t parse_mask(field f, std::string_view text, const data_error_contex
     return 0xffffffffu & ~*bit;
   }
   std::uint32_t mask = 0;
-  for (std::string_view part : split(text, '|')) {
+  for_each_part(text, '|', [&](std::string_view part) {
     const auto bit = detail::symbol_bit(f, part);
     if (!bit) where.fail(fmt::format("unknown symbol '{}'", part));
     mask |= *bit;
-  }
+  });
   return mask;
 }
 
 std::uint16_t parse_strength(std::string_view text, const data_error_context& where) {
   if (text == "-") return 0;
   std::uint16_t flags = 0;
-  for (std::string_view part : split(text, '|')) {
+  for_each_part(text, '|', [&](std::string_view part) {
     const auto flag = detail::strength_flag(part);
     if (!flag) where.fail(fmt::format("unknown strength flag '{}'", part));
     flags |= *flag;
-  }
+  });
   return flags;
 }
 
@@ -108,41 +123,50 @@ bool parse_bool(std::string_view text, const data_error_context& where) {
 }
 
 // A TSV file with a header row; rows are looked up by column name so columns can be reordered.
+// All cells live in one vector.
 class tsv {
  public:
   tsv(std::string_view text, std::string_view file) : file_(file) {
     std::size_t line_no = 0;
-    for (std::string_view line : split(text, '\n')) {
+    std::vector<std::pair<std::size_t, std::size_t>> starts;  // (line, first cell)
+    for_each_part(text, '\n', [&](std::string_view line) {
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.empty() || line.front() == '#') continue;
-      auto cells = split(line, '\t');
-      if (header_.empty()) {
-        header_ = std::move(cells);
-        continue;
+      if (line.empty() || line.front() == '#') return;
+      const std::size_t first = cells_.size();
+      for_each_part(line, '\t', [&](std::string_view cell) { cells_.push_back(cell); });
+      const std::size_t count = cells_.size() - first;
+      if (header_ == 0) {
+        header_ = count;
+        return;
       }
-      if (cells.size() != header_.size()) {
+      if (count != header_) {
         data_error_context(file_, line_no)
-            .fail(fmt::format("{} columns, the header has {}", cells.size(), header_.size()));
+            .fail(fmt::format("{} columns, the header has {}", count, header_));
       }
-      rows_.push_back({line_no, std::move(cells)});
+      starts.emplace_back(line_no, first);
+    });
+    for (const auto& [line, first] : starts) {
+      rows_.push_back({line, std::span<const std::string_view>(cells_).subspan(first, header_)});
     }
   }
   struct row {
     std::size_t line;
-    std::vector<std::string_view> cells;
+    std::span<const std::string_view> cells;
   };
   [[nodiscard]] const std::vector<row>& rows() const { return rows_; }
   [[nodiscard]] std::size_t column(std::string_view name) const {
-    const auto it = std::find(header_.begin(), header_.end(), name);
-    if (it == header_.end()) data_error_context(file_, 1).fail(fmt::format("no column '{}'", name));
-    return static_cast<std::size_t>(it - header_.begin());
+    const auto header = std::span<const std::string_view>(cells_).first(header_);
+    const auto it = std::find(header.begin(), header.end(), name);
+    if (it == header.end()) data_error_context(file_, 1).fail(fmt::format("no column '{}'", name));
+    return static_cast<std::size_t>(it - header.begin());
   }
   [[nodiscard]] std::string_view file() const { return file_; }
 
  private:
   std::string_view file_;
-  std::vector<std::string_view> header_;
+  std::size_t header_ = 0;  // columns; the header's cells come first in cells_
+  std::vector<std::string_view> cells_;
   std::vector<row> rows_;
 };
 
@@ -436,34 +460,102 @@ const alias* catalog::find_alias(std::string_view name) const noexcept {
   return nullptr;
 }
 
+namespace {
+
+// The value of a "key value" line of a release.txt, found without parsing the rest: the
+// registry needs only each release's name and series to answer find().
+std::string_view release_key_value(std::string_view text, std::string_view key) {
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    if (line.starts_with(key) && line.size() > key.size() &&
+        (line[key.size()] == ' ' || line[key.size()] == '\t')) {
+      line.remove_prefix(key.size());
+      const std::size_t start = line.find_first_not_of(" \t");
+      const std::size_t end = line.find_last_not_of(" \t\r");
+      return start == std::string_view::npos ? std::string_view{}
+                                             : line.substr(start, end - start + 1);
+    }
+  }
+  return {};
+}
+
+// Every embedded release, oldest first, each parsed on first use: a command about one release
+// (the common case) does not pay for parsing the other eleven at start-up.
+class registry {
+ public:
+  static registry& instance() {
+    static registry r;
+    return r;
+  }
+
+  [[nodiscard]] std::size_t size() const noexcept { return slots_.size(); }
+  [[nodiscard]] std::string_view release(std::size_t i) const noexcept { return slots_[i].release; }
+  [[nodiscard]] std::string_view series(std::size_t i) const noexcept { return slots_[i].series; }
+
+  const catalog* get(std::size_t i) {
+    slot& s = slots_[i];
+    std::call_once(s.once, [&] {
+      s.parsed = catalog::from_data(s.data->ciphers, s.data->aliases, s.data->release);
+    });
+    return s.parsed.get();
+  }
+
+ private:
+  struct slot {
+    const detail::embedded_catalog* data = nullptr;
+    std::string_view release, series;
+    std::once_flag once;
+    std::unique_ptr<catalog> parsed;
+  };
+
+  registry() : slots_(detail::embedded_catalogs().size()) {
+    std::vector<const detail::embedded_catalog*> order;
+    for (const detail::embedded_catalog& e : detail::embedded_catalogs()) order.push_back(&e);
+    std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+      return release_key(release_key_value(a->release, "release")) <
+             release_key(release_key_value(b->release, "release"));
+    });
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      slots_[i].data = order[i];
+      slots_[i].release = release_key_value(order[i]->release, "release");
+      slots_[i].series = release_key_value(order[i]->release, "series");
+    }
+  }
+
+  std::vector<slot> slots_;
+};
+
+}  // namespace
+
 std::span<const catalog* const> catalog::all() {
   // Built once, on first use, and kept for the life of the program.
-  static const std::vector<std::unique_ptr<catalog>> owned = [] {
-    std::vector<std::unique_ptr<catalog>> out;
-    for (const detail::embedded_catalog& e : detail::embedded_catalogs()) {
-      out.push_back(from_data(e.ciphers, e.aliases, e.release));
-    }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-      return release_key(a->release()) < release_key(b->release());
-    });
-    return out;
-  }();
   static const std::vector<const catalog*> releases = [] {
+    registry& r = registry::instance();
     std::vector<const catalog*> out;
-    for (const auto& c : owned) out.push_back(c.get());
+    for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.get(i));
     return out;
   }();
   return releases;
 }
 
+std::vector<std::string_view> catalog::release_names() {
+  registry& r = registry::instance();
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.release(i));
+  return out;
+}
+
 const catalog* catalog::find(std::string_view release) {
   if (release.starts_with("openssl-")) release.remove_prefix(8);
-  const catalog* newest_of_series = nullptr;
-  for (const catalog* c : all()) {
-    if (c->release() == release) return c;
-    if (c->series() == release) newest_of_series = c;
+  registry& r = registry::instance();
+  std::size_t newest_of_series = r.size();
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    if (r.release(i) == release) return r.get(i);
+    if (r.series(i) == release) newest_of_series = i;
   }
-  return newest_of_series;
+  return newest_of_series < r.size() ? r.get(newest_of_series) : nullptr;
 }
 
 }  // namespace cipherexplain

@@ -157,6 +157,19 @@ TEST(catalog, finds_releases_by_exact_name_series_and_folder_name) {
   EXPECT_EQ(catalog::find(""), nullptr);
 }
 
+// find() answers from each release.txt's release and series lines without parsing the
+// catalog; the parsed catalogs must agree with that index.
+TEST(catalog, find_agrees_with_every_parsed_release_and_series) {
+  for (const catalog* c : catalog::all()) {
+    EXPECT_EQ(catalog::find(c->release()), c) << c->release();
+    const catalog* newest = nullptr;
+    for (const catalog* d : catalog::all()) {
+      if (d->series() == c->series()) newest = d;
+    }
+    EXPECT_EQ(catalog::find(c->series()), newest) << c->series();
+  }
+}
+
 TEST(catalog, lists_releases_oldest_first) {
   const auto all = catalog::all();
   ASSERT_FALSE(all.empty());

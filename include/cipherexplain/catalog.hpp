@@ -107,6 +107,10 @@ class catalog {
   /// Whether some suite of the table needs the build option `name` (e.g. "weak-ssl-ciphers").
   [[nodiscard]] bool has_build_option(std::string_view name) const noexcept;
 
+  /// The releases this build carries, oldest first, named as release() names them. Cheap: no
+  /// catalog is parsed (each is parsed on its first find() or all()).
+  static std::vector<std::string_view> release_names();
+
   /// Builds a catalog from its data files (ciphers.tsv, aliases.tsv, release.txt contents).
   /// Throws std::runtime_error naming the file and line when the data is malformed.
   static std::unique_ptr<catalog> from_data(std::string_view ciphers_tsv,

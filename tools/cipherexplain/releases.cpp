@@ -1,25 +1,60 @@
 #include "releases.hpp"
 
+#include <dlfcn.h>
 #include <fmt/format.h>
-#include <openssl/crypto.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <optional>
 
 namespace cipherexplain::cli {
 
 std::string known_releases() {
   std::string list;
-  for (const catalog* c : catalog::all()) {
+  for (std::string_view name : catalog::release_names()) {
     if (!list.empty()) list += ", ";
-    list += c->release();
+    list += name;
   }
   return list;
 }
 
+namespace {
+
+// The system's libcrypto (the one the build found), asked for its version.
+struct system_openssl {
+  unsigned long number = 0;
+  std::string text;
+};
+
+std::optional<system_openssl> load_system_openssl() {
+  void* lib = dlopen(CIPHEREXPLAIN_LIBCRYPTO, RTLD_LAZY | RTLD_LOCAL);
+  if (lib == nullptr) return std::nullopt;
+  using number_fn = unsigned long (*)();
+  using text_fn = const char* (*)(int);
+  // POSIX guarantees dlsym's object pointer converts to a function pointer.
+  const auto number = reinterpret_cast<number_fn>(dlsym(lib, "OpenSSL_version_num"));
+  const auto text = reinterpret_cast<text_fn>(dlsym(lib, "OpenSSL_version"));
+  if (number == nullptr || text == nullptr) return std::nullopt;
+  return system_openssl{number(), text(0 /* OPENSSL_VERSION */)};
+}
+
+const std::optional<system_openssl>& the_system_openssl() {
+  static const std::optional<system_openssl> found = load_system_openssl();
+  return found;
+}
+
+}  // namespace
+
+std::string system_openssl_text() {
+  const auto& found = the_system_openssl();
+  return found ? found->text : fmt::format("no {} could be loaded", CIPHEREXPLAIN_LIBCRYPTO);
+}
+
 const catalog* system_release() {
+  const auto& found = the_system_openssl();
+  if (!found) return nullptr;
   // OPENSSL_VERSION_NUMBER layout: 3.x is 0xMNN00PP0, 1.x is 0xMNNFFPPS with a patch letter.
-  const unsigned long v = OpenSSL_version_num();
+  const unsigned long v = found->number;
   const unsigned long major = (v >> 28) & 0xfu;
   const unsigned long minor = (v >> 20) & 0xffu;
   std::string exact, series;
@@ -49,13 +84,13 @@ std::vector<const catalog*> resolve_releases(const std::string& spec) {
     if (item == "all") {
       for (const catalog* c : catalog::all()) add(c);
     } else if (item == "latest") {
-      add(catalog::all().back());
+      add(catalog::find(catalog::release_names().back()));
     } else if (item == "system") {
       const catalog* c = system_release();
       if (c == nullptr) {
         throw CLI::ValidationError("--openssl",
                                    fmt::format("no catalog matches the system's {}; known: {}",
-                                               OpenSSL_version(OPENSSL_VERSION), known_releases()));
+                                               system_openssl_text(), known_releases()));
       }
       add(c);
     } else if (const catalog* c = catalog::find(item)) {

@@ -12,6 +12,8 @@ namespace cipherexplain::cli {
 /// The release matching the libcrypto this program runs with ("3.0.19", else its series), or
 /// nullptr when no catalog matches it.
 [[nodiscard]] const catalog* system_release();
+/// The system libcrypto's version text, or why there is none.
+[[nodiscard]] std::string system_openssl_text();
 
 /// Resolves an --openssl value: an exact release (3.0.19), a series (3.0), "latest", "system",
 /// "all", or a comma-separated list of those. Throws CLI::ValidationError naming the known
