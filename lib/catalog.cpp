@@ -170,6 +170,16 @@ class tsv {
   std::vector<row> rows_;
 };
 
+// Names are letters, digits and "-._=": what OpenSSL's names use, and what lets writers
+// (JSON, tables) copy them without escaping.
+void check_name(std::string_view name, const data_error_context& where) {
+  for (const char c : name) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '.' || c == '_' || c == '=';
+    if (!ok) where.fail(fmt::format("'{}' is not a name (letters, digits and -._= only)", name));
+  }
+}
+
 std::string_view dash_to_empty(std::string_view s) { return s == "-" ? std::string_view{} : s; }
 
 // Orders release names numerically: 1.0.2u < 1.1.0l < 3.0.19 < 3.10.0.
@@ -359,6 +369,8 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
     cipher s;
     s.name = v[col_name];
     s.stdname = dash_to_empty(v[col_std]);
+    check_name(s.name, where);
+    check_name(s.stdname, where);
     s.id = parse_number<std::uint32_t>(v[col_id], 16, where);
     s.kx = parse_mask(field::kx, v[col_kx], where);
     s.au = parse_mask(field::au, v[col_au], where);
@@ -407,6 +419,7 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
     const auto& v = r.cells;
     alias a;
     a.name = v[a_name];
+    check_name(a.name, where);
     a.kx = parse_mask(field::kx, v[a_kx], where);
     a.au = parse_mask(field::au, v[a_au], where);
     a.enc = parse_mask(field::enc, v[a_enc], where);

@@ -210,6 +210,15 @@ TEST(catalog, rejects_malformed_data_with_file_and_line) {
   } catch (const std::runtime_error& e) {
     EXPECT_STREQ(e.what(), "release.txt:4: unknown key 'colour'");
   }
+  try {
+    (void)catalog::from_data(header +
+                                 "X\"Y\t-\t0x03000001\tkRSA\taRSA\teNULL\tMD5\tSSLv3\tTLSv1.2\t-\t-"
+                                 "\t-\t-\t0\t0\t1\tssl3\t-\n",
+                             aliases, release_txt);
+    FAIL() << "accepted a name with a quote";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "ciphers.tsv:2: 'X\"Y' is not a name (letters, digits and -._= only)");
+  }
 }
 
 }  // namespace

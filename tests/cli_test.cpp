@@ -275,6 +275,35 @@ TEST(cli, batch_reproduces_the_recorded_results_byte_for_byte) {
   for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(got[i], want[i]) << "line " << i + 1;
 }
 
+// Every release at once: for each input line, one line per release in release order, each the
+// recorded oracle line with "openssl" first. This is how the whole corpus runs in one process.
+TEST(cli, batch_on_all_releases_reproduces_every_recorded_result) {
+  std::ifstream corpus(corpus_dir() + "/corpus.txt", std::ios::binary);
+  std::ostringstream c;
+  c << corpus.rdbuf();
+  const process_result r = cli({"batch", "--openssl", "all"}, c.str());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto got = lines_of(r.out);
+  const auto releases = catalog::all();
+  std::vector<std::vector<std::string>> want;
+  for (const catalog* release : releases) {
+    std::ifstream results(
+        corpus_dir() + "/openssl-" + std::string(release->release()) + "/results.jsonl",
+        std::ios::binary);
+    std::ostringstream e;
+    e << results.rdbuf();
+    want.push_back(lines_of(e.str()));
+  }
+  ASSERT_EQ(got.size(), want.front().size() * releases.size());
+  for (std::size_t line = 0; line < want.front().size(); ++line) {
+    for (std::size_t k = 0; k < releases.size(); ++k) {
+      const std::string expected = "{\"openssl\": \"" + std::string(releases[k]->release()) +
+                                   "\", " + want[k][line].substr(1);
+      ASSERT_EQ(got[line * releases.size() + k], expected) << "line " << line + 1;
+    }
+  }
+}
+
 TEST(cli, batch_rejects_an_unknown_release) {
   const process_result r = cli({"batch", "--openssl", "9.9"}, "HIGH\n");
   EXPECT_EQ(r.exit_code, 2);

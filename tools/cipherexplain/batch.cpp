@@ -1,12 +1,13 @@
 #include "commands.hpp"
 #include "render.hpp"
 
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace cipherexplain::cli {
 
-int run_batch(const evaluator& release, std::FILE* in, std::FILE* out) {
+int run_batch(std::span<const evaluator> releases, std::FILE* in, std::FILE* out) {
   std::string data;
   char buffer[1 << 16];
   std::size_t n = 0;
@@ -21,9 +22,13 @@ int run_batch(const evaluator& release, std::FILE* in, std::FILE* out) {
     const std::size_t nl = rest.find('\n');
     const std::string_view line = rest.substr(0, nl);
     rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
-    parse_into(parsed, line, release.release().dialect());
-    release.evaluate_into(result, parsed);
-    append_batch_line(lines, line, result);
+    // One line per release; with several, each line says which (see --help).
+    for (const evaluator& release : releases) {
+      parse_into(parsed, line, release.release().dialect());
+      release.evaluate_into(result, parsed, detail_level::result);
+      append_batch_line(lines, line, result,
+                        releases.size() > 1 ? release.release().release() : std::string_view{});
+    }
     if (lines.size() > (1u << 16)) {
       std::fwrite(lines.data(), 1, lines.size(), out);
       lines.clear();

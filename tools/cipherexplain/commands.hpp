@@ -6,6 +6,7 @@
 #include "style.hpp"
 
 #include <cstdio>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ inline constexpr int exit_usage = 2;
 inline constexpr int exit_policy = 3;
 
 /// Reads one cipher string per line ('\n' only) and writes one JSON object per line.
-int run_batch(const evaluator& release, std::FILE* in, std::FILE* out);
+int run_batch(std::span<const evaluator> releases, std::FILE* in, std::FILE* out);
 
 /// `diff A B`: what changes from string A's list to string B's. Exit 0 when the lists are the
 /// same, 1 when they differ (as diff(1) does).

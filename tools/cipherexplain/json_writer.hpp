@@ -24,6 +24,9 @@ class json_writer {
   json_writer& end_array();
   json_writer& key(std::string_view name);
   json_writer& value(std::string_view text);
+  /// A string that needs no escaping, such as a catalog's suite name (the catalog loader admits
+  /// only letters, digits and -._= in names); copied as is.
+  json_writer& plain_value(std::string_view text);
   json_writer& value(const char* text) { return value(std::string_view(text)); }
   json_writer& value(bool b);
   json_writer& value(std::int64_t n);

@@ -136,8 +136,10 @@ int main(int argc, char** argv) {
       "Read one cipher string per line from stdin ('\\n' ends a line; every other byte, tab and\n"
       "CR included, is part of the string) and write one JSON object per line to stdout:\n"
       "{\"input\": ..., \"ok\": ..., \"ciphers\": [...]} (ciphers is [] when OpenSSL rejects the\n"
-      "string; bytes that are not UTF-8 are written as \\udcXX escapes).");
-  batch->add_option("--openssl", batch_release, "OpenSSL release whose behaviour to reproduce")
+      "string; bytes that are not UTF-8 are written as \\udcXX escapes).\n"
+      "With several releases (--openssl all, or 1.1.1,3.0) each input line gives one line per\n"
+      "release, in the order asked, each starting with \"openssl\": \"<release>\".");
+  batch->add_option("--openssl", batch_release, "OpenSSL release(s) whose behaviour to reproduce")
       ->default_val("3.0")
       ->type_name("RELEASE");
   batch_flags.add_to(*batch);
@@ -187,8 +189,11 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     const cli::style colours = cli::style::from_mode(color);
     if (batch->parsed()) {
-      const catalog& c = one_release(batch_release, "batch");
-      return cli::run_batch(evaluator(c, batch_flags.for_release(c, true)), stdin, stdout);
+      const auto chosen = cli::resolve_releases(batch_release);
+      std::vector<evaluator> releases;
+      for (const catalog* c : chosen)
+        releases.emplace_back(*c, batch_flags.for_release(*c, chosen.size() == 1));
+      return cli::run_batch(releases, stdin, stdout);
     }
     if (diff->parsed()) {
       const catalog& c = one_release(diff_release, "diff");

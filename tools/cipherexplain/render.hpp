@@ -39,7 +39,8 @@ struct render_options {
                                      const evaluation& result, std::string_view name);
 
 /// One line of `batch` output: {"input": ..., "ok": ..., "ciphers": [...]}.
-void append_batch_line(std::string& out, std::string_view input, const evaluation& result);
+void append_batch_line(std::string& out, std::string_view input, const evaluation& result,
+                       std::string_view release = {});
 
 /// The code point as "0xC02F".
 [[nodiscard]] std::string hex_id(const cipher& suite);

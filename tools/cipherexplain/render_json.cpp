@@ -229,14 +229,16 @@ std::string render_versions_json(const catalog* system) {
   return out;
 }
 
-void append_batch_line(std::string& out, std::string_view input, const evaluation& result) {
+void append_batch_line(std::string& out, std::string_view input, const evaluation& result,
+                       std::string_view release) {
   json_writer w(out);
   w.begin_object();
+  if (!release.empty()) w.key("openssl").value(release);
   w.key("input").value(input);
   w.key("ok").value(result.ok);
   w.key("ciphers").begin_array();
   if (result.ok) {
-    for (const cipher* s : result.ciphers) w.value(s->name);
+    for (const cipher* s : result.ciphers) w.plain_value(s->name);
   }
   w.end_array();
   w.end_object();
