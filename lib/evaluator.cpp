@@ -33,4 +33,25 @@ std::span<const cipher* const> evaluator::preference_order() const noexcept {
   return impl_->order();
 }
 
+namespace {
+std::size_t heap_bytes(const std::string& s) noexcept {
+  return s.capacity() > std::string().capacity() ? s.capacity() + 1 : 0;
+}
+template <typename T>
+std::size_t heap_bytes(const std::vector<T>& v) noexcept {
+  return v.capacity() * sizeof(T);
+}
+}  // namespace
+
+std::size_t evaluation::memory_bytes() const noexcept {
+  std::size_t bytes = sizeof(evaluation) + heap_bytes(ciphers) + heap_bytes(outcomes) +
+                      heap_bytes(diagnostics) + heap_bytes(steps);
+  for (const diagnostic& d : diagnostics) bytes += heap_bytes(d.message) + heap_bytes(d.suggestion);
+  for (const step& s : steps) {
+    bytes += heap_bytes(s.matched) + heap_bytes(s.added) + heap_bytes(s.removed) +
+             heap_bytes(s.killed) + heap_bytes(s.moved) + heap_bytes(s.list);
+  }
+  return bytes;
+}
+
 }  // namespace cipherexplain

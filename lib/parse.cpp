@@ -30,6 +30,21 @@ std::string_view op_text(rule_op op) noexcept {
   return "";
 }
 
+namespace {
+// Heap bytes of a string: none while it fits the small-string buffer inside the object.
+std::size_t heap_bytes(const std::string& s) noexcept {
+  return s.capacity() > std::string().capacity() ? s.capacity() + 1 : 0;
+}
+}  // namespace
+
+std::size_t tree::memory_bytes() const noexcept {
+  std::size_t bytes = sizeof(tree) + heap_bytes(source_) + rules_.capacity() * sizeof(rule) +
+                      words_.capacity() * sizeof(span) + separators_.capacity() * sizeof(span) +
+                      diagnostics_.capacity() * sizeof(diagnostic);
+  for (const diagnostic& d : diagnostics_) bytes += heap_bytes(d.message) + heap_bytes(d.suggestion);
+  return bytes;
+}
+
 bool tree::ok() const noexcept {
   for (const diagnostic& d : diagnostics_) {
     if (d.severity == severity::error) return false;

@@ -258,4 +258,16 @@ TEST(trace, records_what_each_rule_added_removed_killed_and_moved) {
       std::equal(e.steps.back().list.begin(), e.steps.back().list.end(), e.ciphers.begin() + 3));
 }
 
+TEST(evaluation, memory_bytes_grows_with_the_detail_asked_for) {
+  const evaluator e(*catalog::find("3.0"));
+  const evaluation plain = e.evaluate("HIGH:!aNULL:-SHA1", detail_level::result);
+  const evaluation traced = e.evaluate("HIGH:!aNULL:-SHA1", detail_level::trace);
+  EXPECT_GE(plain.memory_bytes(), sizeof(evaluation) + plain.ciphers.size() * sizeof(const cipher*));
+  // Three steps, each holding at least the list after it.
+  std::size_t lists = 0;
+  for (const step& s : traced.steps) lists += s.list.size() * sizeof(const cipher*);
+  EXPECT_EQ(traced.steps.size(), 3u);
+  EXPECT_GE(traced.memory_bytes(), plain.memory_bytes() + lists);
+}
+
 }  // namespace

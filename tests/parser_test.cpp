@@ -339,4 +339,15 @@ TEST(parser, parse_into_reuses_a_tree) {
   EXPECT_TRUE(t.separators().empty());
 }
 
+TEST(parser, memory_bytes_counts_the_object_and_what_it_holds) {
+  const tree small = parse("HIGH", dialect{});
+  EXPECT_GE(small.memory_bytes(), sizeof(tree) + sizeof(rule) + sizeof(span));
+  std::string long_text;
+  for (int i = 0; i < 100; ++i) long_text += "ECDHE-RSA-AES128-GCM-SHA256:";
+  const tree big = parse(long_text, dialect{});
+  // The copied input, 100 rules, 100 words and 100 separators at least.
+  EXPECT_GE(big.memory_bytes(),
+            sizeof(tree) + long_text.size() + 100 * (sizeof(rule) + 2 * sizeof(span)));
+}
+
 }  // namespace

@@ -79,6 +79,10 @@ struct evaluation {
   std::vector<diagnostic> diagnostics;
   /// What each rule did, in order (detail_level::trace).
   std::vector<step> steps;
+
+  /// Bytes the evaluation takes: the object itself and what it holds on the heap (by
+  /// capacity, so what reuse with evaluate_into keeps allocated).
+  [[nodiscard]] std::size_t memory_bytes() const noexcept;
 };
 
 namespace detail {

@@ -100,11 +100,9 @@ class tree {
   [[nodiscard]] bool ok() const noexcept;
   /// The dialect the tree was parsed with.
   [[nodiscard]] const struct dialect& dialect() const noexcept { return dialect_; }
-  /// Bytes the tree holds on the heap (capacity, so what reuse keeps allocated).
-  [[nodiscard]] std::size_t memory_bytes() const noexcept {
-    return source_.capacity() + rules_.capacity() * sizeof(rule) + words_.capacity() * sizeof(span) +
-           separators_.capacity() * sizeof(span) + diagnostics_.capacity() * sizeof(diagnostic);
-  }
+  /// Bytes the tree takes: the object itself and what it holds on the heap (by capacity, so
+  /// what reuse with parse_into keeps allocated).
+  [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
  private:
   friend class tree_builder;

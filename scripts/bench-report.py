@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Builds and runs the benchmarks, and reports cipherexplain against OpenSSL.
+
+Every ratio comes from one run of cipherexplain-bench: openssl/<case> and
+cipherexplain/<case> are measured by the same process, each as the median of
+--repetitions repetitions. The CLI figures (cold start, peak RSS, the corpus in
+batch mode) are medians of --runs processes.
+
+    scripts/bench-report.py                       # print the report
+    scripts/bench-report.py --update bench/README.md   # and rewrite its table
+
+Progress goes to stderr, the Markdown report to stdout.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+# The issue's targets (docs in bench/README.md).
+TARGET_RATIO = 50
+TARGET_PARSE_MB_S = 200
+TARGET_SCALING = 1.2
+TARGET_COLD_MS = 2.0
+TARGET_BATCH_MS = 50
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def build(build_dir):
+    log(f"== configuring and building {build_dir} (Release)")
+    subprocess.run(["cmake", "-S", str(ROOT), "-B", str(build_dir), "-DCMAKE_BUILD_TYPE=Release",
+                    "-DCIPHEREXPLAIN_BUILD_BENCH=ON", "-DCIPHEREXPLAIN_BUILD_TESTS=OFF"],
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["cmake", "--build", str(build_dir), "-j", str(os.cpu_count() or 1), "--target",
+                    "cipherexplain-bench", "cipherexplain-cli"], check=True, stdout=subprocess.DEVNULL)
+
+
+def run_benchmarks(build_dir, repetitions, min_time):
+    log(f"== cipherexplain-bench: {repetitions} repetitions of each benchmark (a few minutes)")
+    proc = subprocess.run([str(build_dir / "bench" / "cipherexplain-bench"), "--benchmark_format=json",
+                           f"--benchmark_repetitions={repetitions}",
+                           "--benchmark_report_aggregates_only=true",
+                           # Repetitions of different benchmarks interleaved: a burst of load on
+                           # a shared machine then hits both sides of a pair alike.
+                           "--benchmark_enable_random_interleaving=true",
+                           f"--benchmark_min_time={min_time}"],
+                          check=True, capture_output=True, text=True)
+    return json.loads(proc.stdout)
+
+
+def medians(report):
+    """name -> the median aggregate of that benchmark (times in ns)."""
+    scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}
+    out = {}
+    for b in report["benchmarks"]:
+        if b.get("aggregate_name") != "median":
+            continue
+        b = dict(b)
+        b["ns"] = b["real_time"] * scale[b.get("time_unit", "ns")]
+        out[b["run_name"]] = b
+    return out
+
+
+def wall_ms(command, runs, stdin_path=None):
+    """Median wall time of `runs` processes, and the largest peak RSS (KiB) among them."""
+    times, rss = [], 0
+    for _ in range(runs):
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append((time.perf_counter() - start) * 1e3)
+        if stdin_path:
+            stdin.close()
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"{command} failed")
+        rss = max(rss, usage.ru_maxrss)
+    return statistics.median(times), rss
+
+
+def machine():
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}"
+
+
+def fmt_ns(ns):
+    if ns >= 1e6:
+        return f"{ns / 1e6:.2f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.2f} µs"
+    return f"{ns:.0f} ns"
+
+
+def verdict(ok):
+    return "met" if ok else "**not met**"
+
+
+def report(build_dir, data, runs):
+    m = medians(data)
+    ctx = data["context"]
+    cases = [name.split("/", 1)[1] for name in m if name.startswith("cipherexplain/")]
+    lines = []
+    add = lines.append
+
+    add(f"Measured {datetime.date.today().isoformat()} on {machine()}; "
+        f"{ctx.get('compiler', '?')}, Release (-O3); linked {ctx.get('openssl', '?')}. "
+        f"Medians of {data['benchmarks'][0].get('repetitions', '?')} repetitions; "
+        "each ratio from the same run.")
+    add("")
+    add("| Case | OpenSSL | cipherexplain | Ratio | Parse | Evaluate | Tree | Evaluation |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|")
+    ratios = []
+    for case in cases:
+        o, c = m[f"openssl/{case}"], m[f"cipherexplain/{case}"]
+        p, e = m[f"parse/{case}"], m[f"evaluate/{case}"]
+        ratio = o["ns"] / c["ns"]
+        ratios.append(ratio)
+        add(f"| `{case}` | {fmt_ns(o['ns'])} | {fmt_ns(c['ns'])} | {ratio:.0f}× | {fmt_ns(p['ns'])} "
+            f"| {fmt_ns(e['ns'])} | {p['tree_bytes']:.0f} B | {e['evaluation_bytes']:.0f} B |")
+    median_ratio = statistics.median(ratios)
+    add("")
+    add("Ratio = OpenSSL time / cipherexplain time (parse + evaluate, same ordered list); Parse and "
+        "Evaluate are the two halves alone; Tree and Evaluation are the bytes each takes "
+        "(`tree::memory_bytes()`, `evaluation::memory_bytes()`, result-only evaluation).")
+    add("")
+
+    parse_rates = {case: m[f"parse/{case}"]["bytes_per_second"] / 1e6 for case in cases}
+    # The longest input (bytes = rate × time).
+    longest = max(cases, key=lambda c: m[f"parse/{c}"]["bytes_per_second"] * m[f"parse/{c}"]["ns"])
+    scaling = {int(re.search(r"/(\d+)", n).group(1)): b for n, b in m.items() if n.startswith("scaling/")}
+    kb, mb = scaling[1 << 10]["ns"], scaling[1 << 20]["ns"]
+    scale_ratio = mb / (1024 * kb)
+    corpus = m["corpus/all-releases"]
+
+    log(f"== CLI: {runs} cold runs each")
+    cli = str(build_dir / "cipherexplain")
+    floor_ms, _ = wall_ms(["/bin/true"], runs)
+    cold_ms, cold_rss = wall_ms([cli, "DEFAULT:!3DES"], runs)
+    batch_ms, batch_rss = wall_ms([cli, "batch", "--openssl", "all"], max(3, runs // 4),
+                                  stdin_path=ROOT / "corpus" / "corpus.txt")
+    openssl_ms = None
+    try:
+        openssl_ms, _ = wall_ms(["openssl", "ciphers", "DEFAULT:!3DES"], runs)
+    except (OSError, SystemExit):
+        pass
+
+    add("| Target | Measured | |")
+    add("|---|---|---|")
+    add(f"| Median ratio over the cases ≥ {TARGET_RATIO}× | {median_ratio:.0f}× "
+        f"(lowest {min(ratios):.0f}×, highest {max(ratios):.0f}×) | {verdict(median_ratio >= TARGET_RATIO)} |")
+    add(f"| Parse ≥ {TARGET_PARSE_MB_S} MB/s on long strings | {parse_rates[longest]:.0f} MB/s on "
+        f"`{longest}`; {m['scaling/1048576']['bytes_per_second'] / 1e6:.0f} MB/s parse + evaluate on 1 MB "
+        f"| {verdict(parse_rates[longest] >= TARGET_PARSE_MB_S)} |")
+    add(f"| Linear: 1 MB within {TARGET_SCALING}× of 1024 × 1 KB | 1 KB {fmt_ns(kb)}, 64 KB "
+        f"{fmt_ns(scaling[1 << 16]['ns'])}, 1 MB {fmt_ns(mb)}: {scale_ratio:.2f}× "
+        f"| {verdict(scale_ratio <= TARGET_SCALING)} |")
+    add(f"| `cipherexplain 'DEFAULT:!3DES'` cold ≤ {TARGET_COLD_MS} ms | {cold_ms:.1f} ms; this machine's "
+        f"floor, `/bin/true`, takes {floor_ms:.1f} ms"
+        + (f", `openssl ciphers` {openssl_ms:.1f} ms" if openssl_ms else "")
+        + f" | {verdict(cold_ms <= TARGET_COLD_MS)} |")
+    add(f"| Corpus × all releases < {TARGET_BATCH_MS} ms in batch mode | `batch --openssl all`: "
+        f"{batch_ms:.1f} ms for {corpus['items_per_second'] * corpus['ns'] / 1e9:.0f} strings, "
+        f"process included; in process {fmt_ns(corpus['ns'])} "
+        f"({corpus['items_per_second'] / 1e6:.2f} M strings/s) | {verdict(batch_ms < TARGET_BATCH_MS)} |")
+    add(f"| Peak RSS of the CLI | {cold_rss / 1024:.1f} MiB for one string, "
+        f"{batch_rss / 1024:.1f} MiB for the corpus on all releases | |")
+    add("")
+    add(f"Reproduce: `scripts/bench-report.py` (or `--update bench/README.md`).")
+    return "\n".join(lines) + "\n", median_ratio
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build-dir", default=str(ROOT / "build-bench"), help="where to build (Release)")
+    parser.add_argument("--repetitions", type=int, default=5, help="repetitions of each benchmark")
+    parser.add_argument("--min-time", default="0.2", help="seconds per repetition")
+    parser.add_argument("--runs", type=int, default=40, help="processes per CLI measurement")
+    parser.add_argument("--update", metavar="FILE", help=f"replace the text between {BEGIN} and {END}")
+    parser.add_argument("--no-build", action="store_true", help="use the existing build")
+    args = parser.parse_args()
+
+    build_dir = Path(args.build_dir)
+    if not args.no_build:
+        build(build_dir)
+    data = run_benchmarks(build_dir, args.repetitions, args.min_time)
+    text, _ = report(build_dir, data, args.runs)
+    sys.stdout.write(text)
+    if args.update:
+        path = Path(args.update)
+        old = path.read_text()
+        if BEGIN not in old or END not in old:
+            raise SystemExit(f"{path} has no {BEGIN} ... {END} section")
+        head, rest = old.split(BEGIN, 1)
+        _, tail = rest.split(END, 1)
+        path.write_text(f"{head}{BEGIN}\n{text}{END}{tail}")
+        log(f"== updated {path}")
+
+
+if __name__ == "__main__":
+    main()
