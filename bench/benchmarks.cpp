@@ -36,14 +36,15 @@ std::string repeat_to(std::string_view unit, std::size_t size) {
 
 std::vector<bench_case> cases() {
   std::string forty;
-  const char* rules[] = {"ECDHE+AESGCM", "ECDHE+CHACHA20", "DHE+AESGCM", "DHE+CHACHA20", "ECDHE+AES256",
-                         "DHE+AES256",   "ECDHE+AES128",   "DHE+AES",    "ECDHE+HIGH",   "DHE+HIGH",
-                         "RSA+AESGCM",   "RSA+AES",        "RSA+HIGH",   "!aNULL",       "!eNULL",
-                         "!MD5",         "!3DES",          "!RC4",       "!DSS",         "!PSK",
-                         "!SRP",         "-SHA1",          "+AES256",    "CAMELLIA",     "-CAMELLIA128",
-                         "ARIA",         "!ARIA128",       "+CHACHA20",  "AES128-SHA",   "AES256-SHA",
-                         "-kRSA",        "kRSA+AESGCM",    "+ECDSA",     "!aDSS",        "ECDHE-RSA-AES128-SHA",
-                         "HIGH",         "!SHA",           "@STRENGTH",  "+AESGCM",      "!AESCCM"};
+  const char* rules[] = {
+      "ECDHE+AESGCM", "ECDHE+CHACHA20", "DHE+AESGCM", "DHE+CHACHA20", "ECDHE+AES256",
+      "DHE+AES256",   "ECDHE+AES128",   "DHE+AES",    "ECDHE+HIGH",   "DHE+HIGH",
+      "RSA+AESGCM",   "RSA+AES",        "RSA+HIGH",   "!aNULL",       "!eNULL",
+      "!MD5",         "!3DES",          "!RC4",       "!DSS",         "!PSK",
+      "!SRP",         "-SHA1",          "+AES256",    "CAMELLIA",     "-CAMELLIA128",
+      "ARIA",         "!ARIA128",       "+CHACHA20",  "AES128-SHA",   "AES256-SHA",
+      "-kRSA",        "kRSA+AESGCM",    "+ECDSA",     "!aDSS",        "ECDHE-RSA-AES128-SHA",
+      "HIGH",         "!SHA",           "@STRENGTH",  "+AESGCM",      "!AESCCM"};
   for (const char* r : rules) {
     if (!forty.empty()) forty += ':';
     forty += r;
@@ -51,9 +52,11 @@ std::vector<bench_case> cases() {
   return {
       {"DEFAULT", "DEFAULT"},
       // Python 3.5.3-3.6 and 3.10+ default strings, Mozilla 5.8 intermediate (corpus.txt).
-      {"python3.6", "ECDH+AESGCM:ECDH+CHACHA20:DH+AESGCM:DH+CHACHA20:ECDH+AES256:DH+AES256:ECDH+AES128:DH+AES:"
-                    "ECDH+HIGH:DH+HIGH:RSA+AESGCM:RSA+AES:RSA+HIGH:!aNULL:!eNULL:!MD5:!3DES"},
-      {"python3.10", "@SECLEVEL=2:ECDH+AESGCM:ECDH+CHACHA20:ECDH+AES:DHE+AES:!aNULL:!eNULL:!aDSS:!SHA1:!AESCCM"},
+      {"python3.6",
+       "ECDH+AESGCM:ECDH+CHACHA20:DH+AESGCM:DH+CHACHA20:ECDH+AES256:DH+AES256:ECDH+AES128:DH+AES:"
+       "ECDH+HIGH:DH+HIGH:RSA+AESGCM:RSA+AES:RSA+HIGH:!aNULL:!eNULL:!MD5:!3DES"},
+      {"python3.10",
+       "@SECLEVEL=2:ECDH+AESGCM:ECDH+CHACHA20:ECDH+AES:DHE+AES:!aNULL:!eNULL:!aDSS:!SHA1:!AESCCM"},
       {"mozilla-intermediate",
        "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
        "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305"},
@@ -70,7 +73,8 @@ std::vector<std::string> openssl_names(SSL_CTX* ctx, const std::string& text) {
   std::vector<std::string> out;
   if (SSL_CTX_set_cipher_list(ctx, text.c_str()) != 1) return out;
   const STACK_OF(SSL_CIPHER)* list = SSL_CTX_get_ciphers(ctx);
-  for (int i = 0; i < sk_SSL_CIPHER_num(list); ++i) out.emplace_back(SSL_CIPHER_get_name(sk_SSL_CIPHER_value(list, i)));
+  for (int i = 0; i < sk_SSL_CIPHER_num(list); ++i)
+    out.emplace_back(SSL_CIPHER_get_name(sk_SSL_CIPHER_value(list, i)));
   return out;
 }
 
@@ -149,12 +153,14 @@ void corpus_all_releases(benchmark::State& state) {
       }
     }
   }
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(lines.size() * releases.size()));
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<std::int64_t>(lines.size() * releases.size()));
 }
 
 // Time against input length: the same rules repeated to 1 KB, 64 KB and 1 MB.
 void scaling(benchmark::State& state) {
-  const std::string text = repeat_to("ECDHE+AESGCM:!aNULL:-SHA1:AES256-SHA:", static_cast<std::size_t>(state.range(0)));
+  const std::string text =
+      repeat_to("ECDHE+AESGCM:!aNULL:-SHA1:AES256-SHA:", static_cast<std::size_t>(state.range(0)));
   const evaluator eval(release_3_0());
   tree parsed;
   evaluation result;
@@ -185,19 +191,26 @@ int main(int argc, char** argv) {
       for (const cipher* s : mine.ciphers) names.emplace_back(s->name);
     }
     if (names != openssl_names(check, c.text)) {
-      std::fprintf(stderr, "case %s: cipherexplain and %s disagree\n", c.name.c_str(), OpenSSL_version(OPENSSL_VERSION));
+      std::fprintf(stderr, "case %s: cipherexplain and %s disagree\n", c.name.c_str(),
+                   OpenSSL_version(OPENSSL_VERSION));
       return 1;
     }
     benchmark::RegisterBenchmark(("openssl/" + c.name).c_str(), openssl_resolve, c.text);
-    benchmark::RegisterBenchmark(("cipherexplain/" + c.name).c_str(), cipherexplain_resolve, c.text);
+    benchmark::RegisterBenchmark(("cipherexplain/" + c.name).c_str(), cipherexplain_resolve,
+                                 c.text);
   }
   SSL_CTX_free(check);
   for (const bench_case& c : cases()) {
     benchmark::RegisterBenchmark(("parse/" + c.name).c_str(), parse_only, c.text);
     benchmark::RegisterBenchmark(("evaluate/" + c.name).c_str(), evaluate_only, c.text);
   }
-  benchmark::RegisterBenchmark("corpus/all-releases", corpus_all_releases)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("scaling", scaling)->Arg(1 << 10)->Arg(1 << 16)->Arg(1 << 20)->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("corpus/all-releases", corpus_all_releases)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("scaling", scaling)
+      ->Arg(1 << 10)
+      ->Arg(1 << 16)
+      ->Arg(1 << 20)
+      ->Unit(benchmark::kMicrosecond);
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -15,9 +15,7 @@ class cipher_set {
  public:
   cipher_set() = default;
 
-  [[nodiscard]] bool test(unsigned i) const noexcept {
-    return (w_[i >> 6] >> (i & 63u)) & 1u;
-  }
+  [[nodiscard]] bool test(unsigned i) const noexcept { return (w_[i >> 6] >> (i & 63u)) & 1u; }
   void set(unsigned i) noexcept { w_[i >> 6] |= std::uint64_t{1} << (i & 63u); }
   void reset(unsigned i) noexcept { w_[i >> 6] &= ~(std::uint64_t{1} << (i & 63u)); }
 
@@ -58,17 +56,12 @@ class cipher_set {
     store(1, half(1) & ~o.half(1));
     return *this;
   }
-  friend cipher_set operator|(cipher_set a, const cipher_set& b) noexcept {
-    return a |= b;
-  }
-  friend cipher_set operator&(cipher_set a, const cipher_set& b) noexcept {
-    return a &= b;
-  }
-  friend cipher_set operator-(cipher_set a, const cipher_set& b) noexcept {
-    return a -= b;
-  }
+  friend cipher_set operator|(cipher_set a, const cipher_set& b) noexcept { return a |= b; }
+  friend cipher_set operator&(cipher_set a, const cipher_set& b) noexcept { return a &= b; }
+  friend cipher_set operator-(cipher_set a, const cipher_set& b) noexcept { return a -= b; }
   friend bool operator==(const cipher_set& a, const cipher_set& b) noexcept {
-    return ((a.w_[0] ^ b.w_[0]) | (a.w_[1] ^ b.w_[1]) | (a.w_[2] ^ b.w_[2]) | (a.w_[3] ^ b.w_[3])) == 0;
+    return ((a.w_[0] ^ b.w_[0]) | (a.w_[1] ^ b.w_[1]) | (a.w_[2] ^ b.w_[2]) |
+            (a.w_[3] ^ b.w_[3])) == 0;
   }
 
   /// Calls f(i) for every member, ascending.

@@ -22,8 +22,10 @@ bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' ';
 }  // namespace
 
 // Flattened, like the grammar: the rule loop, the lookups and the list operations in one body.
-[[gnu::flatten]] prepared_release::run_result prepared_release::run(const tree& parsed, list_state& state,
-                                                   run_observer* observer, int level) const {
+[[gnu::flatten]] prepared_release::run_result prepared_release::run(const tree& parsed,
+                                                                    list_state& state,
+                                                                    run_observer* observer,
+                                                                    int level) const {
   run_result result{false, level};
   const auto rules = parsed.rules();
   const std::size_t end = effective_end(parsed);
@@ -166,13 +168,15 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out, detail_leve
     return;
   }
   list_state state = !suiteb && parsed.default_prefix() ? after_default_ : initial_;
-  const run_result result = run(suiteb ? suiteb_string(parsed.suiteb()) : parsed, state, nullptr, security_level_);
+  const run_result result =
+      run(suiteb ? suiteb_string(parsed.suiteb()) : parsed, state, nullptr, security_level_);
   out.security_level = result.security_level;
   finish(state, result.failed, out);
 }
 
 // The same run with an observer; kept apart so the plain path's frame holds no collector.
-void prepared_release::evaluate_with_findings(const tree& parsed, evaluation& out, bool trace) const {
+void prepared_release::evaluate_with_findings(const tree& parsed, evaluation& out,
+                                              bool trace) const {
   findings_collector findings(*this, parsed, out, trace);
   const bool suiteb = parsed.suiteb() != suiteb_prefix::none;
   list_state state = !suiteb && parsed.default_prefix() ? after_default_ : initial_;

@@ -9,9 +9,9 @@
 // the removed part and the active part need explicit sequences.
 //
 // The active sequence is append-only with stale entries: an entry is live while the suite's
-// `where` points at it. So '!' and '-' only clear bits and `where`, and '+' appends; the sequence
-// is compacted when it fills up and before sorting. While no entry is stale (only additions so far,
-// as after DEFAULT) reading the list needs no checks at all.
+// `where` points at it. So '!' and '-' only clear bits and `where`, and '+' appends; the
+// sequence is compacted when it fills up and before sorting. While no entry is stale (only
+// additions so far, as after DEFAULT) reading the list needs no checks at all.
 //
 // Copies carry only the used part of each array: evaluating a string starts from a copy of
 // the prepared DEFAULT list, and that copy was a third of evaluating `DEFAULT`.

@@ -69,7 +69,9 @@ class name_table {
     std::uint16_t value = 0;
   };
 
-  static char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+  static char lower(char c) noexcept {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
   static std::string folded(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = lower(c);
@@ -139,8 +141,8 @@ class name_table {
 
   bool fold_;
   std::size_t max_length_ = 0;
-  std::string chars_;            // every name's bytes, back to back
-  std::vector<entry> entries_;   // in insertion order, for rebuilding
+  std::string chars_;           // every name's bytes, back to back
+  std::vector<entry> entries_;  // in insertion order, for rebuilding
   std::vector<entry> slots_;
 };
 

@@ -41,7 +41,8 @@ std::size_t tree::memory_bytes() const noexcept {
   std::size_t bytes = sizeof(tree) + heap_bytes(source_) + rules_.capacity() * sizeof(rule) +
                       words_.capacity() * sizeof(span) + separators_.capacity() * sizeof(span) +
                       diagnostics_.capacity() * sizeof(diagnostic);
-  for (const diagnostic& d : diagnostics_) bytes += heap_bytes(d.message) + heap_bytes(d.suggestion);
+  for (const diagnostic& d : diagnostics_)
+    bytes += heap_bytes(d.message) + heap_bytes(d.suggestion);
   return bytes;
 }
 

@@ -14,7 +14,6 @@ namespace {
 
 constexpr std::size_t field_index(field f) { return static_cast<std::size_t>(f); }
 
-
 // Matching as ssl_cipher_apply_rule() does it, for the preference passes.
 bool pass_matches(const preference_pass& p, const cipher& s) {
   if (p.kx != 0 && (p.kx & s.kx) == 0) return false;
@@ -105,7 +104,8 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   rank_sets_.assign(strengths.size(), cipher_set{});
   for (unsigned i = 0; i < n; ++i) {
     const auto r = static_cast<std::uint8_t>(
-        std::find(strengths.begin(), strengths.end(), order_[i]->strength_bits) - strengths.begin());
+        std::find(strengths.begin(), strengths.end(), order_[i]->strength_bits) -
+        strengths.begin());
     strength_rank_.push_back(r);
     rank_sets_[r].set(i);
   }

@@ -262,7 +262,8 @@ TEST(evaluation, memory_bytes_grows_with_the_detail_asked_for) {
   const evaluator e(*catalog::find("3.0"));
   const evaluation plain = e.evaluate("HIGH:!aNULL:-SHA1", detail_level::result);
   const evaluation traced = e.evaluate("HIGH:!aNULL:-SHA1", detail_level::trace);
-  EXPECT_GE(plain.memory_bytes(), sizeof(evaluation) + plain.ciphers.size() * sizeof(const cipher*));
+  EXPECT_GE(plain.memory_bytes(),
+            sizeof(evaluation) + plain.ciphers.size() * sizeof(const cipher*));
   // Three steps, each holding at least the list after it.
   std::size_t lists = 0;
   for (const step& s : traced.steps) lists += s.list.size() * sizeof(const cipher*);

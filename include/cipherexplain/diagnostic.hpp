@@ -27,17 +27,17 @@ enum class diagnostic_code : std::uint16_t {
   skipped_text,       ///< bytes OpenSSL skips without reading them as rules
   suiteb_prefix,      ///< a SUITEB prefix replaces the whole string
   // --- the string probably does not do what it seems to ---
-  name_not_in_release,  ///< unknown here, but a name in other releases
-  name_unavailable,     ///< in this release's tables, but this build cannot use it
-  tls13_name,           ///< a TLS 1.3 suite: cipher strings never select or remove those
-  tls13_unaffected,     ///< a removal that would match TLS 1.3 suites, which stay anyway
-  default_not_first,    ///< DEFAULT anywhere but at the start is an unknown word
-  default_glued,        ///< DEFAULT directly followed by a name: read as two rules
-  no_effect,            ///< a rule that changes nothing
-  removal_undone,       ///< suites removed with '-' that a later rule adds back
-  narrow_alias,         ///< an alias that matches less than its name suggests
-  strength_undone,      ///< a rule after @STRENGTH that breaks the strength order
-  unusable_suites,      ///< suites the security level or protocol range never lets be used
+  name_not_in_release,    ///< unknown here, but a name in other releases
+  name_unavailable,       ///< in this release's tables, but this build cannot use it
+  tls13_name,             ///< a TLS 1.3 suite: cipher strings never select or remove those
+  tls13_unaffected,       ///< a removal that would match TLS 1.3 suites, which stay anyway
+  default_not_first,      ///< DEFAULT anywhere but at the start is an unknown word
+  default_glued,          ///< DEFAULT directly followed by a name: read as two rules
+  no_effect,              ///< a rule that changes nothing
+  removal_undone,         ///< suites removed with '-' that a later rule adds back
+  narrow_alias,           ///< an alias that matches less than its name suggests
+  strength_undone,        ///< a rule after @STRENGTH that breaks the strength order
+  unusable_suites,        ///< suites the security level or protocol range never lets be used
   old_protocols_refused,  ///< suites meant for TLS 1.0/1.1, which the security level refuses
 };
 
