@@ -72,76 +72,89 @@ bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' ';
       continue;
     }
 
-    pattern p;
-    // A chain of names that constrain disjoint parts selects the intersection of their
-    // precomputed sets (see lookup_entry::constrains); others build the pattern and match it.
-    cipher_set chained;
-    std::uint8_t constrained = 0;
-    bool separable = true;
-    bool merged = true;  // p holds the merge of the words so far
-    bool stop = false;
-    bool dropped = false;
-    for (std::size_t k = 0; k < words.size() && !dropped; ++k) {
-      if (words[k].length == 0) {
-        stop = missing_at(k);
-        dropped = true;
-      } else if (const lookup_entry* e = find(parsed.text(words[k])); e == nullptr) {
+    // The common rule, one name and nobody watching: the name's precomputed set as it is.
+    const cipher_set* m = nullptr;
+    if (words.size() == 1 && observer == nullptr && words[0].length != 0) {
+      const lookup_entry* e = find(parsed.text(words[0]));
+      if (e == nullptr) {
         skip_segment = r.segment;
-        dropped = true;
-        if (observer != nullptr) observer->unknown_name(i, k);
-      } else if (k == 0) {
-        chained = e->matches;
-        constrained = e->constrains;
-        if (observer != nullptr) {
-          p = e->alone;
-        } else {
-          merged = false;
-        }
-      } else {
-        separable = separable && constrained != constraint::everything &&
-                    e->constrains != constraint::everything && (constrained & e->constrains) == 0;
-        constrained |= e->constrains;
-        chained &= e->matches;
-        // Disjoint names cannot conflict, and without an observer nobody reads the pattern:
-        // merging waits until a name overlaps, then catches up on the earlier ones.
-        if (separable && observer == nullptr) {
-          merged = false;
-          continue;
-        }
-        if (!merged) {
-          p = find(parsed.text(words[0]))->alone;
-          for (std::size_t j = 1; j < k; ++j) (void)merge(p, find(parsed.text(words[j]))->alone);
-          merged = true;
-        }
-        if (!merge(p, e->alone)) {
+        continue;
+      }
+      m = &e->matches;
+    }
+    pattern p;  // only read by an observer and by chains that need matching
+    cipher_set chained;
+    if (m == nullptr) {
+      // A chain of names that constrain disjoint parts selects the intersection of their
+      // precomputed sets (see lookup_entry::constrains); others build the pattern and match it.
+      std::uint8_t constrained = 0;
+      bool separable = true;
+      bool merged = true;  // p holds the merge of the words so far
+      bool stop = false;
+      bool dropped = false;
+      for (std::size_t k = 0; k < words.size() && !dropped; ++k) {
+        if (words[k].length == 0) {
+          stop = missing_at(k);
+          dropped = true;
+        } else if (const lookup_entry* e = find(parsed.text(words[k])); e == nullptr) {
           skip_segment = r.segment;
           dropped = true;
-          if (observer != nullptr) observer->conflict(i, k);
+          if (observer != nullptr) observer->unknown_name(i, k);
+        } else if (k == 0) {
+          chained = e->matches;
+          constrained = e->constrains;
+          if (observer != nullptr) {
+            p = e->alone;
+          } else {
+            merged = false;
+          }
+        } else {
+          separable = separable && constrained != constraint::everything &&
+                      e->constrains != constraint::everything && (constrained & e->constrains) == 0;
+          constrained |= e->constrains;
+          chained &= e->matches;
+          // Disjoint names cannot conflict, and without an observer nobody reads the pattern:
+          // merging waits until a name overlaps, then catches up on the earlier ones.
+          if (separable && observer == nullptr) {
+            merged = false;
+            continue;
+          }
+          if (!merged) {
+            p = find(parsed.text(words[0]))->alone;
+            for (std::size_t j = 1; j < k; ++j) (void)merge(p, find(parsed.text(words[j]))->alone);
+            merged = true;
+          }
+          if (!merge(p, e->alone)) {
+            skip_segment = r.segment;
+            dropped = true;
+            if (observer != nullptr) observer->conflict(i, k);
+          }
         }
       }
-    }
-    if (stop) break;
-    if (dropped) continue;
+      if (stop) break;
+      if (dropped) continue;
 
-    const cipher_set m = separable ? chained : match(p);
+      if (!separable) chained = match(p);
+      m = &chained;
+    }
     if (observer != nullptr) observer->before() = state;
     switch (r.op) {
       case rule_op::add:
-        state.add(m);
+        state.add(*m);
         break;
       case rule_op::remove:
-        state.remove(m);
+        state.remove(*m);
         break;
       case rule_op::move_to_end:
-        state.move_to_end(m);
+        state.move_to_end(*m);
         break;
       case rule_op::kill:
-        state.kill(m);
+        state.kill(*m);
         break;
       case rule_op::command:
         break;
     }
-    if (observer != nullptr) observer->applied(i, p, m, observer->before(), state);
+    if (observer != nullptr) observer->applied(i, p, *m, observer->before(), state);
   }
   return result;
 }
