@@ -179,7 +179,11 @@ int main(int argc, char** argv) {
   setenv("OPENSSL_CONF", "/dev/null", 1);
   // For the report: what was compared, built how.
   benchmark::AddCustomContext("openssl", OpenSSL_version(OPENSSL_VERSION));
-  benchmark::AddCustomContext("compiler", __VERSION__);
+#if defined(__clang__)
+  benchmark::AddCustomContext("compiler", "Clang " __clang_version__);
+#else
+  benchmark::AddCustomContext("compiler", "GCC " __VERSION__);
+#endif
   benchmark::AddCustomContext("cipherexplain", std::string(library_version));
   SSL_CTX* check = SSL_CTX_new(TLS_method());
   const evaluator eval(release_3_0());
