@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -74,9 +76,17 @@ namespace {
 
 // One displayed column of the echoed input line.
 struct cell {
-  std::size_t byte;   // offset of its first byte
-  std::string glyph;  // what to print
+  std::size_t byte;           // offset of its first byte
+  std::array<char, 4> glyph;  // what to print: a UTF-8 character of up to 4 bytes
+  std::uint8_t glyph_length;
+  [[nodiscard]] std::string_view text() const { return {glyph.data(), glyph_length}; }
 };
+
+cell make_cell(std::size_t byte, std::string_view glyph) {
+  cell c{byte, {}, static_cast<std::uint8_t>(glyph.size())};
+  std::copy(glyph.begin(), glyph.end(), c.glyph.begin());
+  return c;
+}
 
 // Splits a line into display cells: UTF-8 characters stay as they are, control bytes become
 // their Unicode "control picture" and bytes that are not UTF-8 become U+FFFD, so the caret
@@ -87,12 +97,13 @@ std::vector<cell> cells_of(std::string_view line, std::size_t base) {
   while (i < line.size()) {
     const auto b = static_cast<unsigned char>(line[i]);
     if (b < 0x20) {
-      cells.push_back({base + i, std::string("\xe2\x90") + static_cast<char>(0x80 + b)});
+      const char picture[] = {'\xe2', '\x90', static_cast<char>(0x80 + b)};
+      cells.push_back(make_cell(base + i, std::string_view(picture, 3)));
       ++i;
       continue;
     }
     if (b == 0x7f) {
-      cells.push_back({base + i, "\xe2\x90\xa1"});
+      cells.push_back(make_cell(base + i, "\xe2\x90\xa1"));
       ++i;
       continue;
     }
@@ -110,11 +121,11 @@ std::vector<cell> cells_of(std::string_view line, std::size_t base) {
       valid = (static_cast<unsigned char>(line[i + k]) & 0xc0u) == 0x80u;
     }
     if (!valid) {
-      cells.push_back({base + i, "\xef\xbf\xbd"});
+      cells.push_back(make_cell(base + i, "\xef\xbf\xbd"));
       ++i;
       continue;
     }
-    cells.push_back({base + i, std::string(line.substr(i, n))});
+    cells.push_back(make_cell(base + i, line.substr(i, n)));
     i += n;
   }
   return cells;
@@ -135,13 +146,24 @@ std::string render(const diagnostic& finding, std::string_view input,
       1 + static_cast<std::size_t>(std::count(
               input.begin(), input.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
   const std::size_t line_end = std::min(input.find('\n', line_start), input.size());
-  const std::string_view line = input.substr(line_start, line_end - line_start);
 
   std::string out =
       fmt::format("{}:{}:{}: {}: {} [{}]\n", source_name, line_no, offset - line_start + 1,
                   severity_name(finding.severity), finding.message, code_name(finding.code));
 
-  const std::vector<cell> cells = cells_of(line, line_start);
+  // Only the cells around the caret can be shown, so only the bytes that can hold them are
+  // decoded: rendering stays proportional to the window, not the line, and a string with many
+  // findings renders in linear time. The start steps back to a character boundary.
+  const std::size_t reach = 4 * window;
+  std::size_t from = offset - std::min(offset - line_start, reach);
+  for (int k = 0;
+       k < 3 && from > line_start && (static_cast<unsigned char>(input[from]) & 0xc0u) == 0x80u;
+       ++k)
+    --from;
+  const std::size_t to = std::min(line_end, std::max(offset, from) + reach);
+  const bool more_before = from > line_start;
+  const bool more_after = to < line_end;
+  const std::vector<cell> cells = cells_of(input.substr(from, to - from), from);
   // First cell at or after the offset (== cells.size() when the caret sits at the line end).
   const auto caret = static_cast<std::size_t>(
       std::lower_bound(cells.begin(), cells.end(), offset,
@@ -156,15 +178,19 @@ std::string render(const diagnostic& finding, std::string_view input,
   if (cells.size() > window) {
     first = caret > window / 2 ? caret - window / 2 : 0;
     last = std::min(cells.size(), first + window);
-    if (caret + 1 > last) first = caret + 1 > window ? caret + 1 - window : 0, last = caret + 1;
+    if (caret + 1 > last) {  // the window ends at the caret, which may sit past the last cell
+      first = caret + 1 > window ? caret + 1 - window : 0;
+      last = std::min(cells.size(), caret + 1);
+    }
   }
-  std::string text_line = first > 0 ? "..." : "";
-  std::string caret_line(first > 0 ? 3 : 0, ' ');
+  const bool cut_before = first > 0 || more_before;
+  std::string text_line = cut_before ? "..." : "";
+  std::string caret_line(cut_before ? 3 : 0, ' ');
   for (std::size_t i = first; i < last; ++i) {
-    text_line += cells[i].glyph;
+    text_line += cells[i].text();
     if (i < caret) caret_line += ' ';
   }
-  if (last < cells.size()) text_line += "...";
+  if (last < cells.size() || more_after) text_line += "...";
   caret_line += '^';
   const std::size_t visible_marks = std::min(marked, last > caret ? last - caret : 0);
   if (visible_marks > 1) caret_line.append(visible_marks - 1, '~');

@@ -274,6 +274,27 @@ TEST(parser, renders_positions_on_later_lines_and_windows_long_lines) {
                       std::string(35, 'B') + "...\n" + std::string(39, ' ') + "^\n");
 }
 
+// Only the bytes near the caret are decoded; a window that starts inside a multi-byte
+// character steps back to its first byte instead of showing a replacement character.
+TEST(parser, windows_long_lines_of_multibyte_characters_on_character_boundaries) {
+  std::string e_acute_run;
+  for (int i = 0; i < 1000; ++i) e_acute_run += "\xc3\xa9";
+  const std::string input = e_acute_run + "$" + e_acute_run;
+  const std::string text =
+      render({diagnostic_code::missing_name, severity::error, "here", 2000, 1}, input);
+  std::string before, after;
+  for (int i = 0; i < 36; ++i) before += "\xc3\xa9";
+  for (int i = 0; i < 35; ++i) after += "\xc3\xa9";
+  EXPECT_EQ(text, "input:1:2001: error: here [missing-name]\n..." + before + "$" + after + "...\n" +
+                      std::string(39, ' ') + "^\n");
+  // At the end of a megabyte-long line the same window shows, ending with the caret.
+  const std::string huge(1 << 20, 'A');
+  const std::string end_text =
+      render({diagnostic_code::missing_name, severity::error, "here", huge.size(), 0}, huge);
+  EXPECT_EQ(end_text, "input:1:1048577: error: here [missing-name]\n..." + std::string(71, 'A') +
+                          "\n" + std::string(74, ' ') + "^\n");
+}
+
 // Every byte belongs to exactly one of: prefix, separator, rule text, tail, or the text after a
 // NUL; this is what lets the tree explain everything OpenSSL did with the input.
 TEST(parser, covers_every_byte_of_any_input_exactly_once) {

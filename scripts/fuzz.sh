@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (Clang, ASan + UBSan) and runs them.
+#
+#   scripts/fuzz.sh [--seconds N] [--jobs N] [--no-sanitize] [TARGET...]
+#
+# TARGET: parse_fuzzer, differential_fuzzer, round_trip_fuzzer (default: all three, one after
+# the other). Each run starts from the seeds (every line of corpus/corpus.txt and every file in
+# corpus/regressions/) plus what earlier runs found (build-fuzz/corpus/TARGET/), uses the
+# dictionary corpus/fuzz/cipher-strings.dict, and stops after N seconds (default 60). Any crash,
+# leak, timeout or check failure stops the run, leaves the input in build-fuzz/findings/, and
+# makes this script exit non-zero. To keep one as a regression test, copy it to
+# corpus/regressions/ with a name that says what it caught.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=60
+jobs=1
+sanitize=ON
+build=build-fuzz
+targets=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --seconds) seconds="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
+    --no-sanitize) sanitize=OFF; build=build-fuzz-fast; shift ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+    *) targets+=("$1"); shift ;;
+  esac
+done
+[[ ${#targets[@]} -eq 0 ]] && targets=(parse_fuzzer differential_fuzzer round_trip_fuzzer)
+
+CXX=${CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCIPHEREXPLAIN_BUILD_FUZZ=ON -DCIPHEREXPLAIN_SANITIZE="$sanitize" -DCIPHEREXPLAIN_WERROR=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
+
+# libFuzzer wants a directory of files: one per corpus line, written once.
+seeds="$build/seeds"
+if [[ ! -d "$seeds" || corpus/corpus.txt -nt "$seeds" ]]; then
+  rm -rf "$seeds" && mkdir -p "$seeds"
+  python3 - corpus/corpus.txt "$seeds" <<'PY'
+import pathlib, sys
+data = pathlib.Path(sys.argv[1]).read_bytes()
+for i, line in enumerate(data.split(b"\n")[:-1] if data.endswith(b"\n") else data.split(b"\n")):
+    (pathlib.Path(sys.argv[2]) / f"line-{i + 1:04d}").write_bytes(line)
+PY
+fi
+
+parallel=()
+[[ $jobs -gt 1 ]] && parallel=(-jobs="$jobs" -workers="$jobs")
+status=0
+for target in "${targets[@]}"; do
+  work="$build/corpus/$target"
+  findings="$build/findings/$target"
+  mkdir -p "$work" "$findings"
+  echo "== $target: $seconds s"
+  # -max_len: long strings are covered by the replay tests and the benchmarks' scaling runs;
+  # here short inputs keep executions fast. -timeout: no input may take a second.
+  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      "$build/fuzz/$target" "$work" "$seeds" corpus/regressions \
+      -dict=corpus/fuzz/cipher-strings.dict -max_total_time="$seconds" -max_len=4096 \
+      -timeout=1 -rss_limit_mb=2048 "${parallel[@]}" -print_final_stats=1 \
+      -artifact_prefix="$findings/" 2>&1 | tee "$build/$target.log" | grep -E '^(#[0-9]+ +(INITED|DONE)|==|SUMMARY|stat::)|cipherexplain fuzz check|ERROR'; then
+    :
+  fi
+  if [[ ${PIPESTATUS[0]} -ne 0 ]] || ls "$findings" | grep -q .; then
+    echo "!! $target found something: see $build/$target.log and $findings/" >&2
+    status=1
+  fi
+done
+exit $status
