@@ -18,7 +18,8 @@ bool starts_with(std::string_view text, std::string_view prefix, bool ignore_cas
 }
 
 // Appends the rule; returns true when it ends in a missing name directly followed by a
-// separator, which releases before 3.0 step over (see below) before skipping to the next one.
+// separator, which releases before 1.1.1s and 3.0.7 step over (see below) before skipping to the
+// next one.
 bool append_rule(std::string& out, const tree& parsed, const rule& r) {
   const auto words = parsed.words(r);
   out += op_text(r.op);
@@ -27,8 +28,8 @@ bool append_rule(std::string& out, const tree& parsed, const rule& r) {
     out += parsed.text(words[i]);
   }
   if (words.back().length != 0) return false;
-  // After a missing name, releases before 3.0 step over one byte and then skip to the next
-  // separator, so that byte stays: the first byte of the tail (a stray byte is kept the same
+  // After a missing name, releases before 1.1.1s and 3.0.7 step over one byte and then skip to the
+  // next separator, so that byte stays: the first byte of the tail (a stray byte is kept the same
   // way), or when there is no tail, the separator itself.
   if (r.tail.length != 0) {
     out += parsed.text(r.tail).substr(0, 1);
@@ -56,8 +57,8 @@ std::string canonical_text(const tree& parsed) {
   bool stepped_on_separator = false;
   std::uint32_t separator_at = 0;
   for (std::size_t i = 0; i < rules.size(); ++i) {
-    // A segment that starts right after a separator a missing name stepped on is skipped by
-    // releases before 3.0, so it stays glued to that separator; other segments get a ':'.
+    // A segment that starts right after a separator a missing name stepped on is skipped by the
+    // same releases, so it stays glued to that separator; other segments get a ':'.
     if (i > 0 && rules[i].segment != rules[i - 1].segment &&
         !(stepped_on_separator && rules[i].text.offset == separator_at + 1))
       body += ':';

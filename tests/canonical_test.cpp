@@ -40,7 +40,8 @@ TEST(canonical, drops_what_openssl_never_reads) {
 }
 
 TEST(canonical, keeps_the_one_byte_read_after_a_missing_name) {
-  // Releases before 3.0 step over the byte after a missing name, then skip to a separator.
+  // Releases before 1.1.1s and 3.0.7 (here 1.0.1u, 1.0.2u, 1.1.0l) step over the byte after a
+  // missing name, then skip to a separator.
   EXPECT_EQ(canonical("!$$$:HIGH"), "!$:HIGH");
   EXPECT_EQ(canonical("@/SECLEVEL=1 @SECLEVEL=0"), "@/:@SECLEVEL=0");
   EXPECT_EQ(canonical("ALL+:HIGH"), "ALL+:HIGH");

@@ -135,12 +135,12 @@ void parse_into(tree& out, std::string_view input, const dialect& rules = dialec
 
 /// The tree written back as the shortest plain string OpenSSL reads the same way: the prefix,
 /// then the rules of each segment joined by ':', with every byte OpenSSL never reads dropped
-/// (a command's tail, empty segments, text after a NUL). After a missing name the one byte
-/// that releases before 3.0 step over stays: the first of its tail, or the separator after it,
-/// with the segment that follows glued to it, since those releases then skip that segment.
-/// Parsing the result with the tree's dialect gives the same rules, words and segments, so
-/// every release resolves both strings alike; applying it twice changes nothing. A tree whose
-/// input was too long has no canonical form: the result is empty.
+/// (a command's tail, empty segments, text after a NUL). After a missing name, the one byte
+/// that releases before 1.1.1s and 3.0.7 step over stays: the first byte of its tail, or the
+/// separator after it, with the next segment glued to it (those releases then skip that
+/// segment). Parsing the result with the tree's dialect gives the same rules, words and
+/// segments, so every release resolves both strings alike; applying it twice changes nothing.
+/// A tree whose input was too long has no canonical form: the result is empty.
 [[nodiscard]] std::string canonical_text(const tree& parsed);
 
 }  // namespace cipherexplain
