@@ -49,10 +49,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (st.rule >= parsed.rules().size() || !in_order)
       fail(fmt::format("{}: steps out of rule order", name), input);
   }
+  const diagnostic_renderer renderer(input);
   for (const diagnostic& x : trace.diagnostics) {
     if (x.offset + x.length > input.size() || x.message.empty())
       fail(fmt::format("{}: a finding outside the input or without a message", name), input);
-    if (render(x, input).empty()) fail("a finding rendered as nothing", input);
+    const std::string text = renderer(x);
+    if (text.empty()) fail("a finding rendered as nothing", input);
+    if (&x == &trace.diagnostics.front() && text != render(x, input))
+      fail("diagnostic_renderer and render() differ", input);
   }
   return 0;
 }

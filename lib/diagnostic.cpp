@@ -135,17 +135,27 @@ constexpr std::size_t window = 72;  // cells of context shown for long lines
 
 }  // namespace
 
+diagnostic_renderer::diagnostic_renderer(std::string_view input, std::string_view source_name)
+    : input_(input), source_name_(source_name), line_starts_{0} {
+  for (std::size_t nl = input.find('\n'); nl != std::string_view::npos;
+       nl = input.find('\n', nl + 1))
+    line_starts_.push_back(nl + 1);
+}
+
 std::string render(const diagnostic& finding, std::string_view input,
                    std::string_view source_name) {
+  return diagnostic_renderer(input, source_name)(finding);
+}
+
+std::string diagnostic_renderer::operator()(const diagnostic& finding) const {
+  const std::string_view input = input_;
   const std::size_t offset = std::min(finding.offset, input.size());
-  const std::size_t line_start = [&] {
-    const std::size_t nl = input.rfind('\n', offset == 0 ? 0 : offset - 1);
-    return (nl == std::string_view::npos || offset == 0) ? std::size_t{0} : nl + 1;
-  }();
-  const std::size_t line_no =
-      1 + static_cast<std::size_t>(std::count(
-              input.begin(), input.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
-  const std::size_t line_end = std::min(input.find('\n', line_start), input.size());
+  // The last line that starts at or before the offset (a '\n' belongs to the line it ends).
+  const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
+  const std::size_t line_start = *line;
+  const auto line_no = static_cast<std::size_t>(line - line_starts_.begin()) + 1;
+  const std::size_t line_end = line + 1 == line_starts_.end() ? input.size() : *(line + 1) - 1;
+  const std::string_view source_name = source_name_;
 
   std::string out =
       fmt::format("{}:{}:{}: {}: {} [{}]\n", source_name, line_no, offset - line_start + 1,

@@ -274,6 +274,21 @@ TEST(parser, renders_positions_on_later_lines_and_windows_long_lines) {
                       std::string(35, 'B') + "...\n" + std::string(39, ' ') + "^\n");
 }
 
+// A renderer for many findings finds the lines once and renders each finding as render() does,
+// on every line, at line starts and ends, and past the end of the input.
+TEST(parser, diagnostic_renderer_renders_as_render_does) {
+  const std::string input = "ALL\n\nAB$D\nX\n" + std::string(300, 'Q') + "\n";
+  const diagnostic_renderer renderer(input, "cfg");
+  for (std::size_t offset = 0; offset <= input.size() + 1; ++offset) {
+    for (std::size_t length : {0u, 1u, 5u}) {
+      const diagnostic d{diagnostic_code::missing_name, severity::error, "here", offset, length};
+      EXPECT_EQ(renderer(d), render(d, input, "cfg")) << offset << " " << length;
+    }
+  }
+  EXPECT_EQ(renderer({diagnostic_code::missing_name, severity::error, "here", 7, 1}),
+            "cfg:3:3: error: here [missing-name]\nAB$D\n  ^\n");
+}
+
 // Only the bytes near the caret are decoded; a window that starts inside a multi-byte
 // character steps back to its first byte instead of showing a replacement character.
 TEST(parser, windows_long_lines_of_multibyte_characters_on_character_boundaries) {

@@ -127,7 +127,8 @@ std::string render_text(const evaluator& release, std::string_view input, const 
   for (const std::string& suite : options.why)
     out += "\n" + render_why(release, input, result, suite);
   if (!result.diagnostics.empty()) out += '\n';
-  for (const diagnostic& d : result.diagnostics) out += c.diagnostic(d, input);
+  const diagnostic_renderer renderer(input);
+  for (const diagnostic& d : result.diagnostics) out += c.diagnostic(d, renderer);
   return out;
 }
 

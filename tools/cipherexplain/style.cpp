@@ -52,8 +52,9 @@ std::string style::for_severity(severity s, std::string_view text) const {
   return std::string(text);
 }
 
-std::string style::diagnostic(const cipherexplain::diagnostic& d, std::string_view input) const {
-  const std::string text = render(d, input);
+std::string style::diagnostic(const cipherexplain::diagnostic& d,
+                              const diagnostic_renderer& renderer) const {
+  const std::string text = renderer(d);
   if (!enabled_) return text;
   // Lines: "where: severity: message [code]", the input, the caret, and maybe "help: ...".
   std::string out;

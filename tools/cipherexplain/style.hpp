@@ -21,7 +21,7 @@ class style {
   [[nodiscard]] std::string for_severity(severity s, std::string_view text) const;
   /// A diagnostic as the library renders it, with its severity, caret and help line coloured.
   [[nodiscard]] std::string diagnostic(const cipherexplain::diagnostic& d,
-                                       std::string_view input) const;
+                                       const diagnostic_renderer& renderer) const;
 
  private:
   explicit style(bool enabled) : enabled_(enabled) {}
