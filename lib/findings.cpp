@@ -209,8 +209,9 @@ void findings_collector::replaced_by_suiteb(const list_state& after) {
   const span s = parsed_.suiteb_span();
   const tree& replacement = release_.suiteb_string(parsed_.suiteb());
   note({diagnostic_code::suiteb_prefix, severity::note,
-        fmt::format("'{}' makes OpenSSL ignore the whole string and use '{}'", parsed_.text(s),
-                    replacement.source()),
+        fmt::format("'{}' makes OpenSSL ignore the whole string and use '{}'; the context "
+                    "also stays in Suite B mode for cipher strings set on it later",
+                    parsed_.text(s), replacement.source()),
         s.offset, parsed_.source().size() - s.offset});
   if (!trace_) return;
   step st;

@@ -72,7 +72,8 @@ const std::vector<finding_case>& cases() {
        "              ^~\n"},
       {"suiteb-prefix", "3.0", "SUITEB128:HIGH",
        "input:1:1: note: 'SUITEB128' makes OpenSSL ignore the whole string and use "
-       "'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384' [suiteb-prefix]\n"
+       "'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384'; the context also stays "
+       "in Suite B mode for cipher strings set on it later [suiteb-prefix]\n"
        "SUITEB128:HIGH\n"
        "^~~~~~~~~~~~~~\n"},
       {"name-not-in-release", "1.0.2", "CHACHA20:HIGH",
