@@ -93,6 +93,7 @@ cell make_cell(std::size_t byte, std::string_view glyph) {
 // line lines up on a terminal.
 std::vector<cell> cells_of(std::string_view line, std::size_t base) {
   std::vector<cell> cells;
+  cells.reserve(line.size());
   std::size_t i = 0;
   while (i < line.size()) {
     const auto b = static_cast<unsigned char>(line[i]);
