@@ -119,6 +119,14 @@ std::string tree_problem(const tree& parsed) {
     if (!problem.empty()) break;
     if (r.text.offset < previous_end) return "rules out of order";
     if (r.segment < previous_segment) return "segments out of order";
+    // Rules of one segment follow each other with nothing between them; a new segment starts
+    // after a separator.
+    const bool same_segment = &r != &parsed.rules().front() && r.segment == previous_segment;
+    if (same_segment && r.text.offset != previous_end)
+      return fmt::format("the rule at {} is not adjacent to the one before in its segment",
+                         r.text.offset);
+    if (!same_segment && &r != &parsed.rules().front() && r.text.offset == previous_end)
+      return fmt::format("the rule at {} starts a segment without a separator", r.text.offset);
     if (r.word_count == 0) return "a rule without words";
     if (r.first_word + r.word_count > parsed.words().size()) return "a rule's words out of range";
     if (r.tail.length != 0 && r.tail.offset != r.text.end())
