@@ -80,7 +80,11 @@ const std::string& any_word(rng_t& rng) {
 }
 
 std::string new_rule(rng_t& rng) {
-  if (pick(rng, 10) == 0) return "@" + std::string(commands[pick(rng, std::size(commands))]);
+  if (pick(rng, 10) == 0) {
+    std::string command = "@";
+    command += commands[pick(rng, std::size(commands))];
+    return command;
+  }
   std::string out(operators[pick(rng, std::size(operators))]);
   const std::size_t words = pick(rng, 4) == 0 ? 2 + pick(rng, 2) : 1;
   for (std::size_t i = 0; i < words; ++i) {

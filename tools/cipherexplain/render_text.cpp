@@ -123,9 +123,15 @@ std::string render_text(const evaluator& release, std::string_view input, const 
                          result.ciphers.size(), suite_names(bad, bad.size()));
     }
   }
-  if (options.trace) out += "\n" + render_trace(release, input, result, c);
-  for (const std::string& suite : options.why)
-    out += "\n" + render_why(release, input, result, suite);
+  // Appended piecewise: "\n" + std::string trips GCC 12's -Wrestrict false positive at -O2.
+  if (options.trace) {
+    out += '\n';
+    out += render_trace(release, input, result, c);
+  }
+  for (const std::string& suite : options.why) {
+    out += '\n';
+    out += render_why(release, input, result, suite);
+  }
   if (!result.diagnostics.empty()) out += '\n';
   const diagnostic_renderer renderer(input);
   for (const diagnostic& d : result.diagnostics) out += c.diagnostic(d, renderer);
@@ -240,7 +246,10 @@ std::string render_comparison_text(std::span<const release_result> results) {
                     findings_summary(r.result)});
   }
   out += format_table(rows, {false, false, true, false, false});
-  for (const std::string& d : details) out += "\n" + d;
+  for (const std::string& d : details) {
+    out += '\n';
+    out += d;
+  }
   out += "\nRun with --openssl RELEASE to see one release's list and findings in full.\n";
   return out;
 }
