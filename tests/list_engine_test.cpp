@@ -1,8 +1,8 @@
 // The fast list state (lib/list_state.hpp) against the literal model of OpenSSL's linked list
 // (lib/reference_list.hpp) on random rule sequences: same list, same order, after every step.
 
-#include "list_state.hpp"
-#include "reference_list.hpp"
+#include "engine/list_state.hpp"
+#include "engine/reference_list.hpp"
 
 #include <gtest/gtest.h>
 

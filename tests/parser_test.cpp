@@ -3,7 +3,7 @@
 
 #include <cipherexplain.hpp>
 
-#include "grammar.hpp"
+#include "syntax/grammar.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -1,10 +1,10 @@
-#include "findings.hpp"
+#include "explain/findings_collector.hpp"
 
 #include <cipherexplain/list_diff.hpp>
 #include <cipherexplain/supported.hpp>
 
-#include "algorithms.hpp"
-#include "messages.hpp"
+#include "catalog/algorithms.hpp"
+#include "syntax/syntax_messages.hpp"
 
 #include <fmt/format.h>
 

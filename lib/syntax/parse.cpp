@@ -3,8 +3,8 @@
 
 #include <cipherexplain/syntax.hpp>
 
-#include "grammar.hpp"
-#include "messages.hpp"
+#include "syntax/grammar.hpp"
+#include "syntax/syntax_messages.hpp"
 
 #include <fmt/format.h>
 

@@ -16,7 +16,7 @@
 // Copies carry only the used part of each array: evaluating a string starts from a copy of
 // the prepared DEFAULT list, and that copy was a third of evaluating `DEFAULT`.
 
-#include "cipher_set.hpp"
+#include "engine/cipher_set.hpp"
 
 #include <algorithm>
 #include <array>

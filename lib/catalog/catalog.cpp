@@ -2,8 +2,8 @@
 
 #include <cipherexplain/catalog.hpp>
 
-#include "algorithms.hpp"
-#include "embedded_catalogs.hpp"
+#include "catalog/algorithms.hpp"
+#include "catalog/embedded_catalogs.hpp"
 
 #include <fmt/format.h>
 

@@ -5,8 +5,8 @@
 
 #include <cipherexplain/evaluator.hpp>
 
-#include "prepared_release.hpp"
-#include "run_observer.hpp"
+#include "engine/prepared_release.hpp"
+#include "engine/run_observer.hpp"
 
 #include <array>
 #include <optional>

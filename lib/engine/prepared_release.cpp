@@ -1,8 +1,8 @@
-#include "prepared_release.hpp"
+#include "engine/prepared_release.hpp"
 
-#include "algorithms.hpp"
-#include "messages.hpp"
-#include "reference_list.hpp"
+#include "catalog/algorithms.hpp"
+#include "syntax/syntax_messages.hpp"
+#include "engine/reference_list.hpp"
 
 #include <fmt/format.h>
 

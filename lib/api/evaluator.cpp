@@ -1,6 +1,6 @@
 #include <cipherexplain/evaluator.hpp>
 
-#include "prepared_release.hpp"
+#include "engine/prepared_release.hpp"
 
 namespace cipherexplain {
 

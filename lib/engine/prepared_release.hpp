@@ -7,10 +7,10 @@
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/syntax.hpp>
 
-#include "cipher_set.hpp"
-#include "list_state.hpp"
-#include "name_table.hpp"
-#include "run_observer.hpp"
+#include "engine/cipher_set.hpp"
+#include "engine/list_state.hpp"
+#include "engine/name_table.hpp"
+#include "engine/run_observer.hpp"
 
 #include <array>
 #include <string>

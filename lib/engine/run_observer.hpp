@@ -3,8 +3,8 @@
 // and the trace are built from these calls, so there is exactly one evaluator. The plain,
 // fast evaluation passes no observer and pays nothing for them.
 
-#include "list_state.hpp"
-#include "messages.hpp"
+#include "engine/list_state.hpp"
+#include "syntax/syntax_messages.hpp"
 
 #include <cstddef>
 

@@ -1,4 +1,4 @@
-#include "algorithms.hpp"
+#include "catalog/algorithms.hpp"
 
 #include <cipherexplain/cipher.hpp>
 

@@ -1,10 +1,10 @@
 // Reads a parsed string the way ssl_cipher_process_rulestr() does and applies each rule to the
 // list, recording what happened to every rule.
 
-#include "findings.hpp"
-#include "messages.hpp"
-#include "prepared_release.hpp"
-#include "run_observer.hpp"
+#include "explain/findings_collector.hpp"
+#include "syntax/syntax_messages.hpp"
+#include "engine/prepared_release.hpp"
+#include "engine/run_observer.hpp"
 
 #include <fmt/format.h>
 

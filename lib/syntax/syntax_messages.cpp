@@ -1,4 +1,4 @@
-#include "messages.hpp"
+#include "syntax/syntax_messages.hpp"
 
 #include <fmt/format.h>
 
