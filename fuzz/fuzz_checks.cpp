@@ -83,7 +83,7 @@ std::string tree_problem(const tree& parsed) {
   // Every byte before the NUL belongs to exactly one part.
   std::vector<unsigned char> owners(end, 0);
   std::string problem;
-  auto claim = [&](span s, std::string_view part) {
+  auto claim = [&](source_range s, std::string_view part) {
     if (!problem.empty()) return;
     if (s.end() > end || s.end() < s.offset) {
       problem =
@@ -98,7 +98,7 @@ std::string tree_problem(const tree& parsed) {
     }
   };
   if (parsed.suiteb() != suiteb_prefix::none) {
-    const span s = parsed.suiteb_span();
+    const source_range s = parsed.suiteb_range();
     if (s.offset != 0) return "SUITEB prefix not at the start";
     if (!parsed.rules().empty() || !parsed.separators().empty())
       return "rules read after a SUITEB prefix";
@@ -108,7 +108,7 @@ std::string tree_problem(const tree& parsed) {
     if (p->offset != 0 || p->length < 7 || p->length > 8) return "DEFAULT prefix misplaced";
     claim(*p, "DEFAULT prefix");
   }
-  for (const span& s : parsed.separators()) {
+  for (const source_range& s : parsed.separators()) {
     claim(s, "separator");
     if (problem.empty() && (s.length != 1 || !is_separator(source[s.offset])))
       problem = fmt::format("separator at {} is not a separator byte", s.offset);
@@ -138,7 +138,7 @@ std::string tree_problem(const tree& parsed) {
     const std::string_view op = op_text(r.op);
     if (source.substr(r.text.offset, op.size()) != op)
       return fmt::format("the rule at {} does not start with its operator", r.text.offset);
-    for (const span& w : parsed.words(r)) {
+    for (const source_range& w : parsed.words(r)) {
       if (w.offset < r.text.offset || w.end() > r.text.end())
         return fmt::format("a word of the rule at {} lies outside it", r.text.offset);
       for (const char c : parsed.text(w)) {

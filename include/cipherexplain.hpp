@@ -14,11 +14,13 @@
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
 #include <cipherexplain/diagnostic.hpp>
+#include <cipherexplain/diagnostic_render.hpp>
 #include <cipherexplain/dialect.hpp>
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/list_diff.hpp>
 #include <cipherexplain/policy.hpp>
 #include <cipherexplain/rating.hpp>
+#include <cipherexplain/source_text.hpp>
 #include <cipherexplain/supported.hpp>
 #include <cipherexplain/syntax.hpp>
 #include <cipherexplain/version.hpp>

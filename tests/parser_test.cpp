@@ -20,7 +20,7 @@ using namespace cipherexplain;
 // A compact picture of a tree: "segment:op word+word [tail]" per rule, '|' between rules.
 std::string dump(const tree& t) {
   std::string out;
-  if (t.suiteb() != suiteb_prefix::none) out += fmt::format("SUITEB<{}> ", t.text(t.suiteb_span()));
+  if (t.suiteb() != suiteb_prefix::none) out += fmt::format("SUITEB<{}> ", t.text(t.suiteb_range()));
   if (t.default_prefix()) out += fmt::format("DEFAULT<{}> ", t.text(*t.default_prefix()));
   bool first = true;
   for (const rule& r : t.rules()) {
@@ -28,7 +28,7 @@ std::string dump(const tree& t) {
     first = false;
     out += fmt::format("{}:{}", r.segment, op_text(r.op));
     bool first_word = true;
-    for (const span w : t.words(r)) {
+    for (const source_range w : t.words(r)) {
       if (!first_word) out += '+';
       first_word = false;
       out += w.length == 0 ? std::string("<missing>") : std::string(t.text(w));
@@ -84,7 +84,7 @@ TEST(parser, separates_rules_at_colon_comma_semicolon_and_space) {
   EXPECT_EQ(dump(parse("A:B,C;D E")), "0:A | 1:B | 2:C | 3:D | 4:E");
   const tree t = parse("A:B,C;D E");
   ASSERT_EQ(t.separators().size(), 4u);
-  EXPECT_EQ(t.separators()[3], (span{7, 1}));
+  EXPECT_EQ(t.separators()[3], (source_range{7, 1}));
 }
 
 TEST(parser, keeps_empty_items_between_separators_as_separators_only) {
@@ -326,16 +326,16 @@ TEST(parser, covers_every_byte_of_any_input_exactly_once) {
     for (const dialect& d : {dialect::openssl_3_0(), openssl_1_0(), openssl_3_2()}) {
       const tree t = parse(input, d);
       std::vector<int> owner(input.size(), 0);
-      auto claim = [&](span s) {
+      auto claim = [&](source_range s) {
         for (std::uint32_t i = s.offset; i < s.end(); ++i) ++owner[i];
       };
       if (t.default_prefix()) claim(*t.default_prefix());
       if (t.suiteb() != suiteb_prefix::none) {
-        claim({t.suiteb_span().offset, static_cast<std::uint32_t>(t.nul_offset().value_or(
+        claim({t.suiteb_range().offset, static_cast<std::uint32_t>(t.nul_offset().value_or(
                                            static_cast<std::uint32_t>(input.size()))) -
-                                           t.suiteb_span().offset});
+                                           t.suiteb_range().offset});
       }
-      for (const span s : t.separators()) claim(s);
+      for (const source_range s : t.separators()) claim(s);
       for (const rule& r : t.rules()) {
         claim(r.text);
         claim(r.tail);
@@ -377,13 +377,13 @@ TEST(parser, parse_into_reuses_a_tree) {
 
 TEST(parser, memory_bytes_counts_the_object_and_what_it_holds) {
   const tree small = parse("HIGH", dialect{});
-  EXPECT_GE(small.memory_bytes(), sizeof(tree) + sizeof(rule) + sizeof(span));
+  EXPECT_GE(small.memory_bytes(), sizeof(tree) + sizeof(rule) + sizeof(source_range));
   std::string long_text;
   for (int i = 0; i < 100; ++i) long_text += "ECDHE-RSA-AES128-GCM-SHA256:";
   const tree big = parse(long_text, dialect{});
   // The copied input, 100 rules, 100 words and 100 separators at least.
   EXPECT_GE(big.memory_bytes(),
-            sizeof(tree) + long_text.size() + 100 * (sizeof(rule) + 2 * sizeof(span)));
+            sizeof(tree) + long_text.size() + 100 * (sizeof(rule) + 2 * sizeof(source_range)));
 }
 
 }  // namespace

@@ -61,31 +61,4 @@ struct diagnostic {
   friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };
 
-/// Renders a finding the way compilers do, with the fix (if any) on a last "help:" line:
-/// @code
-/// input:1:5: error: expected a cipher name after '!' [missing-name]
-///  ALL:!
-///      ^
-/// @endcode
-/// @param input the cipher string the offsets refer to
-/// @param source_name what to print before the position ("input" by default)
-/// @return the rendered text, ending in a newline
-[[nodiscard]] std::string render(const diagnostic& finding, std::string_view input,
-                                 std::string_view source_name = "input");
-
-/// Renders many findings about one input as render() does. The input's lines are found once,
-/// so each finding then costs time proportional to what is printed for it, not to the input:
-/// use it for all the findings of a long string.
-class diagnostic_renderer {
- public:
-  /// @param input the cipher string the offsets refer to; must outlive the renderer
-  explicit diagnostic_renderer(std::string_view input, std::string_view source_name = "input");
-  [[nodiscard]] std::string operator()(const diagnostic& finding) const;
-
- private:
-  std::string_view input_;
-  std::string source_name_;
-  std::vector<std::size_t> line_starts_;  // offset of each line's first byte; [0] == 0
-};
-
 }  // namespace cipherexplain

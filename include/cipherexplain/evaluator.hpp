@@ -42,7 +42,7 @@ struct step {
   enum class kind : std::uint8_t { rule, default_prefix, suiteb_prefix };
   kind what = kind::rule;
   std::size_t rule = 0;  ///< index into tree::rules(), for kind::rule
-  span text;             ///< the input bytes the step stands for
+  source_range text;             ///< the input bytes the step stands for
   rule_outcome outcome = rule_outcome::applied;
   /// Suites the rule's pattern matched among those still in OpenSSL's list, in list order.
   std::vector<const cipher*> matched;

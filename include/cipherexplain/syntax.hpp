@@ -12,6 +12,7 @@
 
 #include <cipherexplain/diagnostic.hpp>
 #include <cipherexplain/dialect.hpp>
+#include <cipherexplain/source_text.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -21,15 +22,6 @@
 #include <vector>
 
 namespace cipherexplain {
-
-/// A byte range of the input.
-struct span {
-  std::uint32_t offset = 0;
-  std::uint32_t length = 0;
-
-  [[nodiscard]] constexpr std::uint32_t end() const noexcept { return offset + length; }
-  friend constexpr bool operator==(const span&, const span&) = default;
-};
 
 /// What a rule does with the ciphers it matches (the character before its first word).
 enum class rule_op : std::uint8_t {
@@ -50,7 +42,7 @@ struct rule {
   /// because a word is unknown, it skips the later rules of the same segment too.
   std::uint32_t segment = 0;
   /// From the operator to the end of the last word.
-  span text;
+  source_range text;
   /// The words, as indexes into tree::words: [first_word, first_word + word_count). A word of
   /// length 0 marks where a name was required but none was written (a stray byte, a dangling
   /// '+', an operator before a separator); OpenSSL fails when it reaches one.
@@ -58,7 +50,7 @@ struct rule {
   std::uint32_t word_count = 0;
   /// Bytes up to the next separator that OpenSSL discards unread once it reaches this rule:
   /// everything after a command's word, and everything after a missing name.
-  span tail;
+  source_range tail;
 
   [[nodiscard]] constexpr bool is_command() const noexcept { return op == rule_op::command; }
 };
@@ -71,24 +63,24 @@ class tree {
  public:
   /// The input as given (including any bytes after a NUL).
   [[nodiscard]] std::string_view source() const noexcept { return source_; }
-  /// The bytes of a span.
-  [[nodiscard]] std::string_view text(span s) const noexcept {
+  /// The bytes of a range.
+  [[nodiscard]] std::string_view text(source_range s) const noexcept {
     return std::string_view(source_).substr(s.offset, s.length);
   }
 
   [[nodiscard]] std::span<const rule> rules() const noexcept { return rules_; }
-  [[nodiscard]] std::span<const span> words() const noexcept { return words_; }
-  [[nodiscard]] std::span<const span> words(const rule& r) const noexcept {
-    return std::span<const span>(words_).subspan(r.first_word, r.word_count);
+  [[nodiscard]] std::span<const source_range> words() const noexcept { return words_; }
+  [[nodiscard]] std::span<const source_range> words(const rule& r) const noexcept {
+    return std::span<const source_range>(words_).subspan(r.first_word, r.word_count);
   }
   /// The separator bytes (':' ',' ';' ' ') in input order.
-  [[nodiscard]] std::span<const span> separators() const noexcept { return separators_; }
+  [[nodiscard]] std::span<const source_range> separators() const noexcept { return separators_; }
 
   /// A leading Suite B keyword (and the text it makes OpenSSL ignore is the rest of the input).
   [[nodiscard]] suiteb_prefix suiteb() const noexcept { return suiteb_; }
-  [[nodiscard]] span suiteb_span() const noexcept { return suiteb_span_; }
+  [[nodiscard]] source_range suiteb_range() const noexcept { return suiteb_range_; }
   /// The leading "DEFAULT" (and the one ':' right after it, which OpenSSL swallows).
-  [[nodiscard]] std::optional<span> default_prefix() const noexcept { return default_prefix_; }
+  [[nodiscard]] std::optional<source_range> default_prefix() const noexcept { return default_prefix_; }
   /// Offset of the first NUL byte, if any: OpenSSL reads nothing from there on.
   [[nodiscard]] std::optional<std::uint32_t> nul_offset() const noexcept { return nul_offset_; }
 
@@ -110,13 +102,13 @@ class tree {
   std::string source_;
   struct dialect dialect_;
   std::vector<rule> rules_;
-  std::vector<span> words_;
-  std::vector<span> separators_;
+  std::vector<source_range> words_;
+  std::vector<source_range> separators_;
   std::vector<diagnostic> diagnostics_;
-  std::optional<span> default_prefix_;
+  std::optional<source_range> default_prefix_;
   std::optional<std::uint32_t> nul_offset_;
   suiteb_prefix suiteb_ = suiteb_prefix::none;
-  span suiteb_span_;
+  source_range suiteb_range_;
 };
 
 /// The longest input accepted: 16 MiB. Longer input gets an input-too-long error instead of

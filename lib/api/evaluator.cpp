@@ -1,6 +1,7 @@
 #include <cipherexplain/evaluator.hpp>
 
 #include "engine/prepared_release.hpp"
+#include "text/heap_bytes.hpp"
 
 namespace cipherexplain {
 
@@ -33,15 +34,7 @@ std::span<const cipher* const> evaluator::preference_order() const noexcept {
   return impl_->order();
 }
 
-namespace {
-std::size_t heap_bytes(const std::string& s) noexcept {
-  return s.capacity() > std::string().capacity() ? s.capacity() + 1 : 0;
-}
-template <typename T>
-std::size_t heap_bytes(const std::vector<T>& v) noexcept {
-  return v.capacity() * sizeof(T);
-}
-}  // namespace
+using detail::heap_bytes;
 
 std::size_t evaluation::memory_bytes() const noexcept {
   std::size_t bytes = sizeof(evaluation) + heap_bytes(ciphers) + heap_bytes(outcomes) +

@@ -3,6 +3,8 @@
 // usually one slot whose tag, length and bytes match, no allocation. Case-insensitive
 // releases (4.0) store and hash names folded to lower case.
 
+#include "text/ascii.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -29,7 +31,7 @@ class name_table {
     e.offset = static_cast<std::uint32_t>(chars_.size());
     e.length = static_cast<std::uint16_t>(name.size());
     e.value = value;
-    chars_.append(fold_ ? folded(name) : std::string(name));
+    chars_.append(fold_ ? ascii_lowered(name) : std::string(name));
     e.tag = static_cast<std::uint32_t>(hash(std::string_view(chars_).substr(e.offset)) >> 32);
     entries_.push_back(e);
     max_length_ = std::max<std::size_t>(max_length_, name.size());
@@ -41,7 +43,7 @@ class name_table {
     if (slots_.empty() || word.empty() || word.size() > max_length_) return none;
     char buffer[max_name];
     if (fold_) {
-      for (std::size_t i = 0; i < word.size(); ++i) buffer[i] = lower(word[i]);
+      for (std::size_t i = 0; i < word.size(); ++i) buffer[i] = ascii_lower(word[i]);
       word = std::string_view(buffer, word.size());
     }
     const std::uint64_t h = hash(word);
@@ -69,14 +71,6 @@ class name_table {
     std::uint16_t value = 0;
   };
 
-  static char lower(char c) noexcept {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  static std::string folded(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-  }
   template <typename T>
   static T load(const char* p) noexcept {
     T v;

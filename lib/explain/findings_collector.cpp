@@ -5,6 +5,7 @@
 
 #include "catalog/algorithms.hpp"
 #include "syntax/syntax_messages.hpp"
+#include "text/ascii.hpp"
 
 #include <fmt/format.h>
 
@@ -16,13 +17,6 @@ namespace {
 
 bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' '; }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equal_folded(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
-}
-
 // Edit distance with transpositions (optimal string alignment), ignoring case; gives up early
 // beyond `limit` so that long garbage words cost little.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
@@ -33,10 +27,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     cur[0] = i;
     std::size_t row_min = cur[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      const std::size_t cost = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-          lower(a[i - 2]) == lower(b[j - 1])) {
+      if (i > 1 && j > 1 && ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) &&
+          ascii_lower(a[i - 2]) == ascii_lower(b[j - 1])) {
         cur[j] = std::min(cur[j], prev2[j - 2] + 1);
       }
       row_min = std::min(row_min, cur[j]);
@@ -51,9 +45,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // Whether `word` is something a release's cipher strings can name (usable or not).
 bool names_something(const catalog& c, std::string_view word) {
   const bool ci = c.dialect().case_insensitive;
-  auto same = [ci](std::string_view a, std::string_view b) {
-    return ci ? equal_folded(a, b) : a == b;
-  };
+  auto same = [ci](std::string_view a, std::string_view b) { return same_name(a, b, ci); };
   for (const cipher& s : c.ciphers()) {
     if (!s.option.empty() || !s.valid ||
         (s.table != cipher_table::ssl3 && s.table != cipher_table::ssl2))
@@ -173,15 +165,10 @@ std::vector<const cipher*> findings_collector::active_list(const list_state& s) 
   return out;
 }
 
-std::string findings_collector::position(std::size_t offset) const {
-  const std::string_view src = parsed_.source();
-  const std::size_t line_start = src.rfind('\n', offset == 0 ? 0 : offset - 1);
-  const std::size_t line =
-      1 + static_cast<std::size_t>(
-              std::count(src.begin(), src.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-  const std::size_t column =
-      line_start == std::string_view::npos || offset == 0 ? offset + 1 : offset - line_start;
-  return fmt::format("{}:{}", line, column);
+std::string findings_collector::position(std::size_t offset) {
+  // Built on the first position asked for: most strings need none.
+  if (!lines_) lines_.emplace(parsed_.source());
+  return to_string(lines_->at(offset));
 }
 
 void findings_collector::add_step(std::size_t rule, rule_outcome outcome) {
@@ -206,7 +193,7 @@ void findings_collector::expanded_default(const list_state& after) {
 
 void findings_collector::replaced_by_suiteb(const list_state& after) {
   current_ = after;
-  const span s = parsed_.suiteb_span();
+  const source_range s = parsed_.suiteb_range();
   const tree& replacement = release_.suiteb_string(parsed_.suiteb());
   note({diagnostic_code::suiteb_prefix, severity::note,
         fmt::format("'{}' makes OpenSSL ignore the whole string and use '{}'; the context "
@@ -250,7 +237,7 @@ void findings_collector::skipped_rest(std::size_t rule, std::size_t word, std::s
 void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
   out_.outcomes[rule] = rule_outcome::unknown_name;
   add_step(rule, rule_outcome::unknown_name);
-  const span where = parsed_.words(parsed_.rules()[rule])[word];
+  const source_range where = parsed_.words(parsed_.rules()[rule])[word];
   const std::string_view text = parsed_.text(where);
   const catalog& here = release_.release();
   const std::string_view name = here.release();
@@ -274,7 +261,7 @@ void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
     }
   }
 
-  if (ci ? equal_folded(text, "DEFAULT") : text == "DEFAULT") {
+  if (same_name(text, "DEFAULT", ci)) {
     note({diagnostic_code::default_not_first, severity::warning,
           "DEFAULT is special only at the very start of the string; here it is an unknown word and "
           "OpenSSL "
@@ -333,7 +320,7 @@ void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
     // ignores case.
     const auto known = release_.known_words();
     const bool case_slip = std::any_of(known.begin(), known.end(),
-                                       [&](std::string_view k) { return equal_folded(k, text); });
+                                       [&](std::string_view k) { return equal_ignoring_case(k, text); });
     if (!elsewhere.empty() && !case_slip) {
       note({diagnostic_code::name_not_in_release, severity::warning,
             fmt::format("'{}' is not a name in OpenSSL {} (it is in {}); OpenSSL ignores the rule",
@@ -351,7 +338,7 @@ void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
                        [](const auto& a, const auto& b) { return a.first < b.first; });
       std::string suggestion;
       if (!near.empty()) {
-        const bool case_only = equal_folded(near.front().second, text);
+        const bool case_only = equal_ignoring_case(near.front().second, text);
         std::vector<std::string> names;
         for (std::size_t i = 0; i < near.size() && i < 3 && near[i].first == near.front().first;
              ++i) {

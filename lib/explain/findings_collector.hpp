@@ -52,7 +52,7 @@ class findings_collector final : public run_observer {
   void add_step(std::size_t rule, rule_outcome outcome);
   void skipped_rest(std::size_t rule, std::size_t word, std::string_view why);
   [[nodiscard]] std::vector<const cipher*> active_list(const list_state& s) const;
-  [[nodiscard]] std::string position(std::size_t offset) const;
+  [[nodiscard]] std::string position(std::size_t offset);
 
   const prepared_release& release_;
   const tree& parsed_;
@@ -65,6 +65,7 @@ class findings_collector final : public run_observer {
   std::vector<removal> removals_undone_;
   std::vector<narrow_check> narrow_checks_;
   std::vector<diagnostic> whole_string_;
+  std::optional<line_index> lines_;
 };
 
 }  // namespace cipherexplain::detail

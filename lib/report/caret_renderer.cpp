@@ -1,4 +1,6 @@
-#include <cipherexplain/diagnostic.hpp>
+#include <cipherexplain/diagnostic_render.hpp>
+
+#include "text/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -101,33 +103,16 @@ std::vector<cell> cells_of(std::string_view line, std::size_t base) {
       const char picture[] = {'\xe2', '\x90', static_cast<char>(0x80 + b)};
       cells.push_back(make_cell(base + i, std::string_view(picture, 3)));
       ++i;
-      continue;
-    }
-    if (b == 0x7f) {
+    } else if (b == 0x7f) {
       cells.push_back(make_cell(base + i, "\xe2\x90\xa1"));
       ++i;
-      continue;
-    }
-    std::size_t n = 1;
-    if (b >= 0xc2 && b <= 0xdf)
-      n = 2;
-    else if (b >= 0xe0 && b <= 0xef)
-      n = 3;
-    else if (b >= 0xf0 && b <= 0xf4)
-      n = 4;
-    else if (b >= 0x80)
-      n = 0;
-    bool valid = n != 0 && i + n <= line.size();
-    for (std::size_t k = 1; valid && k < n; ++k) {
-      valid = (static_cast<unsigned char>(line[i + k]) & 0xc0u) == 0x80u;
-    }
-    if (!valid) {
+    } else if (const std::size_t n = detail::decode_utf8(line, i).length; n == 0) {
       cells.push_back(make_cell(base + i, "\xef\xbf\xbd"));
       ++i;
-      continue;
+    } else {
+      cells.push_back(make_cell(base + i, line.substr(i, n)));
+      i += n;
     }
-    cells.push_back(make_cell(base + i, line.substr(i, n)));
-    i += n;
   }
   return cells;
 }
@@ -137,30 +122,26 @@ constexpr std::size_t window = 72;  // cells of context shown for long lines
 }  // namespace
 
 diagnostic_renderer::diagnostic_renderer(std::string_view input, std::string_view source_name)
-    : input_(input), source_name_(source_name), line_starts_{0} {
-  for (std::size_t nl = input.find('\n'); nl != std::string_view::npos;
-       nl = input.find('\n', nl + 1))
-    line_starts_.push_back(nl + 1);
-}
+    : input_(input), source_name_(source_name), lines_(input) {}
 
 std::string render(const diagnostic& finding, std::string_view input,
                    std::string_view source_name) {
   return diagnostic_renderer(input, source_name)(finding);
 }
 
-std::string diagnostic_renderer::operator()(const diagnostic& finding) const {
+rendered_diagnostic diagnostic_renderer::parts(const diagnostic& finding) const {
   const std::string_view input = input_;
   const std::size_t offset = std::min(finding.offset, input.size());
-  // The last line that starts at or before the offset (a '\n' belongs to the line it ends).
-  const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
-  const std::size_t line_start = *line;
-  const auto line_no = static_cast<std::size_t>(line - line_starts_.begin()) + 1;
-  const std::size_t line_end = line + 1 == line_starts_.end() ? input.size() : *(line + 1) - 1;
-  const std::string_view source_name = source_name_;
+  const line_column where = lines_.at(offset);
+  const std::size_t line_start = lines_.line_start(where.line);
+  const std::size_t line_end = lines_.line_end(where.line);
 
-  std::string out =
-      fmt::format("{}:{}:{}: {}: {} [{}]\n", source_name, line_no, offset - line_start + 1,
-                  severity_name(finding.severity), finding.message, code_name(finding.code));
+  rendered_diagnostic out;
+  out.location = fmt::format("{}:{}", source_name_, to_string(where));
+  out.level = finding.severity;
+  out.message = finding.message;
+  out.code = code_name(finding.code);
+  out.help = finding.suggestion;
 
   // Only the cells around the caret can be shown, so only the bytes that can hold them are
   // decoded: rendering stays proportional to the window, not the line, and a string with many
@@ -195,8 +176,12 @@ std::string diagnostic_renderer::operator()(const diagnostic& finding) const {
     }
   }
   const bool cut_before = first > 0 || more_before;
-  std::string text_line = cut_before ? "..." : "";
-  std::string caret_line(cut_before ? 3 : 0, ' ');
+  std::string& text_line = out.source_line;
+  std::string& caret_line = out.marker_line;
+  if (cut_before) {
+    text_line = "...";
+    caret_line = "   ";
+  }
   for (std::size_t i = first; i < last; ++i) {
     text_line += cells[i].text();
     if (i < caret) caret_line += ' ';
@@ -205,11 +190,20 @@ std::string diagnostic_renderer::operator()(const diagnostic& finding) const {
   caret_line += '^';
   const std::size_t visible_marks = std::min(marked, last > caret ? last - caret : 0);
   if (visible_marks > 1) caret_line.append(visible_marks - 1, '~');
-  out += text_line;
+  return out;
+}
+
+std::string diagnostic_renderer::operator()(const diagnostic& finding) const {
+  return parts(finding).text();
+}
+
+std::string rendered_diagnostic::text() const {
+  std::string out = fmt::format("{}: {}: {} [{}]\n", location, severity_name(level), message, code);
+  out += source_line;
   out += '\n';
-  out += caret_line;
+  out += marker_line;
   out += '\n';
-  if (!finding.suggestion.empty()) out += fmt::format("help: {}\n", finding.suggestion);
+  if (!help.empty()) out += fmt::format("help: {}\n", help);
   return out;
 }
 

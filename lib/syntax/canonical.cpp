@@ -2,19 +2,15 @@
 
 #include <cipherexplain/syntax.hpp>
 
+#include "text/ascii.hpp"
+
 #include <algorithm>
 
 namespace cipherexplain {
 namespace {
 
 bool starts_with(std::string_view text, std::string_view prefix, bool ignore_case) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (ignore_case && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (c != prefix[i]) return false;
-  }
-  return true;
+  return detail::same_name(text.substr(0, prefix.size()), prefix, ignore_case);
 }
 
 // Appends the rule; returns true when it ends in a missing name directly followed by a
@@ -46,7 +42,7 @@ bool append_rule(std::string& out, const tree& parsed, const rule& r) {
 
 std::string canonical_text(const tree& parsed) {
   const dialect& d = parsed.dialect();
-  if (parsed.suiteb() != suiteb_prefix::none) return std::string(parsed.text(parsed.suiteb_span()));
+  if (parsed.suiteb() != suiteb_prefix::none) return std::string(parsed.text(parsed.suiteb_range()));
 
   std::string out;
   if (const auto prefix = parsed.default_prefix()) {

@@ -5,6 +5,7 @@
 
 #include "syntax/grammar.hpp"
 #include "syntax/syntax_messages.hpp"
+#include "text/heap_bytes.hpp"
 
 #include <fmt/format.h>
 
@@ -30,16 +31,11 @@ std::string_view op_text(rule_op op) noexcept {
   return "";
 }
 
-namespace {
-// Heap bytes of a string: none while it fits the small-string buffer inside the object.
-std::size_t heap_bytes(const std::string& s) noexcept {
-  return s.capacity() > std::string().capacity() ? s.capacity() + 1 : 0;
-}
-}  // namespace
+using detail::heap_bytes;
 
 std::size_t tree::memory_bytes() const noexcept {
   std::size_t bytes = sizeof(tree) + heap_bytes(source_) + rules_.capacity() * sizeof(rule) +
-                      words_.capacity() * sizeof(span) + separators_.capacity() * sizeof(span) +
+                      words_.capacity() * sizeof(source_range) + separators_.capacity() * sizeof(source_range) +
                       diagnostics_.capacity() * sizeof(diagnostic);
   for (const diagnostic& d : diagnostics_)
     bytes += heap_bytes(d.message) + heap_bytes(d.suggestion);
@@ -70,12 +66,12 @@ class tree_builder {
     text_end_ = offset(at) + 1;
   }
   void add_word(std::uint32_t at, std::uint32_t length) {
-    span& w = out_.words_.emplace_back();
+    source_range& w = out_.words_.emplace_back();
     w.offset = at;
     w.length = length;
     text_end_ = at + length;
   }
-  void set_tail(span s) { tail_ = s; }
+  void set_tail(source_range s) { tail_ = s; }
   // Every rule has an operator or a word (perhaps a zero-width missing one), so text_end_ is
   // set; no separator lies inside a rule, so segment_ is the one it started in.
   void end_rule(const char* begin) {
@@ -94,25 +90,25 @@ class tree_builder {
     first_word_ = n_words;
   }
   void add_separator(std::uint32_t at) {
-    span& s = out_.separators_.emplace_back();
+    source_range& s = out_.separators_.emplace_back();
     s.offset = at;
     s.length = 1;
     ++segment_;
   }
-  void set_default_prefix(span s) {
+  void set_default_prefix(source_range s) {
     out_.default_prefix_ = s;
     ++segment_;
   }
-  void set_suiteb(suiteb_prefix which, span s) {
+  void set_suiteb(suiteb_prefix which, source_range s) {
     out_.suiteb_ = which;
-    out_.suiteb_span_ = s;
+    out_.suiteb_range_ = s;
   }
 
  private:
   tree& out_;
   const char* base_;
   rule_op op_ = rule_op::add;
-  span tail_;
+  source_range tail_;
   std::uint32_t first_word_ = 0;
   std::uint32_t text_end_ = 0;
   std::uint32_t segment_ = 0;
@@ -124,7 +120,7 @@ namespace g = grammar;
 namespace pegtl = tao::pegtl;
 
 template <typename Input>
-span span_of(const Input& in, const tree_builder& b) {
+source_range range_of(const Input& in, const tree_builder& b) {
   return {b.offset(in.begin()), static_cast<std::uint32_t>(in.size())};
 }
 
@@ -176,7 +172,7 @@ template <>
 struct action<g::tail> {
   template <typename Input>
   static void apply(const Input& in, tree_builder& b) {
-    if (in.size() != 0) b.set_tail(span_of(in, b));
+    if (in.size() != 0) b.set_tail(range_of(in, b));
   }
 };
 // A stray rule's junk is its tail: OpenSSL fails at its first byte and never reads the rest.
@@ -184,7 +180,7 @@ template <class D>
 struct action<g::stray<D>> {
   template <typename Input>
   static void apply(const Input& in, tree_builder& b) {
-    b.set_tail(span_of(in, b));
+    b.set_tail(range_of(in, b));
   }
 };
 template <>
@@ -198,7 +194,7 @@ template <class D>
 struct action<g::default_prefix<D>> {
   template <typename Input>
   static void apply(const Input& in, tree_builder& b) {
-    b.set_default_prefix(span_of(in, b));
+    b.set_default_prefix(range_of(in, b));
   }
 };
 
@@ -206,7 +202,7 @@ template <suiteb_prefix Which>
 struct suiteb_action {
   template <typename Input>
   static void apply(const Input& in, tree_builder& b) {
-    b.set_suiteb(Which, span_of(in, b));
+    b.set_suiteb(Which, range_of(in, b));
   }
 };
 template <class D>
@@ -279,7 +275,7 @@ void parse_into(tree& out, std::string_view input, const dialect& rules) {
   out.default_prefix_.reset();
   out.nul_offset_.reset();
   out.suiteb_ = suiteb_prefix::none;
-  out.suiteb_span_ = {};
+  out.suiteb_range_ = {};
 
   if (input.size() > max_input_length) {
     out.diagnostics_.push_back(

@@ -11,15 +11,6 @@
 namespace cipherexplain::cli {
 namespace {
 
-std::string position(std::string_view input, std::size_t offset) {
-  const std::size_t line =
-      1 + static_cast<std::size_t>(std::count(
-              input.begin(),
-              input.begin() + static_cast<std::ptrdiff_t>(std::min(offset, input.size())), '\n'));
-  const std::size_t nl = offset == 0 ? std::string_view::npos : input.rfind('\n', offset - 1);
-  return fmt::format("{}:{}", line, nl == std::string_view::npos ? offset + 1 : offset - nl);
-}
-
 std::string_view outcome_text(rule_outcome o) {
   switch (o) {
     case rule_outcome::not_reached:
@@ -57,6 +48,7 @@ std::string shown(std::string_view text) {
 std::string render_trace(const evaluator& release, std::string_view input, const evaluation& result,
                          const style& c) {
   std::string out = c.bold("What each rule did:") + "\n";
+  const line_index lines(input);
   std::size_t number = 0;
   for (const step& s : result.steps) {
     const std::string_view text =
@@ -68,7 +60,7 @@ std::string render_trace(const evaluator& release, std::string_view input, const
     } else if (s.what == step::kind::suiteb_prefix) {
       head = fmt::format("'{}' at 1:1: a Suite B keyword replaces the whole string", shown(text));
     } else {
-      head = fmt::format("'{}' at {}: {}", shown(text), position(input, s.text.offset),
+      head = fmt::format("'{}' at {}: {}", shown(text), to_string(lines.at(s.text.offset)),
                          outcome_text(s.outcome));
     }
     out += fmt::format("{:>3}. {}\n", ++number, head);
@@ -123,6 +115,7 @@ std::string render_why(const evaluator& release, std::string_view input, const e
     return out;
   }
   bool touched = false;
+  const line_index lines(input);
   auto has = [suite](const std::vector<const cipher*>& v) {
     return std::find(v.begin(), v.end(), suite) != v.end();
   };
@@ -144,7 +137,7 @@ std::string render_why(const evaluator& release, std::string_view input, const e
     const std::string_view text =
         input.substr(std::min<std::size_t>(s.text.offset, input.size()), s.text.length);
     out += fmt::format(
-        "  '{}' at {} {}{}\n", shown(text), position(input, s.text.offset), what,
+        "  '{}' at {} {}{}\n", shown(text), to_string(lines.at(s.text.offset)), what,
         pos == s.list.end() ? "" : fmt::format(" (now at position {})", pos - s.list.begin() + 1));
   }
   if (!touched) out += "  No rule matched it.\n";

@@ -54,35 +54,25 @@ std::string style::for_severity(severity s, std::string_view text) const {
 
 std::string style::diagnostic(const cipherexplain::diagnostic& d,
                               const diagnostic_renderer& renderer) const {
-  const std::string text = renderer(d);
-  if (!enabled_) return text;
-  // Lines: "where: severity: message [code]", the input, the caret, and maybe "help: ...".
-  std::string out;
-  std::size_t start = 0;
-  for (int line = 0; start < text.size(); ++line) {
-    const std::size_t end = text.find('\n', start);
-    std::string_view l(text.data() + start, end - start);
-    if (line == 0) {
-      const std::string label = std::string(severity_name(d.severity)) + ":";
-      const std::size_t at = l.find(" " + label + " ");
-      if (at != std::string_view::npos) {
-        out += bold(l.substr(0, at));
-        out += ' ';
-        out += for_severity(d.severity, label);
-        out += l.substr(at + label.size() + 1);
-      } else {
-        out += l;
-      }
-    } else if (line == 2) {
-      out += paint("1;32", l);
-    } else if (l.starts_with("help:")) {
-      out += paint("1;36", "help:");
-      out += l.substr(5);
-    } else {
-      out += l;
-    }
+  rendered_diagnostic parts = renderer.parts(d);
+  if (!enabled_) return parts.text();
+  std::string out = bold(parts.location + ":");
+  out += ' ';
+  out += for_severity(parts.level, std::string(severity_name(parts.level)) + ":");
+  out += ' ';
+  out += parts.message;
+  out += " [";
+  out += parts.code;
+  out += "]\n";
+  out += parts.source_line;
+  out += '\n';
+  out += paint("1;32", parts.marker_line);
+  out += '\n';
+  if (!parts.help.empty()) {
+    out += paint("1;36", "help:");
+    out += ' ';
+    out += parts.help;
     out += '\n';
-    start = end + 1;
   }
   return out;
 }
