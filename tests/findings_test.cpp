@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -185,6 +186,13 @@ const std::vector<finding_case>& cases() {
   return all;
 }
 
+const diagnostic* first_with_code(const evaluation& e, std::string_view code) {
+  for (const diagnostic& d : e.diagnostics) {
+    if (code_name(d.code) == code) return &d;
+  }
+  return nullptr;
+}
+
 std::string first_rendered(const finding_case& c) {
   const evaluation e = evaluator(*catalog::find(c.release)).evaluate(c.input);
   for (const diagnostic& d : e.diagnostics) {
@@ -204,11 +212,58 @@ TEST(findings, each_trap_renders_with_its_position_and_fix) {
 TEST(findings, every_code_is_covered_by_a_case) {
   std::set<std::string> covered;
   for (const finding_case& c : cases()) covered.insert(c.code);
-  for (auto code = static_cast<std::uint16_t>(diagnostic_code::missing_name);
-       code <= static_cast<std::uint16_t>(diagnostic_code::old_protocols_refused); ++code) {
-    const std::string name(code_name(static_cast<diagnostic_code>(code)));
-    EXPECT_TRUE(covered.contains(name)) << name << " has no test case";
+  for (const diagnostic_code_info& code : diagnostic_codes()) {
+    EXPECT_TRUE(covered.contains(std::string(code.name))) << code.name << " has no test case";
   }
+}
+
+// Each finding is reported with the severity the code table gives its code.
+TEST(findings, carry_the_severity_of_their_code_in_the_table) {
+  for (const finding_case& c : cases()) {
+    SCOPED_TRACE(c.code + " on " + c.release);
+    const evaluation e = evaluator(*catalog::find(c.release)).evaluate(c.input);
+    const diagnostic* d = first_with_code(e, c.code);
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->severity, code_info(d->code).severity);
+    const std::string first_line = c.rendered.substr(0, c.rendered.find('\n'));
+    EXPECT_NE(first_line.find(": " + std::string(severity_name(d->severity)) + ": "),
+              std::string::npos)
+        << first_line;
+  }
+}
+
+TEST(diagnostic_codes, are_numbered_from_one_with_unique_names_and_text) {
+  std::set<std::string_view> names;
+  for (std::size_t i = 0; i < diagnostic_codes().size(); ++i) {
+    const diagnostic_code_info& row = diagnostic_codes()[i];
+    EXPECT_EQ(static_cast<std::size_t>(row.code), i + 1);
+    EXPECT_TRUE(names.insert(row.name).second) << row.name;
+    EXPECT_EQ(code_name(row.code), row.name);
+    EXPECT_EQ(&code_info(row.code), &row);
+    EXPECT_EQ(find_code(row.name), &row);
+    EXPECT_FALSE(row.summary.empty()) << row.name;
+    EXPECT_GT(row.help.size(), row.summary.size() / 2) << row.name;
+  }
+  EXPECT_EQ(find_code("no-such-code"), nullptr);
+}
+
+// docs/json-output.md lists the codes: its table must be the code table, row by row.
+TEST(diagnostic_codes, match_the_table_in_json_output_md) {
+  std::ifstream doc(std::string(CIPHEREXPLAIN_DOCS_DIR) + "/json-output.md");
+  ASSERT_TRUE(doc) << "cannot read docs/json-output.md";
+  std::vector<std::string> rows;
+  bool in_section = false;
+  for (std::string line; std::getline(doc, line);) {
+    if (line.starts_with("## ")) in_section = line == "## Diagnostic codes";
+    if (in_section && line.starts_with("| `")) rows.push_back(line);
+  }
+  std::vector<std::string> expected;
+  for (const diagnostic_code_info& row : diagnostic_codes()) {
+    expected.push_back("| `" + std::string(row.name) + "` | " +
+                       std::string(severity_name(row.severity)) + " | " + std::string(row.summary) +
+                       " |");
+  }
+  EXPECT_EQ(rows, expected);
 }
 
 TEST(findings, are_not_produced_on_the_fast_path) {

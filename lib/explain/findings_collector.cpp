@@ -4,6 +4,7 @@
 #include <cipherexplain/supported.hpp>
 
 #include "catalog/algorithms.hpp"
+#include "diagnostics/finding.hpp"
 #include "syntax/syntax_messages.hpp"
 #include "text/ascii.hpp"
 
@@ -150,11 +151,10 @@ findings_collector::findings_collector(const prepared_release& release, const tr
     if (!glued.empty() && !parsed.rules().empty() && parsed.rules().front().text.offset == 7 &&
         parsed.rules().front().op == rule_op::add) {
       note(
-          {diagnostic_code::default_glued, severity::warning,
-           fmt::format(
+          make_finding(diagnostic_code::default_glued, fmt::format(
                "OpenSSL reads only the first 7 bytes as DEFAULT and then '{}' as a rule of its own",
                glued),
-           7, glued.size(), fmt::format("write 'DEFAULT:{}' if that is meant", glued)});
+           7, glued.size(), fmt::format("write 'DEFAULT:{}' if that is meant", glued)));
     }
   }
 }
@@ -195,11 +195,10 @@ void findings_collector::replaced_by_suiteb(const list_state& after) {
   current_ = after;
   const source_range s = parsed_.suiteb_range();
   const tree& replacement = release_.suiteb_string(parsed_.suiteb());
-  note({diagnostic_code::suiteb_prefix, severity::note,
-        fmt::format("'{}' makes OpenSSL ignore the whole string and use '{}'; the context "
+  note(make_finding(diagnostic_code::suiteb_prefix, fmt::format("'{}' makes OpenSSL ignore the whole string and use '{}'; the context "
                     "also stays in Suite B mode for cipher strings set on it later",
                     parsed_.text(s), replacement.source()),
-        s.offset, parsed_.source().size() - s.offset});
+        s.offset, parsed_.source().size() - s.offset));
   if (!trace_) return;
   step st;
   st.what = step::kind::suiteb_prefix;
@@ -228,9 +227,8 @@ void findings_collector::skipped_rest(std::size_t rule, std::size_t word, std::s
     end = std::max({end, rules[i].text.end(), rules[i].tail.end()});
   }
   if (end > from) {
-    note({diagnostic_code::skipped_text, severity::note,
-          fmt::format("after {} OpenSSL skips everything up to the next separator", why), from,
-          end - from});
+    note(make_finding(diagnostic_code::skipped_text, fmt::format("after {} OpenSSL skips everything up to the next separator", why), from,
+          end - from));
   }
 }
 
@@ -262,22 +260,20 @@ void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
   }
 
   if (same_name(text, "DEFAULT", ci)) {
-    note({diagnostic_code::default_not_first, severity::warning,
-          "DEFAULT is special only at the very start of the string; here it is an unknown word and "
+    note(make_finding(diagnostic_code::default_not_first, "DEFAULT is special only at the very start of the string; here it is an unknown word and "
           "OpenSSL "
           "ignores the rule",
-          where.offset, where.length, "start the string with DEFAULT instead"});
+          where.offset, where.length, "start the string with DEFAULT instead"));
   } else if (tls13 != nullptr || token.starts_with("TLS13-")) {
     const std::string_view shown = tls13 != nullptr ? tls13->name : token;
     note(
-        {diagnostic_code::tls13_name, severity::warning,
-         fmt::format(
+        make_finding(diagnostic_code::tls13_name, fmt::format(
              "'{}' is {}: cipher strings never select or remove TLS 1.3 suites, so OpenSSL ignores "
              "the rule",
              shown, tls13 != nullptr ? "a TLS 1.3 suite" : "a pre-release name of a TLS 1.3 suite"),
          where.offset, std::max<std::size_t>(where.length, token.size()),
          "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites, nginx "
-         "'ssl_conf_command Ciphersuites')"});
+         "'ssl_conf_command Ciphersuites')"));
   } else if (here.find_cipher(text) != nullptr || here.find_alias(text) != nullptr) {
     std::string why;
     if (const cipher* s = here.find_cipher(text)) {
@@ -299,18 +295,16 @@ void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
       why =
           fmt::format("'{}' names only algorithms this build of OpenSSL {} cannot use", text, name);
     }
-    note({diagnostic_code::name_unavailable, severity::warning,
-          fmt::format("{}; OpenSSL ignores the rule", why), where.offset, where.length});
+    note(make_finding(diagnostic_code::name_unavailable, fmt::format("{}; OpenSSL ignores the rule", why), where.offset, where.length));
   } else if (iana != nullptr && !here.stdname_lookup()) {
     const cipher* own = here.find_cipher(iana->id);
-    note({diagnostic_code::name_not_in_release, severity::warning,
-          fmt::format("'{}' is an IANA name; OpenSSL {} reads only its own names here (IANA names "
+    note(make_finding(diagnostic_code::name_not_in_release, fmt::format("'{}' is an IANA name; OpenSSL {} reads only its own names here (IANA names "
                       "work from 3.2), so "
                       "it ignores the rule",
                       token, name),
           where.offset, token.size(),
           own != nullptr ? fmt::format("write '{}'", own->name)
-                         : std::string("write the OpenSSL name")});
+                         : std::string("write the OpenSSL name")));
   } else {
     std::vector<const catalog*> elsewhere;
     for (const catalog* c : catalog::all()) {
@@ -322,10 +316,9 @@ void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
     const bool case_slip = std::any_of(known.begin(), known.end(),
                                        [&](std::string_view k) { return equal_ignoring_case(k, text); });
     if (!elsewhere.empty() && !case_slip) {
-      note({diagnostic_code::name_not_in_release, severity::warning,
-            fmt::format("'{}' is not a name in OpenSSL {} (it is in {}); OpenSSL ignores the rule",
+      note(make_finding(diagnostic_code::name_not_in_release, fmt::format("'{}' is not a name in OpenSSL {} (it is in {}); OpenSSL ignores the rule",
                         text, name, releases_text(elsewhere)),
-            where.offset, where.length});
+            where.offset, where.length));
     } else {
       // The nearest names this release knows, for typos and case slips.
       std::vector<std::pair<std::size_t, std::string_view>> near;
@@ -351,9 +344,8 @@ void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
                 : "",
             fmt::join(names, " or "));
       }
-      note({diagnostic_code::unknown_name, severity::warning,
-            fmt::format("unknown name '{}' in OpenSSL {}; OpenSSL ignores the rule", text, name),
-            where.offset, where.length, std::move(suggestion)});
+      note(make_finding(diagnostic_code::unknown_name, fmt::format("unknown name '{}' in OpenSSL {}; OpenSSL ignores the rule", text, name),
+            where.offset, where.length, std::move(suggestion)));
     }
   }
   skipped_rest(rule, word, "an unknown name");
@@ -363,12 +355,11 @@ void findings_collector::conflict(std::size_t rule, std::size_t word) {
   out_.outcomes[rule] = rule_outcome::conflict;
   add_step(rule, rule_outcome::conflict);
   const struct rule& r = parsed_.rules()[rule];
-  note({diagnostic_code::conflicting_names, severity::warning,
-        fmt::format(
+  note(make_finding(diagnostic_code::conflicting_names, fmt::format(
             "'{}' cannot match anything together with what precedes it in the '+' chain; OpenSSL "
             "ignores the rule",
             parsed_.text(parsed_.words(r)[word])),
-        r.text.offset, r.text.length});
+        r.text.offset, r.text.length));
   skipped_rest(rule, word, "a dropped rule");
 }
 
@@ -379,10 +370,9 @@ void findings_collector::command(std::size_t rule, const command_word& c, const 
   out_.outcomes[rule] = ok ? rule_outcome::command_done : rule_outcome::command_failed;
   if (!ok) note(bad_command(parsed_, r, parsed_.dialect().seclevel_command));
   if (r.tail.length != 0) {
-    note({diagnostic_code::skipped_text, severity::note,
-          fmt::format("OpenSSL ignores '{}' after a command, up to the next separator",
+    note(make_finding(diagnostic_code::skipped_text, fmt::format("OpenSSL ignores '{}' after a command, up to the next separator",
                       parsed_.text(r.tail)),
-          r.tail.offset, r.tail.length});
+          r.tail.offset, r.tail.length));
   }
   if (c.kind == command_kind::strength) strength_rule_ = rule;
   current_ = after;
@@ -432,8 +422,7 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
           break;
       }
     }
-    note({diagnostic_code::no_effect, severity::note,
-          fmt::format("'{}' changes nothing: {}", text, why), r.text.offset, r.text.length});
+    note(make_finding(diagnostic_code::no_effect, fmt::format("'{}' changes nothing: {}", text, why), r.text.offset, r.text.length));
   }
 
   if (r.op == rule_op::add && (p.version == version::sslv3 || p.version == version::tlsv1)) {
@@ -452,15 +441,14 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
   if (strength_rule_ && changed && (added_set.any() || r.op == rule_op::move_to_end)) {
     const struct rule& s = parsed_.rules()[*strength_rule_];
     note(
-        {diagnostic_code::strength_undone, severity::warning,
-         added_set.any()
+        make_finding(diagnostic_code::strength_undone, added_set.any()
              ? fmt::format("'{}' comes after @STRENGTH ({}): the {} suites it adds go to the end "
                            "in preference "
                            "order, not sorted by strength",
                            text, position(s.text.offset), added_set.count())
              : fmt::format("'{}' comes after @STRENGTH ({}) and moves suites out of strength order",
                            text, position(s.text.offset)),
-         r.text.offset, r.text.length, "put @STRENGTH last"});
+         r.text.offset, r.text.length, "put @STRENGTH last"));
   }
 
   const bool removes = r.op == rule_op::remove || r.op == rule_op::kill;
@@ -476,11 +464,10 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
       if (release_.matches(p, *s)) stay.push_back(s);
     }
     if (!stay.empty()) {
-      note({diagnostic_code::tls13_unaffected, severity::note,
-            fmt::format("'{}' does not touch TLS 1.3 suites: {} stay{} in the list", text,
+      note(make_finding(diagnostic_code::tls13_unaffected, fmt::format("'{}' does not touch TLS 1.3 suites: {} stay{} in the list", text,
                         suites_text(stay), stay.size() == 1 ? "s" : ""),
             r.text.offset, r.text.length,
-            "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites)"});
+            "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites)"));
     }
   }
 
@@ -528,13 +515,12 @@ void findings_collector::finish(const list_state& final_state) {
     const struct rule& r = parsed_.rules()[remove_rule];
     const struct rule& a = parsed_.rules()[add_rule];
     const std::string_view text = parsed_.text(r.text);
-    note({diagnostic_code::removal_undone, severity::warning,
-          fmt::format(
+    note(make_finding(diagnostic_code::removal_undone, fmt::format(
               "'{}' only parks suites: '{}' ({}) adds them back, and {} end{} up in the list", text,
               parsed_.text(a.text), position(a.text.offset), suites_text(back),
               back.size() == 1 ? "s" : ""),
           r.text.offset, r.text.length,
-          fmt::format("write '!{}' to remove them for good", text.substr(1))});
+          fmt::format("write '!{}' to remove them for good", text.substr(1))));
   }
 
   // Removals that leave suites whose names contain the alias: "-DSS" keeps DH-DSS suites.
@@ -548,11 +534,10 @@ void findings_collector::finish(const list_state& final_state) {
     }
     if (left.empty()) continue;
     const struct rule& r = parsed_.rules()[n.rule];
-    note({diagnostic_code::narrow_alias, severity::warning,
-          fmt::format("'{}' leaves {} with {} in {} name{}: '{}' means {}", parsed_.text(r.text),
+    note(make_finding(diagnostic_code::narrow_alias, fmt::format("'{}' leaves {} with {} in {} name{}: '{}' means {}", parsed_.text(r.text),
                       suites_text(left), n.named->name, left.size() == 1 ? "its" : "their",
                       left.size() == 1 ? "" : "s", n.named->name, describe_masks(*n.named)),
-          r.text.offset, r.text.length});
+          r.text.offset, r.text.length));
   }
 
   std::stable_sort(out_.diagnostics.begin(), out_.diagnostics.end(),
@@ -561,11 +546,10 @@ void findings_collector::finish(const list_state& final_state) {
   // Findings about the whole string come last.
   if (out_.failure == failure_reason::no_cipher_selected) {
     const bool tls13 = release_.release().engine() == engine_family::openssl_1_1_1;
-    note({diagnostic_code::no_cipher_selected, severity::error,
-          fmt::format(
+    note(make_finding(diagnostic_code::no_cipher_selected, fmt::format(
               "the string selects no TLS 1.2-or-older cipher suite, so OpenSSL {} rejects it{}",
               name, tls13 ? " (the context is left with only the TLS 1.3 suites)" : ""),
-          0, parsed_.source().size()});
+          0, parsed_.source().size()));
   }
   // Suites that are listed but that no connection will use at this security level.
   if (out_.ok) {
@@ -606,11 +590,10 @@ void findings_collector::finish(const list_state& final_state) {
             break;
         }
         whole_string_.push_back(
-            {diagnostic_code::unusable_suites, severity::note,
-             fmt::format("at security level {} no connection uses {} listed suite{} with {}: {}",
+            make_finding(diagnostic_code::unusable_suites, fmt::format("at security level {} no connection uses {} listed suite{} with {}: {}",
                          out_.security_level, group.size(), group.size() == 1 ? "" : "s",
                          reason_text(reason), suites_text(group)),
-             0, parsed_.source().size(), std::move(fix)});
+             0, parsed_.source().size(), std::move(fix)));
       }
     }
   }
@@ -629,8 +612,7 @@ void findings_collector::finish(const list_state& final_state) {
     if (range && range->min_version > version::tlsv1 && !old.empty() &&
         (asked_for_old_protocols_ || only_old)) {
       const bool floor = release_.release().security_rules().tls12_floor_from_level_1;
-      note({diagnostic_code::old_protocols_refused, severity::warning,
-            fmt::format("at security level {} OpenSSL {} refuses {}, so {} {} only used over newer "
+      note(make_finding(diagnostic_code::old_protocols_refused, fmt::format("at security level {} OpenSSL {} refuses {}, so {} {} only used over newer "
                         "versions; "
                         "peers limited to the old ones cannot connect",
                         out_.security_level, name,
@@ -640,7 +622,7 @@ void findings_collector::finish(const list_state& final_state) {
             floor ? "add @SECLEVEL=0 if such peers must connect (3.1+ refuses TLS 1.0/1.1 from "
                     "level 1)"
                   : fmt::format("use @SECLEVEL={} or lower if such peers must connect",
-                                out_.security_level >= 4 ? 3 : 2)});
+                                out_.security_level >= 4 ? 3 : 2)));
     }
   }
   for (diagnostic& d : whole_string_) note(std::move(d));

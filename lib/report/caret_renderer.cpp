@@ -12,68 +12,6 @@
 
 namespace cipherexplain {
 
-std::string_view code_name(diagnostic_code code) noexcept {
-  switch (code) {
-    case diagnostic_code::missing_name:
-      return "missing-name";
-    case diagnostic_code::unknown_command:
-      return "unknown-command";
-    case diagnostic_code::bad_security_level:
-      return "bad-security-level";
-    case diagnostic_code::no_cipher_selected:
-      return "no-cipher-selected";
-    case diagnostic_code::input_too_long:
-      return "input-too-long";
-    case diagnostic_code::text_after_nul:
-      return "text-after-nul";
-    case diagnostic_code::unknown_name:
-      return "unknown-name";
-    case diagnostic_code::conflicting_names:
-      return "conflicting-names";
-    case diagnostic_code::skipped_text:
-      return "skipped-text";
-    case diagnostic_code::suiteb_prefix:
-      return "suiteb-prefix";
-    case diagnostic_code::name_not_in_release:
-      return "name-not-in-release";
-    case diagnostic_code::name_unavailable:
-      return "name-unavailable";
-    case diagnostic_code::tls13_name:
-      return "tls13-name";
-    case diagnostic_code::tls13_unaffected:
-      return "tls13-unaffected";
-    case diagnostic_code::default_not_first:
-      return "default-not-first";
-    case diagnostic_code::default_glued:
-      return "default-glued";
-    case diagnostic_code::no_effect:
-      return "no-effect";
-    case diagnostic_code::removal_undone:
-      return "removal-undone";
-    case diagnostic_code::narrow_alias:
-      return "narrow-alias";
-    case diagnostic_code::strength_undone:
-      return "strength-undone";
-    case diagnostic_code::unusable_suites:
-      return "unusable-suites";
-    case diagnostic_code::old_protocols_refused:
-      return "old-protocols-refused";
-  }
-  return "unknown";
-}
-
-std::string_view severity_name(severity level) noexcept {
-  switch (level) {
-    case severity::note:
-      return "note";
-    case severity::warning:
-      return "warning";
-    case severity::error:
-      return "error";
-  }
-  return "error";
-}
-
 namespace {
 
 // One displayed column of the echoed input line.

@@ -3,6 +3,7 @@
 
 #include <cipherexplain/syntax.hpp>
 
+#include "diagnostics/finding.hpp"
 #include "syntax/grammar.hpp"
 #include "syntax/syntax_messages.hpp"
 #include "text/heap_bytes.hpp"
@@ -32,6 +33,7 @@ std::string_view op_text(rule_op op) noexcept {
 }
 
 using detail::heap_bytes;
+using detail::make_finding;
 
 std::size_t tree::memory_bytes() const noexcept {
   std::size_t bytes = sizeof(tree) + heap_bytes(source_) + rules_.capacity() * sizeof(rule) +
@@ -279,10 +281,9 @@ void parse_into(tree& out, std::string_view input, const dialect& rules) {
 
   if (input.size() > max_input_length) {
     out.diagnostics_.push_back(
-        {diagnostic_code::input_too_long, severity::error,
-         fmt::format("input of {} bytes is longer than the {} bytes this parser accepts",
+        make_finding(diagnostic_code::input_too_long, fmt::format("input of {} bytes is longer than the {} bytes this parser accepts",
                      input.size(), max_input_length),
-         0, 0});
+         0, 0));
     return;
   }
   out.source_.assign(input.data(), input.size());
@@ -291,9 +292,8 @@ void parse_into(tree& out, std::string_view input, const dialect& rules) {
     const auto at = static_cast<std::uint32_t>(static_cast<const char*>(nul) - visible.data());
     out.nul_offset_ = at;
     out.diagnostics_.push_back(
-        {diagnostic_code::text_after_nul, severity::warning,
-         "OpenSSL reads the string only up to this NUL byte; the rest is ignored", at,
-         static_cast<std::uint32_t>(visible.size() - at)});
+        make_finding(diagnostic_code::text_after_nul, "OpenSSL reads the string only up to this NUL byte; the rest is ignored", at,
+         static_cast<std::uint32_t>(visible.size() - at)));
     visible = visible.substr(0, at);
   }
   tree_builder builder(out, out.source_.data());

@@ -1,5 +1,6 @@
 #include "syntax/syntax_messages.hpp"
 
+#include "diagnostics/finding.hpp"
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
@@ -65,8 +66,8 @@ diagnostic missing_name(const tree& parsed, const rule& r, std::size_t index) {
         "expected a cipher name, found {}; names are ASCII letters, digits, '-' and '.'",
         found.description);
   }
-  return {diagnostic_code::missing_name, severity::error, std::move(message), where.offset,
-          found.length};
+  return make_finding(diagnostic_code::missing_name, std::move(message), where.offset,
+          found.length);
 }
 
 command_word classify_command(std::string_view word, bool seclevel, bool case_insensitive) {
@@ -91,15 +92,13 @@ diagnostic bad_command(const tree& parsed, const rule& r, bool seclevel) {
   const source_range whole{r.text.offset, w.end() - r.text.offset};
   const command_word c = classify_command(word, seclevel, parsed.dialect().case_insensitive);
   if (c.kind == command_kind::bad_seclevel) {
-    return {diagnostic_code::bad_security_level, severity::error,
-            fmt::format("'@{}' is not a security level: write @SECLEVEL= and one digit from 0 to 5",
+    return make_finding(diagnostic_code::bad_security_level, fmt::format("'@{}' is not a security level: write @SECLEVEL= and one digit from 0 to 5",
                         word),
-            whole.offset, whole.length};
+            whole.offset, whole.length);
   }
-  return {diagnostic_code::unknown_command, severity::error,
-          fmt::format("unknown command '@{}'; the commands are {}", word,
+  return make_finding(diagnostic_code::unknown_command, fmt::format("unknown command '@{}'; the commands are {}", word,
                       seclevel ? "@STRENGTH and @SECLEVEL=n (n = 0..5)" : "only @STRENGTH"),
-          whole.offset, whole.length};
+          whole.offset, whole.length);
 }
 
 }  // namespace cipherexplain::detail
