@@ -45,8 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const step& st = trace.steps[i];
     if (st.what != step::kind::rule) continue;
     const bool in_order =
-        i == 0 || trace.steps[i - 1].what != step::kind::rule || trace.steps[i - 1].rule < st.rule;
-    if (st.rule >= parsed.rules().size() || !in_order)
+        i == 0 || trace.steps[i - 1].what != step::kind::rule || trace.steps[i - 1].rule_index < st.rule_index;
+    if (st.rule_index >= parsed.rules().size() || !in_order)
       fail(fmt::format("{}: steps out of rule order", name), input);
   }
   const diagnostic_renderer renderer(input);

@@ -16,6 +16,7 @@
 #include <cipherexplain/diagnostic.hpp>
 #include <cipherexplain/diagnostic_render.hpp>
 #include <cipherexplain/dialect.hpp>
+#include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/list_diff.hpp>
 #include <cipherexplain/policy.hpp>

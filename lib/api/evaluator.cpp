@@ -1,9 +1,15 @@
+// The evaluator: the engine's rule loop, with the explaining layer watching when findings or
+// a trace are asked for.
+
 #include <cipherexplain/evaluator.hpp>
 
 #include "engine/prepared_release.hpp"
+#include "explain/findings_collector.hpp"
 #include "text/heap_bytes.hpp"
 
 namespace cipherexplain {
+
+using detail::heap_bytes;
 
 evaluator::evaluator(const catalog& release, const build_options& options)
     : impl_(std::make_shared<const detail::prepared_release>(release, options)) {}
@@ -20,12 +26,35 @@ evaluation evaluator::evaluate(const tree& parsed, detail_level detail) const {
   return out;
 }
 
-void evaluator::evaluate_into(evaluation& out, const tree& parsed, detail_level detail) const {
-  if (parsed.dialect() != impl_->release().dialect()) {
-    impl_->evaluate(parse(parsed.source(), impl_->release().dialect()), out, detail);
+namespace {
+
+void evaluate_parsed(const detail::prepared_release& release, const tree& parsed,
+                     evaluation& out, detail_level detail) {
+  if (detail == detail_level::result) {
+    release.evaluate(parsed, out);
     return;
   }
-  impl_->evaluate(parsed, out, detail);
+  out.outcomes.clear();
+  out.diagnostics.clear();
+  out.steps.clear();
+  if (!parsed.diagnostics().empty() &&
+      parsed.diagnostics().front().code == diagnostic_code::input_too_long) {
+    release.evaluate(parsed, out);
+    out.diagnostics.push_back(parsed.diagnostics().front());
+    return;
+  }
+  detail::findings_collector findings(release, parsed, out, detail == detail_level::trace);
+  release.evaluate(parsed, out, findings);
+}
+
+}  // namespace
+
+void evaluator::evaluate_into(evaluation& out, const tree& parsed, detail_level detail) const {
+  if (parsed.dialect() != impl_->release().dialect()) {
+    evaluate_parsed(*impl_, parse(parsed.source(), impl_->release().dialect()), out, detail);
+    return;
+  }
+  evaluate_parsed(*impl_, parsed, out, detail);
 }
 
 const catalog& evaluator::release() const noexcept { return impl_->release(); }
@@ -33,8 +62,6 @@ const build_options& evaluator::options() const noexcept { return impl_->options
 std::span<const cipher* const> evaluator::preference_order() const noexcept {
   return impl_->order();
 }
-
-using detail::heap_bytes;
 
 std::size_t evaluation::memory_bytes() const noexcept {
   std::size_t bytes = sizeof(evaluation) + heap_bytes(ciphers) + heap_bytes(outcomes) +

@@ -4,7 +4,8 @@
 // order; every name it can look up with the set it matches; DEFAULT already applied.
 
 #include <cipherexplain/catalog.hpp>
-#include <cipherexplain/evaluator.hpp>
+#include <cipherexplain/build_options.hpp>
+#include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/syntax.hpp>
 
 #include "engine/cipher_set.hpp"
@@ -69,8 +70,12 @@ class prepared_release {
   /// Whether a table entry needing these comma-separated build options is compiled in.
   [[nodiscard]] bool compiled(std::string_view options) const noexcept;
 
-  /// Evaluates a parsed string into `out` (see evaluator::evaluate_into).
-  void evaluate(const tree& parsed, evaluation& out, detail_level detail) const;
+  /// Evaluates a parsed string into `out`: ok, failure, ciphers and security level; the
+  /// outcomes, diagnostics and steps are cleared.
+  void evaluate(const tree& parsed, evaluation& out) const;
+  /// The same, telling `observer` what happens to every rule. Only ok, failure, ciphers and
+  /// security level of `out` are written.
+  void evaluate(const tree& parsed, evaluation& out, run_observer& observer) const;
 
   /// The TLS 1.3 suites every list starts with (1.1.1+), those this build can use.
   [[nodiscard]] std::span<const cipher* const> tls13() const noexcept { return tls13_; }
@@ -90,7 +95,6 @@ class prepared_release {
   };
   run_result run(const tree& parsed, list_state& state, run_observer* observer, int level) const;
   void finish(const list_state& state, bool failed, evaluation& out) const;
-  void evaluate_with_findings(const tree& parsed, evaluation& out, bool trace) const;
 
   const catalog& release_;
   build_options options_;

@@ -1,7 +1,6 @@
 // Reads a parsed string the way ssl_cipher_process_rulestr() does and applies each rule to the
 // list, recording what happened to every rule.
 
-#include "explain/findings_collector.hpp"
 #include "syntax/syntax_messages.hpp"
 #include "engine/prepared_release.hpp"
 #include "engine/run_observer.hpp"
@@ -159,27 +158,29 @@ bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' ';
   return result;
 }
 
-void prepared_release::evaluate(const tree& parsed, evaluation& out, detail_level detail) const {
+namespace {
+
+bool too_long(const tree& parsed) {
+  return !parsed.diagnostics().empty() &&
+         parsed.diagnostics().front().code == diagnostic_code::input_too_long;
+}
+
+}  // namespace
+
+void prepared_release::evaluate(const tree& parsed, evaluation& out) const {
   out.ok = false;
   out.failure = failure_reason::none;
   out.ciphers.clear();
-  out.diagnostics.clear();
   out.outcomes.clear();
+  out.diagnostics.clear();
   out.steps.clear();
   out.security_level = security_level_;
-  if (!parsed.diagnostics().empty() &&
-      parsed.diagnostics().front().code == diagnostic_code::input_too_long) {
+  if (too_long(parsed)) {
     out.failure = failure_reason::syntax;
-    if (detail != detail_level::result) out.diagnostics.push_back(parsed.diagnostics().front());
     return;
   }
-
   // OpenSSL swaps a Suite B string for a fixed one: the user's rules are never read.
   const bool suiteb = parsed.suiteb() != suiteb_prefix::none;
-  if (detail != detail_level::result) {
-    evaluate_with_findings(parsed, out, detail == detail_level::trace);
-    return;
-  }
   list_state state = !suiteb && parsed.default_prefix() ? after_default_ : initial_;
   const run_result result =
       run(suiteb ? suiteb_string(parsed.suiteb()) : parsed, state, nullptr, security_level_);
@@ -187,23 +188,31 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out, detail_leve
   finish(state, result.failed, out);
 }
 
-// The same run with an observer; kept apart so the plain path's frame holds no collector.
-void prepared_release::evaluate_with_findings(const tree& parsed, evaluation& out,
-                                              bool trace) const {
-  findings_collector findings(*this, parsed, out, trace);
+// The same run with an observer; kept apart so the plain path's frame holds none of it. `out`
+// is not cleared here: the observer may have written to it already.
+void prepared_release::evaluate(const tree& parsed, evaluation& out,
+                                run_observer& observer) const {
+  out.ok = false;
+  out.failure = failure_reason::none;
+  out.ciphers.clear();
+  out.security_level = security_level_;
+  if (too_long(parsed)) {
+    out.failure = failure_reason::syntax;
+    return;
+  }
   const bool suiteb = parsed.suiteb() != suiteb_prefix::none;
   list_state state = !suiteb && parsed.default_prefix() ? after_default_ : initial_;
   run_result result;
   if (suiteb) {
     result = run(suiteb_string(parsed.suiteb()), state, nullptr, security_level_);
-    findings.replaced_by_suiteb(state);
+    observer.replaced_by_suiteb(state);
   } else {
-    if (parsed.default_prefix()) findings.expanded_default(state);
-    result = run(parsed, state, &findings, security_level_);
+    if (parsed.default_prefix()) observer.expanded_default(state);
+    result = run(parsed, state, &observer, security_level_);
   }
   out.security_level = result.security_level;
   finish(state, result.failed, out);
-  findings.finish(state);
+  observer.finished(state);
 }
 
 void prepared_release::finish(const list_state& state, bool failed, evaluation& out) const {

@@ -171,11 +171,11 @@ std::string findings_collector::position(std::size_t offset) {
   return to_string(lines_->at(offset));
 }
 
-void findings_collector::add_step(std::size_t rule, rule_outcome outcome) {
+void findings_collector::add_step(std::size_t rule_index, rule_outcome outcome) {
   if (!trace_) return;
   step s;
-  s.rule = rule;
-  s.text = parsed_.rules()[rule].text;
+  s.rule_index = rule_index;
+  s.text = parsed_.rules()[rule_index].text;
   s.outcome = outcome;
   s.list = active_list(current_);
   out_.steps.push_back(std::move(s));
@@ -207,23 +207,23 @@ void findings_collector::replaced_by_suiteb(const list_state& after) {
   out_.steps.push_back(std::move(st));
 }
 
-void findings_collector::skipped(std::size_t rule) {
-  out_.outcomes[rule] = rule_outcome::skipped;
-  add_step(rule, rule_outcome::skipped);
+void findings_collector::skipped(std::size_t rule_index) {
+  out_.outcomes[rule_index] = rule_outcome::skipped;
+  add_step(rule_index, rule_outcome::skipped);
 }
 
-void findings_collector::missing_name(std::size_t rule, std::size_t word) {
-  out_.outcomes[rule] = rule_outcome::missing_name;
-  note(detail::missing_name(parsed_, parsed_.rules()[rule], word));
-  add_step(rule, rule_outcome::missing_name);
+void findings_collector::missing_name(std::size_t rule_index, std::size_t word) {
+  out_.outcomes[rule_index] = rule_outcome::missing_name;
+  note(detail::missing_name(parsed_, parsed_.rules()[rule_index], word));
+  add_step(rule_index, rule_outcome::missing_name);
 }
 
-void findings_collector::skipped_rest(std::size_t rule, std::size_t word, std::string_view why) {
+void findings_collector::skipped_rest(std::size_t rule_index, std::size_t word, std::string_view why) {
   const auto rules = parsed_.rules();
-  const std::uint32_t segment = rules[rule].segment;
-  const std::uint32_t from = parsed_.words(rules[rule])[word].end();
+  const std::uint32_t segment = rules[rule_index].segment;
+  const std::uint32_t from = parsed_.words(rules[rule_index])[word].end();
   std::uint32_t end = from;
-  for (std::size_t i = rule; i < rules.size() && rules[i].segment == segment; ++i) {
+  for (std::size_t i = rule_index; i < rules.size() && rules[i].segment == segment; ++i) {
     end = std::max({end, rules[i].text.end(), rules[i].tail.end()});
   }
   if (end > from) {
@@ -232,10 +232,10 @@ void findings_collector::skipped_rest(std::size_t rule, std::size_t word, std::s
   }
 }
 
-void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
-  out_.outcomes[rule] = rule_outcome::unknown_name;
-  add_step(rule, rule_outcome::unknown_name);
-  const source_range where = parsed_.words(parsed_.rules()[rule])[word];
+void findings_collector::unknown_name(std::size_t rule_index, std::size_t word) {
+  out_.outcomes[rule_index] = rule_outcome::unknown_name;
+  add_step(rule_index, rule_outcome::unknown_name);
+  const source_range where = parsed_.words(parsed_.rules()[rule_index])[word];
   const std::string_view text = parsed_.text(where);
   const catalog& here = release_.release();
   const std::string_view name = here.release();
@@ -348,50 +348,50 @@ void findings_collector::unknown_name(std::size_t rule, std::size_t word) {
             where.offset, where.length, std::move(suggestion)));
     }
   }
-  skipped_rest(rule, word, "an unknown name");
+  skipped_rest(rule_index, word, "an unknown name");
 }
 
-void findings_collector::conflict(std::size_t rule, std::size_t word) {
-  out_.outcomes[rule] = rule_outcome::conflict;
-  add_step(rule, rule_outcome::conflict);
-  const struct rule& r = parsed_.rules()[rule];
+void findings_collector::conflict(std::size_t rule_index, std::size_t word) {
+  out_.outcomes[rule_index] = rule_outcome::conflict;
+  add_step(rule_index, rule_outcome::conflict);
+  const struct rule& r = parsed_.rules()[rule_index];
   note(make_finding(diagnostic_code::conflicting_names, fmt::format(
             "'{}' cannot match anything together with what precedes it in the '+' chain; OpenSSL "
             "ignores the rule",
             parsed_.text(parsed_.words(r)[word])),
         r.text.offset, r.text.length));
-  skipped_rest(rule, word, "a dropped rule");
+  skipped_rest(rule_index, word, "a dropped rule");
 }
 
-void findings_collector::command(std::size_t rule, const command_word& c, const list_state& before,
+void findings_collector::command(std::size_t rule_index, const command_word& c, const list_state& before,
                                  const list_state& after) {
-  const struct rule& r = parsed_.rules()[rule];
+  const struct rule& r = parsed_.rules()[rule_index];
   const bool ok = c.kind == command_kind::strength || c.kind == command_kind::seclevel;
-  out_.outcomes[rule] = ok ? rule_outcome::command_done : rule_outcome::command_failed;
+  out_.outcomes[rule_index] = ok ? rule_outcome::command_done : rule_outcome::command_failed;
   if (!ok) note(bad_command(parsed_, r, parsed_.dialect().seclevel_command));
   if (r.tail.length != 0) {
     note(make_finding(diagnostic_code::skipped_text, fmt::format("OpenSSL ignores '{}' after a command, up to the next separator",
                       parsed_.text(r.tail)),
           r.tail.offset, r.tail.length));
   }
-  if (c.kind == command_kind::strength) strength_rule_ = rule;
+  if (c.kind == command_kind::strength) strength_rule_ = rule_index;
   current_ = after;
   if (!trace_) return;
   step s;
-  s.rule = rule;
+  s.rule_index = rule_index;
   s.text = r.text;
-  s.outcome = out_.outcomes[rule];
+  s.outcome = out_.outcomes[rule_index];
   const auto old_list = active_list(before);
   s.list = active_list(after);
   s.moved = diff_lists(old_list, s.list).moved;
   out_.steps.push_back(std::move(s));
 }
 
-void findings_collector::applied(std::size_t rule, const pattern& p, const cipher_set& matched,
+void findings_collector::applied(std::size_t rule_index, const pattern& p, const cipher_set& matched,
                                  const list_state& before, const list_state& after) {
-  out_.outcomes[rule] = rule_outcome::applied;
+  out_.outcomes[rule_index] = rule_outcome::applied;
   current_ = after;
-  const struct rule& r = parsed_.rules()[rule];
+  const struct rule& r = parsed_.rules()[rule_index];
   const auto words = parsed_.words(r);
   const std::string_view text = parsed_.text(r.text);
   const auto order = release_.order();
@@ -430,11 +430,11 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
   }
 
   // '-' can be undone by a later addition; remember who removed what.
-  removed_set.for_each([&](unsigned c) { removed_by_[c] = static_cast<int>(rule); });
+  removed_set.for_each([&](unsigned c) { removed_by_[c] = static_cast<int>(rule_index); });
   killed_set.for_each([&](unsigned c) { removed_by_[c] = -1; });
   added_set.for_each([&](unsigned c) {
     if (removed_by_[c] >= 0)
-      removals_undone_.push_back({static_cast<std::size_t>(removed_by_[c]), rule, c});
+      removals_undone_.push_back({static_cast<std::size_t>(removed_by_[c]), rule_index, c});
     removed_by_[c] = -1;
   });
 
@@ -455,7 +455,7 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
   if (removes && words.size() == 1) {
     if (const lookup_entry* e = release_.find(parsed_.text(words[0]));
         e != nullptr && e->named != nullptr) {
-      narrow_checks_.push_back({rule, e->named, p});
+      narrow_checks_.push_back({rule_index, e->named, p});
     }
   }
   if (removes && release_.release().engine() == engine_family::openssl_1_1_1) {
@@ -473,7 +473,7 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
 
   if (!trace_) return;
   step s;
-  s.rule = rule;
+  s.rule_index = rule_index;
   s.text = r.text;
   // In OpenSSL's list order: removed ones at the head, then untouched, then active.
   auto in_list_order = [&](const list_state& st, const cipher_set& set) {
@@ -498,7 +498,7 @@ void findings_collector::applied(std::size_t rule, const pattern& p, const ciphe
   out_.steps.push_back(std::move(s));
 }
 
-void findings_collector::finish(const list_state& final_state) {
+void findings_collector::finished(const list_state& final_state) {
   const auto order = release_.order();
   const std::string_view name = release_.release().release();
 
@@ -533,7 +533,7 @@ void findings_collector::finish(const list_state& final_state) {
       }
     }
     if (left.empty()) continue;
-    const struct rule& r = parsed_.rules()[n.rule];
+    const struct rule& r = parsed_.rules()[n.rule_index];
     note(make_finding(diagnostic_code::narrow_alias, fmt::format("'{}' leaves {} with {} in {} name{}: '{}' means {}", parsed_.text(r.text),
                       suites_text(left), n.named->name, left.size() == 1 ? "its" : "their",
                       left.size() == 1 ? "" : "s", n.named->name, describe_masks(*n.named)),

@@ -19,22 +19,20 @@ class findings_collector final : public run_observer {
   findings_collector(const prepared_release& release, const tree& parsed, evaluation& out,
                      bool trace);
 
-  /// The string starts with DEFAULT: the list now holds DEFAULT's suites.
-  void expanded_default(const list_state& after);
-  /// The string starts with a Suite B keyword: OpenSSL used a fixed string instead.
-  void replaced_by_suiteb(const list_state& after);
+  void expanded_default(const list_state& after) override;
+  void replaced_by_suiteb(const list_state& after) override;
 
-  void skipped(std::size_t rule) override;
-  void missing_name(std::size_t rule, std::size_t word) override;
-  void unknown_name(std::size_t rule, std::size_t word) override;
-  void conflict(std::size_t rule, std::size_t word) override;
-  void command(std::size_t rule, const command_word& c, const list_state& before,
+  void skipped(std::size_t rule_index) override;
+  void missing_name(std::size_t rule_index, std::size_t word) override;
+  void unknown_name(std::size_t rule_index, std::size_t word) override;
+  void conflict(std::size_t rule_index, std::size_t word) override;
+  void command(std::size_t rule_index, const command_word& c, const list_state& before,
                const list_state& after) override;
-  void applied(std::size_t rule, const pattern& p, const cipher_set& matched,
+  void applied(std::size_t rule_index, const pattern& p, const cipher_set& matched,
                const list_state& before, const list_state& after) override;
 
-  /// After the last rule, once `out` holds the result: findings about the whole string.
-  void finish(const list_state& final_state);
+  /// Adds the findings about the whole string.
+  void finished(const list_state& final_state) override;
 
  private:
   struct removal {
@@ -43,14 +41,14 @@ class findings_collector final : public run_observer {
     unsigned suite;
   };
   struct narrow_check {
-    std::size_t rule;
+    std::size_t rule_index;
     const alias* named;
     pattern p;
   };
 
   void note(diagnostic d) { out_.diagnostics.push_back(std::move(d)); }
-  void add_step(std::size_t rule, rule_outcome outcome);
-  void skipped_rest(std::size_t rule, std::size_t word, std::string_view why);
+  void add_step(std::size_t rule_index, rule_outcome outcome);
+  void skipped_rest(std::size_t rule_index, std::size_t word, std::string_view why);
   [[nodiscard]] std::vector<const cipher*> active_list(const list_state& s) const;
   [[nodiscard]] std::string position(std::size_t offset);
 
