@@ -24,6 +24,9 @@ struct alias {
   std::uint16_t version = 0;   ///< 1.1.0+: the exact minimum protocol version required
   std::uint16_t strength = 0;  ///< strength:: flags
   std::string_view option;     ///< build option that compiles it in; empty when built by default
+
+  /// The four algorithm masks together.
+  [[nodiscard]] constexpr algorithm_masks algorithms() const noexcept { return {kx, au, enc, mac}; }
 };
 
 /// How the release's list engine matches and merges (OpenSSL changed this twice).
@@ -37,15 +40,13 @@ enum class engine_family : std::uint8_t {
 struct preference_pass {
   enum class kind : std::uint8_t { add, remove, move_to_end, bump, strength_sort };
   kind op = kind::add;
-  std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
+  algorithm_masks algorithms;  ///< 0 in a field: any
   std::uint16_t version = 0;
 };
 
 /// Algorithms a build cannot use (absent provider, compiled out): suites that need one are
 /// dropped before the string is read, and aliases made only of them become unknown words.
-struct unavailable_algorithms {
-  std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
-};
+using unavailable_algorithms = algorithm_masks;
 
 /// The default security callback's rules for cipher suites, which changed between releases.
 struct security_rules {
@@ -86,7 +87,7 @@ class catalog {
   [[nodiscard]] std::span<const cipher* const> tls13_default() const noexcept {
     return tls13_default_;
   }
-  /// The security level of a fresh context of this build (0 before 1.1.0: no levels).
+  /// The security level of a fresh context of this build (-1 before 1.1.0, which has no levels).
   [[nodiscard]] int default_security_level() const noexcept { return security_level_; }
   /// The tokenizer rules of this release.
   [[nodiscard]] const struct dialect& dialect() const noexcept { return dialect_; }
@@ -118,6 +119,7 @@ class catalog {
                                             std::string_view release_txt);
 
  private:
+  struct loader;  // reads the data files (catalog/catalog_data.cpp)
   catalog() = default;
   std::string release_, series_, build_, default_list_;
   engine_family engine_ = engine_family::openssl_1_1_1;

@@ -2,6 +2,7 @@
 /// @file
 /// One cipher suite and the algorithm bits that describe it.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -41,6 +42,44 @@ inline constexpr std::uint32_t md5 = 1u << 0, sha1 = 1u << 1, gost94 = 1u << 2, 
                                gost12_256 = 1u << 7, gost89mac12 = 1u << 8, gost12_512 = 1u << 9,
                                magmaomac = 1u << 10, kuznyechikomac = 1u << 11, sm3 = 1u << 12;
 }
+
+/// The four algorithm fields of a suite, an alias or a rule.
+enum class algorithm_field : std::uint8_t { kx, au, enc, mac };
+inline constexpr std::array<algorithm_field, 4> algorithm_fields{
+    algorithm_field::kx, algorithm_field::au, algorithm_field::enc, algorithm_field::mac};
+
+/// One mask of algorithm bits per field. A suite has one bit per field (0 = any, TLS 1.3); in
+/// a pattern, a field that is not 0 matches the suites whose field shares a bit with it.
+struct algorithm_masks {
+  std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
+
+  [[nodiscard]] constexpr std::uint32_t& operator[](algorithm_field f) noexcept {
+    return f == algorithm_field::kx ? kx : f == algorithm_field::au ? au : f == algorithm_field::enc ? enc : mac;
+  }
+  [[nodiscard]] constexpr std::uint32_t operator[](algorithm_field f) const noexcept {
+    return f == algorithm_field::kx ? kx : f == algorithm_field::au ? au : f == algorithm_field::enc ? enc : mac;
+  }
+  /// Whether some field has a bit set.
+  [[nodiscard]] constexpr bool any() const noexcept { return (kx | au | enc | mac) != 0; }
+  /// Each field's bits that are not in `other`'s.
+  [[nodiscard]] constexpr algorithm_masks without(const algorithm_masks& other) const noexcept {
+    return {kx & ~other.kx, au & ~other.au, enc & ~other.enc, mac & ~other.mac};
+  }
+  /// Whether some field shares a bit with `other`'s.
+  [[nodiscard]] constexpr bool overlaps(const algorithm_masks& other) const noexcept {
+    return ((kx & other.kx) | (au & other.au) | (enc & other.enc) | (mac & other.mac)) != 0;
+  }
+  /// Whether every bit is also set in `other`.
+  [[nodiscard]] constexpr bool within(const algorithm_masks& other) const noexcept {
+    return !without(other).any();
+  }
+  /// As a pattern: whether every field that is not 0 shares a bit with the suite's field.
+  [[nodiscard]] constexpr bool admits(const algorithm_masks& suite) const noexcept {
+    return (kx == 0 || (kx & suite.kx) != 0) && (au == 0 || (au & suite.au) != 0) &&
+           (enc == 0 || (enc & suite.enc) != 0) && (mac == 0 || (mac & suite.mac) != 0);
+  }
+  friend constexpr bool operator==(const algorithm_masks&, const algorithm_masks&) = default;
+};
 
 /// algo_strength flags of OpenSSL: a strength class (at most one of none/export40/export56/low/
 /// medium/high, plus FIPS which counts as a class bit too), the 1.0.x export class, and the
@@ -82,6 +121,8 @@ struct cipher {
   cipher_table table = cipher_table::ssl3;
   std::string_view option;  ///< build option that compiles it in; empty when built by default
 
+  /// The four algorithm fields together.
+  [[nodiscard]] constexpr algorithm_masks algorithms() const noexcept { return {kx, au, enc, mac}; }
   /// The two-byte code point (the low 16 bits of the id).
   [[nodiscard]] constexpr std::uint16_t code_point() const noexcept {
     return static_cast<std::uint16_t>(id & 0xffffu);

@@ -16,7 +16,7 @@
 namespace cipherexplain {
 
 namespace detail {
-class prepared_release;
+struct evaluator_state;
 }
 
 /// A release prepared for fast evaluation: the cipher table collected and ordered, aliases and
@@ -45,7 +45,7 @@ class evaluator {
   [[nodiscard]] std::span<const cipher* const> preference_order() const noexcept;
 
  private:
-  std::shared_ptr<const detail::prepared_release> impl_;
+  std::shared_ptr<const detail::evaluator_state> impl_;
 };
 
 }  // namespace cipherexplain

@@ -3,7 +3,7 @@
 
 #include <cipherexplain/evaluator.hpp>
 
-#include "engine/prepared_release.hpp"
+#include "api/evaluator_state.hpp"
 #include "explain/findings_collector.hpp"
 #include "text/heap_bytes.hpp"
 
@@ -12,11 +12,11 @@ namespace cipherexplain {
 using detail::heap_bytes;
 
 evaluator::evaluator(const catalog& release, const build_options& options)
-    : impl_(std::make_shared<const detail::prepared_release>(release, options)) {}
+    : impl_(std::make_shared<const detail::evaluator_state>(release, options)) {}
 
 evaluation evaluator::evaluate(std::string_view cipher_string, detail_level detail) const {
   evaluation out;
-  evaluate_into(out, parse(cipher_string, impl_->release().dialect()), detail);
+  evaluate_into(out, parse(cipher_string, impl_->release.release().dialect()), detail);
   return out;
 }
 
@@ -28,8 +28,9 @@ evaluation evaluator::evaluate(const tree& parsed, detail_level detail) const {
 
 namespace {
 
-void evaluate_parsed(const detail::prepared_release& release, const tree& parsed,
-                     evaluation& out, detail_level detail) {
+void evaluate_parsed(const detail::evaluator_state& state, const tree& parsed, evaluation& out,
+                     detail_level detail) {
+  const detail::prepared_release& release = state.release;
   if (detail == detail_level::result) {
     release.evaluate(parsed, out);
     return;
@@ -43,24 +44,25 @@ void evaluate_parsed(const detail::prepared_release& release, const tree& parsed
     out.diagnostics.push_back(parsed.diagnostics().front());
     return;
   }
-  detail::findings_collector findings(release, parsed, out, detail == detail_level::trace);
+  detail::findings_collector findings(release, state.suggestions, parsed, out,
+                                      detail == detail_level::trace);
   release.evaluate(parsed, out, findings);
 }
 
 }  // namespace
 
 void evaluator::evaluate_into(evaluation& out, const tree& parsed, detail_level detail) const {
-  if (parsed.dialect() != impl_->release().dialect()) {
-    evaluate_parsed(*impl_, parse(parsed.source(), impl_->release().dialect()), out, detail);
+  if (parsed.dialect() != impl_->release.release().dialect()) {
+    evaluate_parsed(*impl_, parse(parsed.source(), impl_->release.release().dialect()), out, detail);
     return;
   }
   evaluate_parsed(*impl_, parsed, out, detail);
 }
 
-const catalog& evaluator::release() const noexcept { return impl_->release(); }
-const build_options& evaluator::options() const noexcept { return impl_->options(); }
+const catalog& evaluator::release() const noexcept { return impl_->release.release(); }
+const build_options& evaluator::options() const noexcept { return impl_->release.options(); }
 std::span<const cipher* const> evaluator::preference_order() const noexcept {
-  return impl_->order();
+  return impl_->release.order();
 }
 
 std::size_t evaluation::memory_bytes() const noexcept {

@@ -99,44 +99,44 @@ std::uint32_t union_of(const std::array<symbol, N>& table) {
 
 }  // namespace
 
-std::optional<std::uint32_t> symbol_bit(field f, std::string_view name) noexcept {
+std::optional<std::uint32_t> symbol_bit(algorithm_field f, std::string_view name) noexcept {
   if (name == "any") return 0u;
   switch (f) {
-    case field::kx:
+    case algorithm_field::kx:
       return find_bit(kx_symbols, name);
-    case field::au:
+    case algorithm_field::au:
       return find_bit(au_symbols, name);
-    case field::enc:
+    case algorithm_field::enc:
       return find_bit(enc_symbols, name);
-    case field::mac:
+    case algorithm_field::mac:
       return find_bit(mac_symbols, name);
   }
   return std::nullopt;
 }
 
-std::string_view bit_symbol(field f, std::uint32_t bit) noexcept {
+std::string_view bit_symbol(algorithm_field f, std::uint32_t bit) noexcept {
   switch (f) {
-    case field::kx:
+    case algorithm_field::kx:
       return find_name(kx_symbols, bit);
-    case field::au:
+    case algorithm_field::au:
       return find_name(au_symbols, bit);
-    case field::enc:
+    case algorithm_field::enc:
       return find_name(enc_symbols, bit);
-    case field::mac:
+    case algorithm_field::mac:
       return find_name(mac_symbols, bit);
   }
   return "?";
 }
 
-std::uint32_t all_bits(field f) noexcept {
+std::uint32_t all_bits(algorithm_field f) noexcept {
   switch (f) {
-    case field::kx:
+    case algorithm_field::kx:
       return union_of(kx_symbols);
-    case field::au:
+    case algorithm_field::au:
       return union_of(au_symbols);
-    case field::enc:
+    case algorithm_field::enc:
       return union_of(enc_symbols);
-    case field::mac:
+    case algorithm_field::mac:
       return union_of(mac_symbols);
   }
   return 0;

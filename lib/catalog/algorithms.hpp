@@ -2,20 +2,20 @@
 // Symbols of the catalog data files (kECDHE, AES128GCM, HIGH, TLSv1.2, ...) and the words
 // `openssl ciphers -v` prints for them.
 
+#include <cipherexplain/cipher.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
 namespace cipherexplain::detail {
 
-enum class field : std::uint8_t { kx, au, enc, mac };
-
 /// The bit of a symbol in a field ("kECDHE" in kx); nullopt when unknown. "any" is 0.
-[[nodiscard]] std::optional<std::uint32_t> symbol_bit(field f, std::string_view symbol) noexcept;
+[[nodiscard]] std::optional<std::uint32_t> symbol_bit(algorithm_field f, std::string_view symbol) noexcept;
 /// The symbol of a single bit ("kECDHE"); "?" when unknown.
-[[nodiscard]] std::string_view bit_symbol(field f, std::uint32_t bit) noexcept;
+[[nodiscard]] std::string_view bit_symbol(algorithm_field f, std::uint32_t bit) noexcept;
 /// Every bit the library defines for a field.
-[[nodiscard]] std::uint32_t all_bits(field f) noexcept;
+[[nodiscard]] std::uint32_t all_bits(algorithm_field f) noexcept;
 
 /// A strength:: flag by name (HIGH, NOT_DEFAULT, ...).
 [[nodiscard]] std::optional<std::uint16_t> strength_flag(std::string_view symbol) noexcept;

@@ -7,7 +7,7 @@ namespace cipherexplain {
 std::optional<std::string> check_build_options(const catalog& release,
                                                const build_options& options) {
   const unavailable_algorithms& legacy = release.legacy_provider();
-  if (options.legacy_provider && (legacy.kx | legacy.au | legacy.enc | legacy.mac) == 0) {
+  if (options.legacy_provider && !legacy.any()) {
     return fmt::format("OpenSSL {} has no legacy provider (providers exist from 3.0)",
                        release.release());
   }

@@ -12,6 +12,10 @@ struct embedded_catalog {
   std::string_view ciphers;    // ciphers.tsv
   std::string_view aliases;    // aliases.tsv
   std::string_view release;    // release.txt
+  // Derived from those files by the build, one per line (see cmake/embed_catalogs.cmake):
+  std::string_view words;        // what a cipher string of the default build can name
+  std::string_view tls13_names;  // the TLS 1.3 suites
+  std::string_view iana_names;   // "IANA-name id" of the TLS 1.2-and-older suites
 };
 
 [[nodiscard]] std::span<const embedded_catalog> embedded_catalogs() noexcept;

@@ -12,14 +12,11 @@
 namespace cipherexplain::detail {
 namespace {
 
-constexpr std::size_t field_index(field f) { return static_cast<std::size_t>(f); }
+constexpr std::size_t field_index(algorithm_field f) { return static_cast<std::size_t>(f); }
 
 // Matching as ssl_cipher_apply_rule() does it, for the preference passes.
 bool pass_matches(const preference_pass& p, const cipher& s) {
-  if (p.kx != 0 && (p.kx & s.kx) == 0) return false;
-  if (p.au != 0 && (p.au & s.au) == 0) return false;
-  if (p.enc != 0 && (p.enc & s.enc) == 0) return false;
-  if (p.mac != 0 && (p.mac & s.mac) == 0) return false;
+  if (!p.algorithms.admits(s.algorithms())) return false;
   if (p.version != 0) {
     if (p.version != s.min_tls) return false;
   }
@@ -49,19 +46,14 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   if (const auto problem = check_build_options(release, options))
     throw std::invalid_argument(*problem);
   // What this build cannot use: the recorded build's gaps, less what the legacy provider adds.
-  unavailable_algorithms off = release.unavailable();
-  if (options.legacy_provider) {
-    off.kx &= ~release.legacy_provider().kx;
-    off.au &= ~release.legacy_provider().au;
-    off.enc &= ~release.legacy_provider().enc;
-    off.mac &= ~release.legacy_provider().mac;
-  }
+  const unavailable_algorithms off =
+      options.legacy_provider ? release.unavailable().without(release.legacy_provider())
+                              : release.unavailable();
   unavailable_ = off;
   auto usable = [&](const cipher& s) {
     return s.valid && compiled(s.option) && s.min_tls != 0 &&
            (s.table == cipher_table::ssl3 || s.table == cipher_table::ssl2) &&
-           (s.kx & off.kx) == 0 && (s.au & off.au) == 0 && (s.enc & off.enc) == 0 &&
-           (s.mac & off.mac) == 0;
+           !s.algorithms().overlaps(off);
   };
 
   // Collection: OpenSSL walks its id-sorted table backwards (SSLv2 suites after the others).
@@ -113,11 +105,11 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   // Per-bit sets: a mask matches the union of its bits' sets.
   for (unsigned i = 0; i < n; ++i) {
     const cipher& s = *order_[i];
-    const std::array<std::uint32_t, 4> fields{s.kx, s.au, s.enc, s.mac};
-    for (std::size_t f = 0; f < 4; ++f) {
-      present_bits_[f] |= fields[f];
+    for (const algorithm_field f : algorithm_fields) {
+      const std::uint32_t bits = s.algorithms()[f];
+      present_bits_[field_index(f)] |= bits;
       for (unsigned b = 0; b < 32; ++b) {
-        if ((fields[f] >> b) & 1u) bit_sets_[f][b].set(i);
+        if ((bits >> b) & 1u) bit_sets_[field_index(f)][b].set(i);
       }
     }
     for (unsigned b = 0; b < 16; ++b) {
@@ -137,7 +129,7 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
     const cipher& s = *order_[i];
     lookup_entry e;
     e.suite = &s;
-    e.alone = {s.kx, s.au, s.enc, s.mac, 0, s.strength, static_cast<int>(i)};
+    e.alone = {s.algorithms(), 0, s.strength, static_cast<int>(i)};
     e.constrains = constraint::everything;
     entries_.push_back(e);
     entries_.back().matches = match(e.alone);
@@ -149,13 +141,15 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   for (const alias& a : release.aliases()) {
     if (!compiled(a.option)) continue;
     // An alias is searchable only if each field it constrains keeps an available algorithm.
-    if ((a.kx != 0 && (a.kx & ~off.kx) == 0) || (a.au != 0 && (a.au & ~off.au) == 0) ||
-        (a.enc != 0 && (a.enc & ~off.enc) == 0) || (a.mac != 0 && (a.mac & ~off.mac) == 0)) {
+    const algorithm_masks masks = a.algorithms();
+    if (std::any_of(algorithm_fields.begin(), algorithm_fields.end(), [&](algorithm_field f) {
+          return masks[f] != 0 && (masks[f] & ~off[f]) == 0;
+        })) {
       continue;
     }
     lookup_entry e;
     e.named = &a;
-    e.alone = {a.kx, a.au, a.enc, a.mac, a.version, a.strength, -1};
+    e.alone = {masks, a.version, a.strength, -1};
     e.constrains = static_cast<std::uint8_t>(
         (a.kx != 0 ? constraint::kx : 0) | (a.au != 0 ? constraint::au : 0) |
         (a.enc != 0 ? constraint::enc : 0) | (a.mac != 0 ? constraint::mac : 0) |
@@ -211,9 +205,8 @@ bool prepared_release::merge(pattern& into, const pattern& token) const noexcept
     have &= add;
     return have != 0;
   };
-  if (!merge_mask(into.kx, token.kx) || !merge_mask(into.au, token.au) ||
-      !merge_mask(into.enc, token.enc) || !merge_mask(into.mac, token.mac)) {
-    return false;
+  for (const algorithm_field f : algorithm_fields) {
+    if (!merge_mask(into.algorithms[f], token.algorithms[f])) return false;
   }
   const engine_family engine = release_.engine();
   const std::uint16_t token_class = token.strength & strength::class_mask;
@@ -260,10 +253,7 @@ bool prepared_release::merge(pattern& into, const pattern& token) const noexcept
 }
 
 bool prepared_release::matches(const pattern& p, const cipher& s) const noexcept {
-  if ((p.kx != 0 && (p.kx & s.kx) == 0) || (p.au != 0 && (p.au & s.au) == 0) ||
-      (p.enc != 0 && (p.enc & s.enc) == 0) || (p.mac != 0 && (p.mac & s.mac) == 0)) {
-    return false;
-  }
+  if (!p.algorithms.admits(s.algorithms())) return false;
   if (p.version != 0 && p.version != s.min_tls) return false;
   const auto has = [&](std::uint16_t mask) {
     return (p.strength & mask) == 0 || (p.strength & mask & s.strength) != 0;
@@ -301,10 +291,7 @@ cipher_set prepared_release::match(const pattern& p) const noexcept {
     }
     result &= any;
   };
-  restrict_field(field_index(field::kx), p.kx);
-  restrict_field(field_index(field::au), p.au);
-  restrict_field(field_index(field::enc), p.enc);
-  restrict_field(field_index(field::mac), p.mac);
+  for (const algorithm_field f : algorithm_fields) restrict_field(field_index(f), p.algorithms[f]);
   auto restrict_flags = [&](std::uint16_t flags) {
     if (flags == 0) return;
     cipher_set any;

@@ -23,7 +23,7 @@ namespace cipherexplain::detail {
 /// A search pattern as OpenSSL builds it from a '+' chain. cipher >= 0 restricts it to the
 /// suite at that position (1.1.1+ compares cipher ids).
 struct pattern {
-  std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
+  algorithm_masks algorithms;
   std::uint16_t version = 0;
   std::uint16_t strength = 0;
   int cipher = -1;

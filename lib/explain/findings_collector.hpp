@@ -1,27 +1,33 @@
 #pragma once
 // Everything an evaluation reports beyond the list: what happened to each rule, the
 // diagnostics for the traps users fall into, and (on request) a step-by-step trace. Built from
-// the rule loop's observer calls, so it describes exactly what the evaluator did.
+// the rule loop's observer calls, so it describes exactly what the evaluator did. The
+// bookkeeping and the trace are in findings_collector.cpp, the checks made on applied rules in
+// rule_checks.cpp; unknown words and the whole string have files of their own.
 
-#include <cipherexplain/evaluator.hpp>
+#include <cipherexplain/evaluation.hpp>
+#include <cipherexplain/syntax.hpp>
 
 #include "engine/prepared_release.hpp"
 #include "engine/run_observer.hpp"
+#include "explain/name_index.hpp"
 
 #include <array>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace cipherexplain::detail {
 
 class findings_collector final : public run_observer {
  public:
-  findings_collector(const prepared_release& release, const tree& parsed, evaluation& out,
-                     bool trace);
+  /// Writes outcomes, diagnostics and (with `trace`) steps into `out`, whose vectors must be
+  /// empty.
+  findings_collector(const prepared_release& release, const lazy_name_suggestions& suggestions,
+                     const tree& parsed, evaluation& out, bool trace);
 
   void expanded_default(const list_state& after) override;
   void replaced_by_suiteb(const list_state& after) override;
-
   void skipped(std::size_t rule_index) override;
   void missing_name(std::size_t rule_index, std::size_t word) override;
   void unknown_name(std::size_t rule_index, std::size_t word) override;
@@ -30,8 +36,8 @@ class findings_collector final : public run_observer {
                const list_state& after) override;
   void applied(std::size_t rule_index, const pattern& p, const cipher_set& matched,
                const list_state& before, const list_state& after) override;
-
-  /// Adds the findings about the whole string.
+  /// Adds the findings that need the whole run, then sorts them by offset, then adds the
+  /// findings about the whole string.
   void finished(const list_state& final_state) override;
 
  private:
@@ -45,14 +51,29 @@ class findings_collector final : public run_observer {
     const alias* named;
     pattern p;
   };
+  // What one applied rule did to the list.
+  struct change {
+    cipher_set added, removed, killed;
+    bool any = false;
+  };
 
   void note(diagnostic d) { out_.diagnostics.push_back(std::move(d)); }
   void add_step(std::size_t rule_index, rule_outcome outcome);
   void skipped_rest(std::size_t rule_index, std::size_t word, std::string_view why);
   [[nodiscard]] std::vector<const cipher*> active_list(const list_state& s) const;
   [[nodiscard]] std::string position(std::size_t offset);
+  void add_applied_step(std::size_t rule_index, const cipher_set& matched,
+                        const list_state& before, const list_state& after, const change& c);
+
+  // rule_checks.cpp
+  void check_default_glued();
+  void check_applied(std::size_t rule_index, const pattern& p, const cipher_set& matched,
+                     const list_state& before, const change& c);
+  void report_removals_undone(const list_state& final_state);
+  void report_narrow_aliases();
 
   const prepared_release& release_;
+  const lazy_name_suggestions& suggestions_;
   const tree& parsed_;
   evaluation& out_;
   bool trace_;
@@ -62,7 +83,6 @@ class findings_collector final : public run_observer {
   std::array<int, max_collected> removed_by_{};
   std::vector<removal> removals_undone_;
   std::vector<narrow_check> narrow_checks_;
-  std::vector<diagnostic> whole_string_;
   std::optional<line_index> lines_;
 };
 

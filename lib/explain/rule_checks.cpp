@@ -1,0 +1,137 @@
+// The checks the findings collector makes on the rules it sees applied, and on what they left
+// at the end: default-glued, no-effect, strength-undone, tls13-unaffected, removal-undone and
+// narrow-alias.
+
+#include "diagnostics/finding.hpp"
+#include "explain/findings_collector.hpp"
+#include "explain/wording.hpp"
+#include "syntax/syntax_messages.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace cipherexplain::detail {
+namespace {
+
+bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' '; }
+
+// Why a rule that changed nothing changed nothing.
+std::string no_effect_reason(const rule& r, std::string_view text, bool matched_any_left) {
+  if (!matched_any_left) {
+    return fmt::format("'{}' matches no suite this build can use", text.substr(op_text(r.op).size()));
+  }
+  switch (r.op) {
+    case rule_op::add:
+      return "every suite it matches is already in the list";
+    case rule_op::remove:
+      return "none of the suites it matches is in the list";
+    case rule_op::move_to_end:
+      return "the suites it matches are already at the end of the list, in that order";
+    case rule_op::kill:
+    case rule_op::command:
+      break;
+  }
+  return "nothing it matches is left";
+}
+
+}  // namespace
+
+// "DEFAULTz": OpenSSL tests only the seven bytes, so z becomes a rule of its own.
+void findings_collector::check_default_glued() {
+  const auto prefix = parsed_.default_prefix();
+  if (!prefix || prefix->length != 7) return;
+  const std::string_view rest = parsed_.source().substr(7, effective_end(parsed_) - 7);
+  const auto word_end = std::find_if(rest.begin(), rest.end(), [](char c) {
+    return is_separator(c) || c == '!' || c == '+' || c == '-' || c == '@';
+  });
+  const std::string_view glued = rest.substr(0, static_cast<std::size_t>(word_end - rest.begin()));
+  if (!glued.empty() && !parsed_.rules().empty() && parsed_.rules().front().text.offset == 7 &&
+      parsed_.rules().front().op == rule_op::add) {
+    note(make_finding(diagnostic_code::default_glued, fmt::format("OpenSSL reads only the first 7 bytes as DEFAULT and then '{}' as a rule of its own", glued), 7, glued.size(), fmt::format("write 'DEFAULT:{}' if that is meant", glued)));
+  }
+}
+
+void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
+                                       const cipher_set& matched, const list_state& before,
+                                       const change& c) {
+  const struct rule& r = parsed_.rules()[rule_index];
+  const auto words = parsed_.words(r);
+  const std::string_view text = parsed_.text(r.text);
+
+  if (!c.any) {
+    note(make_finding(diagnostic_code::no_effect, fmt::format("'{}' changes nothing: {}", text, no_effect_reason(r, text, (matched & before.alive).any())), r.text.offset, r.text.length));
+  }
+  if (r.op == rule_op::add && (p.version == version::sslv3 || p.version == version::tlsv1)) {
+    asked_for_old_protocols_ = true;
+  }
+
+  // '-' can be undone by a later addition; remember who removed what.
+  c.removed.for_each([&](unsigned i) { removed_by_[i] = static_cast<int>(rule_index); });
+  c.killed.for_each([&](unsigned i) { removed_by_[i] = -1; });
+  c.added.for_each([&](unsigned i) {
+    if (removed_by_[i] >= 0)
+      removals_undone_.push_back({static_cast<std::size_t>(removed_by_[i]), rule_index, i});
+    removed_by_[i] = -1;
+  });
+
+  if (strength_rule_ && c.any && (c.added.any() || r.op == rule_op::move_to_end)) {
+    const std::string at = position(parsed_.rules()[*strength_rule_].text.offset);
+    note(make_finding(diagnostic_code::strength_undone, c.added.any() ? fmt::format("'{}' comes after @STRENGTH ({}): the {} suites it adds go to the end in preference order, not sorted by strength", text, at, c.added.count()) : fmt::format("'{}' comes after @STRENGTH ({}) and moves suites out of strength order", text, at), r.text.offset, r.text.length, "put @STRENGTH last"));
+  }
+
+  const bool removes = r.op == rule_op::remove || r.op == rule_op::kill;
+  if (removes && words.size() == 1) {
+    if (const lookup_entry* e = release_.find(parsed_.text(words[0]));
+        e != nullptr && e->named != nullptr) {
+      narrow_checks_.push_back({rule_index, e->named, p});
+    }
+  }
+  if (removes && release_.release().engine() == engine_family::openssl_1_1_1) {
+    std::vector<const cipher*> stay;
+    for (const cipher* s : release_.tls13()) {
+      if (release_.matches(p, *s)) stay.push_back(s);
+    }
+    if (!stay.empty()) {
+      note(make_finding(diagnostic_code::tls13_unaffected, fmt::format("'{}' does not touch TLS 1.3 suites: {} stay{} in the list", text, suites_text(stay), stay.size() == 1 ? "s" : ""), r.text.offset, r.text.length, "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites)"));
+    }
+  }
+}
+
+// Removals a later rule undid, reported at the '-' rule, when those suites end up listed.
+void findings_collector::report_removals_undone(const list_state& final_state) {
+  const auto order = release_.order();
+  for (std::size_t i = 0; i < removals_undone_.size();) {
+    const std::size_t remove_rule = removals_undone_[i].remove_rule;
+    const std::size_t add_rule = removals_undone_[i].add_rule;
+    std::vector<const cipher*> back;
+    for (; i < removals_undone_.size() && removals_undone_[i].remove_rule == remove_rule; ++i) {
+      if (final_state.active_set.test(removals_undone_[i].suite))
+        back.push_back(order[removals_undone_[i].suite]);
+    }
+    if (back.empty()) continue;
+    const struct rule& r = parsed_.rules()[remove_rule];
+    const struct rule& a = parsed_.rules()[add_rule];
+    const std::string_view text = parsed_.text(r.text);
+    note(make_finding(diagnostic_code::removal_undone, fmt::format("'{}' only parks suites: '{}' ({}) adds them back, and {} end{} up in the list", text, parsed_.text(a.text), position(a.text.offset), suites_text(back), back.size() == 1 ? "s" : ""), r.text.offset, r.text.length, fmt::format("write '!{}' to remove them for good", text.substr(1))));
+  }
+}
+
+// Removals that leave suites whose names contain the alias: "-DSS" keeps DH-DSS suites.
+void findings_collector::report_narrow_aliases() {
+  if (!out_.ok) return;
+  for (const narrow_check& n : narrow_checks_) {
+    std::vector<const cipher*> left;
+    for (const cipher* s : out_.ciphers) {
+      if (s->table != cipher_table::tls13 && has_component(s->name, n.named->name) &&
+          !release_.matches(n.p, *s)) {
+        left.push_back(s);
+      }
+    }
+    if (left.empty()) continue;
+    const struct rule& r = parsed_.rules()[n.rule_index];
+    note(make_finding(diagnostic_code::narrow_alias, fmt::format("'{}' leaves {} with {} in {} name{}: '{}' means {}", parsed_.text(r.text), suites_text(left), n.named->name, left.size() == 1 ? "its" : "their", left.size() == 1 ? "" : "s", n.named->name, describe_masks(*n.named)), r.text.offset, r.text.length));
+  }
+}
+
+}  // namespace cipherexplain::detail

@@ -1,0 +1,20 @@
+#pragma once
+// What an unknown word most likely is, as one finding.
+
+#include <cipherexplain/diagnostic.hpp>
+#include <cipherexplain/syntax.hpp>
+
+#include "engine/prepared_release.hpp"
+#include "explain/name_index.hpp"
+
+namespace cipherexplain::detail {
+
+/// The finding for a word OpenSSL cannot look up, at `where`, checked in this order: DEFAULT
+/// out of place (default-not-first), a TLS 1.3 suite (tls13-name), a name this build cannot use
+/// (name-unavailable), an IANA name before 3.2 or a name of other releases
+/// (name-not-in-release), else unknown-name with the nearest names as the suggestion.
+[[nodiscard]] diagnostic unknown_word_finding(const prepared_release& release,
+                                              const lazy_name_suggestions& suggestions,
+                                              const tree& parsed, source_range where);
+
+}  // namespace cipherexplain::detail
