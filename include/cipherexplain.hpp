@@ -19,7 +19,7 @@
 #include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/list_diff.hpp>
-#include <cipherexplain/policy.hpp>
+#include <cipherexplain/profile.hpp>
 #include <cipherexplain/rating.hpp>
 #include <cipherexplain/source_text.hpp>
 #include <cipherexplain/supported.hpp>

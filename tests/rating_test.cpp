@@ -69,28 +69,28 @@ TEST(rating, the_verdict_is_the_weakest_suite) {
   EXPECT_EQ(verdict({}), rating::insecure);
 }
 
-TEST(policy, mozilla_profiles_are_known) {
+TEST(profile, mozilla_profiles_are_known) {
   std::vector<std::string> names;
-  for (const policy& p : policies()) names.emplace_back(p.name);
+  for (const profile& p : profiles()) names.emplace_back(p.name);
   EXPECT_EQ(names,
             (std::vector<std::string>{"mozilla-modern", "mozilla-intermediate", "mozilla-old"}));
-  EXPECT_EQ(find_policy("nope"), nullptr);
+  EXPECT_EQ(find_profile("nope"), nullptr);
 }
 
-TEST(policy, lists_the_suites_a_profile_does_not_allow) {
+TEST(profile, lists_the_suites_a_profile_does_not_allow) {
   const evaluator eval(*catalog::find("3.0"));
   // Mozilla's own intermediate string passes its own profile; old adds CBC and RSA suites.
   const auto intermediate = eval.evaluate(
       "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
       "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305");
-  EXPECT_TRUE(violations(*find_policy("mozilla-intermediate"), intermediate.ciphers).empty());
-  const auto bad = violations(*find_policy("mozilla-modern"), intermediate.ciphers);
+  EXPECT_TRUE(violations(*find_profile("mozilla-intermediate"), intermediate.ciphers).empty());
+  const auto bad = violations(*find_profile("mozilla-modern"), intermediate.ciphers);
   EXPECT_EQ(bad.size(), 6u);
   const auto with_cbc = eval.evaluate("ECDHE+AESGCM:AES128-SHA");
-  const auto v = violations(*find_policy("mozilla-intermediate"), with_cbc.ciphers);
+  const auto v = violations(*find_profile("mozilla-intermediate"), with_cbc.ciphers);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0]->name, "AES128-SHA");
-  EXPECT_TRUE(violations(*find_policy("mozilla-old"), with_cbc.ciphers).empty());
+  EXPECT_TRUE(violations(*find_profile("mozilla-old"), with_cbc.ciphers).empty());
 }
 
 }  // namespace

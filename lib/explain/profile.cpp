@@ -2,7 +2,7 @@
 // src/static/guidelines/5.8.json): the TLS 1.3 suites every profile allows, plus the TLS 1.2
 // suites of the intermediate and old profiles.
 
-#include <cipherexplain/policy.hpp>
+#include <cipherexplain/profile.hpp>
 
 #include <algorithm>
 #include <array>
@@ -52,24 +52,24 @@ constexpr std::array<std::string_view, 24> old{
     "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
 };
 
-constexpr std::array<policy, 3> known{
-    policy{"mozilla-modern", "Mozilla server-side TLS 5.8, modern: TLS 1.3 only", modern},
-    policy{"mozilla-intermediate", "Mozilla server-side TLS 5.8, intermediate", intermediate},
-    policy{"mozilla-old", "Mozilla server-side TLS 5.8, old: for very old clients", old},
+constexpr std::array<profile, 3> known{
+    profile{"mozilla-modern", "Mozilla server-side TLS 5.8, modern: TLS 1.3 only", modern},
+    profile{"mozilla-intermediate", "Mozilla server-side TLS 5.8, intermediate", intermediate},
+    profile{"mozilla-old", "Mozilla server-side TLS 5.8, old: for very old clients", old},
 };
 
 }  // namespace
 
-std::span<const policy> policies() noexcept { return known; }
+std::span<const profile> profiles() noexcept { return known; }
 
-const policy* find_policy(std::string_view name) noexcept {
-  for (const policy& p : known) {
+const profile* find_profile(std::string_view name) noexcept {
+  for (const profile& p : known) {
     if (p.name == name) return &p;
   }
   return nullptr;
 }
 
-std::vector<const cipher*> violations(const policy& p, std::span<const cipher* const> suites) {
+std::vector<const cipher*> violations(const profile& p, std::span<const cipher* const> suites) {
   std::vector<const cipher*> out;
   for (const cipher* s : suites) {
     // By IANA name: catalogs before 1.1.1 carry the names 1.1.1 gives the same code points.

@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
       ->type_name("SUITE")
       ->allow_extra_args(false);
   std::vector<std::string> policy_names;
-  for (const policy& p : policies()) policy_names.emplace_back(p.name);
+  for (const profile& p : profiles()) policy_names.emplace_back(p.name);
   app.add_option("--policy", policy_name, "Check the list against a policy")
       ->check(CLI::IsMember(policy_names))
       ->type_name("NAME");
@@ -218,7 +218,7 @@ int main(int argc, char** argv) {
       throw CLI::ValidationError("--trace, --why and --policy take one release");
     }
     const cli::render_options options{
-        colours, policy_name.empty() ? nullptr : find_policy(policy_name), trace, why};
+        colours, policy_name.empty() ? nullptr : find_profile(policy_name), trace, why};
     return explain(releases, flags, format, input, options);
   } catch (const CLI::CallForHelp&) {
     std::fputs(app.help().c_str(), stdout);

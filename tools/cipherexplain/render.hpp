@@ -16,7 +16,7 @@ namespace cipherexplain::cli {
 /// What to show besides the list and the findings.
 struct render_options {
   cli::style colours = style::plain();
-  const policy* check = nullptr;  ///< --policy
+  const profile* check = nullptr;  ///< --policy
   bool trace = false;             ///< --trace
   std::vector<std::string> why;   ///< --why NAME...
 };
