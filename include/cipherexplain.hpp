@@ -18,6 +18,7 @@
 #include <cipherexplain/dialect.hpp>
 #include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/evaluator.hpp>
+#include <cipherexplain/json.hpp>
 #include <cipherexplain/list_diff.hpp>
 #include <cipherexplain/profile.hpp>
 #include <cipherexplain/rating.hpp>

@@ -33,6 +33,10 @@ struct build_options {
 [[nodiscard]] std::optional<std::string> check_build_options(const catalog& release,
                                                              const build_options& options);
 
+/// The build options a release supports, e.g. "legacy-provider, security-level" (the CLI's flag
+/// names), or "" when it has none.
+[[nodiscard]] std::string available_build_options(const catalog& release);
+
 /// "default build", or the options that differ, e.g. "legacy provider, security level 1".
 [[nodiscard]] std::string describe(const build_options& options);
 

@@ -129,6 +129,9 @@ struct cipher {
   }
 };
 
+/// "0xC02F" — the code point as one number ("0x0000FF" style, six digits, for SSLv2 suites).
+[[nodiscard]] std::string id_hex(const cipher& suite);
+
 /// "0xC0,0x2F" — the code point as `openssl ciphers -V` prints it.
 [[nodiscard]] std::string hex_code(const cipher& suite);
 

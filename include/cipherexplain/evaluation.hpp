@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace cipherexplain {
@@ -79,5 +80,12 @@ struct evaluation {
   /// capacity, so what reuse with evaluate_into keeps allocated).
   [[nodiscard]] std::size_t memory_bytes() const noexcept;
 };
+
+/// Stable kebab-case names, used in JSON: "not-reached", "applied", "unknown-name", ...
+[[nodiscard]] std::string_view outcome_name(rule_outcome outcome) noexcept;
+/// "none", "syntax", "no-cipher-selected".
+[[nodiscard]] std::string_view failure_name(failure_reason failure) noexcept;
+/// "rule", "default", "suiteb".
+[[nodiscard]] std::string_view step_kind_name(step::kind kind) noexcept;
 
 }  // namespace cipherexplain

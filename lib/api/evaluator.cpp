@@ -5,11 +5,8 @@
 
 #include "api/evaluator_state.hpp"
 #include "explain/findings_collector.hpp"
-#include "text/heap_bytes.hpp"
 
 namespace cipherexplain {
-
-using detail::heap_bytes;
 
 evaluator::evaluator(const catalog& release, const build_options& options)
     : impl_(std::make_shared<const detail::evaluator_state>(release, options)) {}
@@ -63,17 +60,6 @@ const catalog& evaluator::release() const noexcept { return impl_->release.relea
 const build_options& evaluator::options() const noexcept { return impl_->release.options(); }
 std::span<const cipher* const> evaluator::preference_order() const noexcept {
   return impl_->release.order();
-}
-
-std::size_t evaluation::memory_bytes() const noexcept {
-  std::size_t bytes = sizeof(evaluation) + heap_bytes(ciphers) + heap_bytes(outcomes) +
-                      heap_bytes(diagnostics) + heap_bytes(steps);
-  for (const diagnostic& d : diagnostics) bytes += heap_bytes(d.message) + heap_bytes(d.suggestion);
-  for (const step& s : steps) {
-    bytes += heap_bytes(s.matched) + heap_bytes(s.added) + heap_bytes(s.removed) +
-             heap_bytes(s.killed) + heap_bytes(s.moved) + heap_bytes(s.list);
-  }
-  return bytes;
 }
 
 }  // namespace cipherexplain

@@ -30,6 +30,19 @@ std::optional<std::string> check_build_options(const catalog& release,
   return std::nullopt;
 }
 
+std::string available_build_options(const catalog& release) {
+  std::string out;
+  auto add = [&out](std::string_view what) {
+    if (!out.empty()) out += ", ";
+    out += what;
+  };
+  if (release.legacy_provider().any()) add("legacy-provider");
+  if (release.has_build_option("weak-ssl-ciphers")) add("weak-ciphers");
+  if (release.has_build_option("ssl2")) add("sslv2");
+  if (release.default_security_level() >= 0) add("security-level");
+  return out;
+}
+
 std::string describe(const build_options& options) {
   std::string out;
   auto add = [&out](std::string_view what) {

@@ -6,6 +6,11 @@
 
 namespace cipherexplain {
 
+std::string id_hex(const cipher& suite) {
+  if (suite.table == cipher_table::ssl2) return fmt::format("0x{:06X}", suite.id & 0xffffffu);
+  return fmt::format("0x{:04X}", suite.code_point());
+}
+
 std::string hex_code(const cipher& suite) {
   if (suite.table == cipher_table::ssl2) {
     return fmt::format("0x{:02X},0x{:02X},0x{:02X}", (suite.id >> 16) & 0xffu,

@@ -1,35 +1,27 @@
 #pragma once
-// The subcommands of the CLI, each a function from parsed arguments to an exit code.
+// Each command adds itself to the application: its options, its help, and a callback that
+// runs it and sets the exit status (exit_codes.hpp).
 
-#include <cipherexplain.hpp>
+#include <CLI/CLI.hpp>
 
-#include "style.hpp"
-
-#include <cstdio>
-#include <span>
 #include <string>
-#include <vector>
 
 namespace cipherexplain::cli {
 
-/// Exit codes: 0 = OpenSSL accepts the string, 1 = OpenSSL rejects it, 2 = usage error,
-/// 3 = accepted, but the list breaks the --policy.
-inline constexpr int exit_accepted = 0;
-inline constexpr int exit_rejected = 1;
-inline constexpr int exit_usage = 2;
-inline constexpr int exit_policy = 3;
+/// Options of the application that subcommands read too (written before the subcommand).
+struct global_options {
+  std::string color = "auto";  ///< --color: auto, always or never
+};
 
-/// Reads one cipher string per line ('\n' only) and writes one JSON object per line.
-int run_batch(std::span<const evaluator> releases, std::FILE* in, std::FILE* out);
-
-/// `diff A B`: what changes from string A's list to string B's. Exit 0 when the lists are the
-/// same, 1 when they differ (as diff(1) does).
-int run_diff(const evaluator& release, const std::string& a, const std::string& b,
-             const std::string& format, const style& colours);
-
-/// `convert NAME...`: OpenSSL names, IANA names and code points into each other. Exit 0 when
-/// every name is known, 1 otherwise.
-int run_convert(const catalog& release, const std::vector<std::string>& names,
-                const std::string& format);
+/// The default command: cipherexplain [OPTIONS] STRING (explain_command.cpp).
+void add_explain_command(CLI::App& app, global_options& globals, int& exit_status);
+/// batch: one JSON line per input line (batch_command.cpp).
+void add_batch_command(CLI::App& app, int& exit_status);
+/// diff A B: what changes from string A's list to string B's (diff_command.cpp).
+void add_diff_command(CLI::App& app, const global_options& globals, int& exit_status);
+/// convert NAME...: OpenSSL names, IANA names and code points (convert_command.cpp).
+void add_convert_command(CLI::App& app, int& exit_status);
+/// versions: the releases this build knows (versions_command.cpp).
+void add_versions_command(CLI::App& app, int& exit_status);
 
 }  // namespace cipherexplain::cli

@@ -82,7 +82,7 @@ std::string render_text(const evaluator& release, std::string_view input, const 
       std::vector<std::string_view> why;
       for (const weakness w : r.reasons) why.push_back(weakness_name(w));
       rows.push_back({fmt::format("{}", i + 1), std::string(s.name),
-                      s.stdname.empty() ? "-" : std::string(s.stdname), hex_id(s),
+                      s.stdname.empty() ? "-" : std::string(s.stdname), id_hex(s),
                       std::string(protocol_name(s)), std::string(kx_name(s)),
                       std::string(au_name(s)), enc_name(s), std::string(mac_name(s)),
                       fmt::format("{}", s.strength_bits),
@@ -156,20 +156,6 @@ std::string render_list_diff_text(const list_diff& d, const style& c) {
   return out;
 }
 
-std::string supported_options(const catalog& release) {
-  std::string out;
-  auto add = [&out](std::string_view what) {
-    if (!out.empty()) out += ", ";
-    out += what;
-  };
-  const unavailable_algorithms& legacy = release.legacy_provider();
-  if ((legacy.kx | legacy.au | legacy.enc | legacy.mac) != 0) add("legacy-provider");
-  if (release.has_build_option("weak-ssl-ciphers")) add("weak-ciphers");
-  if (release.has_build_option("ssl2")) add("sslv2");
-  if (release.default_security_level() >= 0) add("security-level");
-  return out;
-}
-
 namespace {
 
 // Counts of findings by code, e.g. "unknown-name x2, skipped-text".
@@ -208,19 +194,19 @@ const std::vector<const cipher*>& accepted_list(const evaluation& e) {
 
 }  // namespace
 
-std::string render_comparison_text(std::span<const release_result> results) {
+std::string render_comparison_text(std::span<const release_evaluation> results) {
   std::string out;
   std::size_t accepted = 0;
-  for (const release_result& r : results) accepted += r.result.ok ? 1 : 0;
+  for (const release_evaluation& r : results) accepted += r.result.ok ? 1 : 0;
   out += fmt::format("{} of {} releases accept the string.\n\n", accepted, results.size());
   std::vector<std::vector<std::string>> rows{
       {"Release", "Result", "Suites", "Change from the row above", "Findings"}};
   std::vector<std::string> details;
   for (std::size_t i = 0; i < results.size(); ++i) {
-    const release_result& r = results[i];
+    const release_evaluation& r = results[i];
     std::string change = "-";
     if (i > 0) {
-      const release_result& prev = results[i - 1];
+      const release_evaluation& prev = results[i - 1];
       const list_diff d = diff_lists(accepted_list(prev.result), accepted_list(r.result));
       if (d.empty()) {
         change = "same";
@@ -265,7 +251,7 @@ std::string render_versions_text(const catalog* system) {
     rows.push_back(
         {release, std::string(c->series()),
          c->default_security_level() < 0 ? "-" : fmt::format("{}", c->default_security_level()),
-         supported_options(*c), std::string(c->build())});
+         available_build_options(*c), std::string(c->build())});
   }
   return format_table(rows, {false, false, true, false, false});
 }

@@ -1,17 +1,18 @@
 #pragma once
-// A small JSON writer. It exists because cipher strings are arbitrary bytes: a byte that is not
-// UTF-8 is written as a \udcXX escape (Python's "surrogateescape", as the oracle data does),
-// so the output is always valid JSON and no input byte is lost.
+// A small JSON writer, written here rather than taken from nlohmann-json (which the tests use
+// to read the output) because cipher strings are arbitrary bytes: a byte that is not UTF-8 is
+// written as a \udcXX escape (Python's "surrogateescape", as the oracle data does), so the
+// output is always valid JSON and no input byte is lost. nlohmann's dump() can only throw on
+// such a byte, replace it with U+FFFD or drop it.
+
+#include <cipherexplain/json.hpp>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace cipherexplain::cli {
-
-/// Appends `text` as a JSON string literal (with quotes).
-void append_json_string(std::string& out, std::string_view text);
+namespace cipherexplain::detail {
 
 class json_writer {
  public:
@@ -46,4 +47,4 @@ class json_writer {
   bool after_key_ = false;
 };
 
-}  // namespace cipherexplain::cli
+}  // namespace cipherexplain::detail

@@ -1,8 +1,10 @@
-#include "json_writer.hpp"
+#include "report/json_writer.hpp"
+
+#include "text/utf8.hpp"
 
 #include <fmt/format.h>
 
-namespace cipherexplain::cli {
+namespace cipherexplain {
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789abcdef";
@@ -43,22 +45,8 @@ void append_json_string(std::string& out, std::string_view text) {
       ++i;
     } else {
       // Copy a well-formed UTF-8 sequence as is; escape each byte of anything else.
-      std::size_t n = 0;
-      std::uint32_t cp = 0;
-      if (b >= 0xc2 && b <= 0xdf)
-        n = 2, cp = b & 0x1fu;
-      else if (b >= 0xe0 && b <= 0xef)
-        n = 3, cp = b & 0x0fu;
-      else if (b >= 0xf0 && b <= 0xf4)
-        n = 4, cp = b & 0x07u;
-      bool ok = n != 0 && i + n <= text.size();
-      for (std::size_t k = 1; ok && k < n; ++k) {
-        const auto c = static_cast<unsigned char>(text[i + k]);
-        ok = (c & 0xc0u) == 0x80u;
-        cp = (cp << 6) | (c & 0x3fu);
-      }
-      ok = ok && !(n == 3 && cp < 0x800) && !(n == 4 && (cp < 0x10000 || cp > 0x10ffff)) &&
-           !(cp >= 0xd800 && cp <= 0xdfff);
+      const std::size_t n = detail::decode_utf8(text, i).length;
+      const bool ok = n != 0;
       if (ok) {
         out.append(text.substr(i, n));
         i += n;
@@ -72,6 +60,8 @@ void append_json_string(std::string& out, std::string_view text) {
   }
   out += '"';
 }
+
+namespace detail {
 
 void json_writer::newline() {
   if (indent_ <= 0) return;
@@ -154,4 +144,5 @@ json_writer& json_writer::value(std::int64_t n) {
   return *this;
 }
 
-}  // namespace cipherexplain::cli
+}  // namespace detail
+}  // namespace cipherexplain

@@ -1,6 +1,25 @@
-#include "build_flags.hpp"
+#include "options.hpp"
+
+#include "releases.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
 
 namespace cipherexplain::cli {
+
+void add_release_option(CLI::App& app, std::string& spec, bool several) {
+  app.add_option("--openssl", spec,
+                 several ? "OpenSSL release(s) whose behaviour to reproduce" : "OpenSSL release")
+      ->default_val("3.0")
+      ->type_name("RELEASE");
+}
+
+void add_format_option(CLI::App& app, std::string& format) {
+  app.add_option("--format", format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_val("text");
+}
 
 void build_flags::add_to(CLI::App& app) {
   app.add_flag("--legacy-provider", legacy_provider,
@@ -38,5 +57,14 @@ build_options build_flags::for_release(const catalog& release, bool strict) cons
   keep_if_valid([&](build_options& o) { o.security_level = chosen.security_level; });
   return applicable;
 }
+
+const catalog& one_release(const std::string& spec, std::string_view command) {
+  const auto releases = resolve_releases(spec);
+  if (releases.size() != 1)
+    throw CLI::ValidationError("--openssl", fmt::format("{} takes exactly one release", command));
+  return *releases.front();
+}
+
+void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 }  // namespace cipherexplain::cli

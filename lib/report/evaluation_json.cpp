@@ -1,58 +1,29 @@
-#include "json_writer.hpp"
-#include "render.hpp"
+// The JSON documents of one string's evaluation: on one release, across releases, and as one
+// batch line (docs/json-output.md).
 
-#include <fmt/format.h>
+#include <cipherexplain/json.hpp>
+#include <cipherexplain/rating.hpp>
 
-namespace cipherexplain::cli {
+#include "report/json_writer.hpp"
+
+#include <algorithm>
+#include <tuple>
+#include <vector>
+
+namespace cipherexplain {
 namespace {
 
-std::string_view failure_name(failure_reason f) {
-  switch (f) {
-    case failure_reason::none:
-      return "none";
-    case failure_reason::syntax:
-      return "syntax";
-    case failure_reason::no_cipher_selected:
-      return "no-cipher-selected";
-  }
-  return "none";
-}
+using detail::json_writer;
 
-std::string_view outcome_name(rule_outcome o) {
-  switch (o) {
-    case rule_outcome::not_reached:
-      return "not-reached";
-    case rule_outcome::applied:
-      return "applied";
-    case rule_outcome::unknown_name:
-      return "unknown-name";
-    case rule_outcome::conflict:
-      return "conflict";
-    case rule_outcome::skipped:
-      return "skipped";
-    case rule_outcome::command_done:
-      return "command-done";
-    case rule_outcome::command_failed:
-      return "command-failed";
-    case rule_outcome::missing_name:
-      return "missing-name";
-  }
-  return "";
-}
+const std::vector<const cipher*> no_suites;
 
-std::string_view step_kind_name(step::kind k) {
-  switch (k) {
-    case step::kind::rule:
-      return "rule";
-    case step::kind::default_prefix:
-      return "default";
-    case step::kind::suiteb_prefix:
-      return "suiteb";
-  }
-  return "";
-}
+const std::vector<const cipher*>& listed(const evaluation& e) { return e.ok ? e.ciphers : no_suites; }
 
-void write_names(json_writer& w, const std::vector<const cipher*>& suites);
+void write_names(json_writer& w, const std::vector<const cipher*>& suites) {
+  w.begin_array();
+  for (const cipher* s : suites) w.value(s->name);
+  w.end_array();
+}
 
 void write_steps(json_writer& w, std::string_view input, const evaluation& result) {
   w.key("steps").begin_array();
@@ -83,7 +54,7 @@ void write_cipher(json_writer& w, const cipher& s) {
   w.begin_object();
   w.key("name").value(s.name);
   w.key("iana").value(s.stdname);
-  w.key("id").value(hex_id(s));
+  w.key("id").value(id_hex(s));
   w.key("protocol").value(protocol_name(s));
   w.key("kx").value(kx_name(s));
   w.key("au").value(au_name(s));
@@ -113,30 +84,10 @@ void write_diagnostics(json_writer& w, const evaluation& result) {
   w.end_array();
 }
 
-// The fields every per-release result shares, in a fixed order.
-void write_result_fields(json_writer& w, const evaluator& release, const evaluation& result) {
-  w.key("openssl").value(release.release().release());
-  w.key("options").value(describe(release.options()));
-  w.key("ok").value(result.ok);
-  w.key("failure").value(failure_name(result.failure));
-  w.key("security_level").value(result.security_level);
-}
-
-void write_names(json_writer& w, const std::vector<const cipher*>& suites) {
-  w.begin_array();
-  for (const cipher* s : suites) w.value(s->name);
-  w.end_array();
-}
-
 }  // namespace
 
-std::string hex_id(const cipher& suite) {
-  if (suite.table == cipher_table::ssl2) return fmt::format("0x{:06X}", suite.id & 0xffffffu);
-  return fmt::format("0x{:04X}", suite.code_point());
-}
-
-std::string render_json(const evaluator& release, std::string_view input, const evaluation& result,
-                        const render_options& options) {
+std::string evaluation_json(const evaluator& release, std::string_view input,
+                            const evaluation& result, const profile* check) {
   std::string out;
   json_writer w(out, 2);
   w.begin_object();
@@ -149,19 +100,16 @@ std::string render_json(const evaluator& release, std::string_view input, const 
   w.key("verdict").value(result.ok ? rating_name(verdict(result.ciphers))
                                    : std::string_view("none"));
   w.key("ciphers").begin_array();
-  if (result.ok) {
-    for (const cipher* s : result.ciphers) write_cipher(w, *s);
-  }
+  for (const cipher* s : listed(result)) write_cipher(w, *s);
   w.end_array();
   write_steps(w, input, result);
   write_diagnostics(w, result);
-  if (options.check != nullptr) {
+  if (check != nullptr) {
     w.key("policy").begin_object();
-    w.key("name").value(options.check->name);
-    w.key("description").value(options.check->description);
+    w.key("name").value(check->name);
+    w.key("description").value(check->description);
     w.key("violations");
-    write_names(
-        w, result.ok ? violations(*options.check, result.ciphers) : std::vector<const cipher*>{});
+    write_names(w, result.ok ? violations(*check, result.ciphers) : no_suites);
     w.end_object();
   }
   w.end_object();
@@ -169,28 +117,28 @@ std::string render_json(const evaluator& release, std::string_view input, const 
   return out;
 }
 
-std::string render_comparison_json(std::string_view input,
-                                   std::span<const release_result> results) {
-  static const std::vector<const cipher*> none;
+std::string comparison_json(std::string_view input, std::span<const release_evaluation> results) {
   std::string out;
   json_writer w(out, 2);
   w.begin_object();
   w.key("input").value(input);
   w.key("releases").begin_array();
-  for (const release_result& r : results) {
+  for (const release_evaluation& r : results) {
     w.begin_object();
-    write_result_fields(w, r.release, r.result);
+    w.key("openssl").value(r.release.release().release());
+    w.key("options").value(describe(r.release.options()));
+    w.key("ok").value(r.result.ok);
+    w.key("failure").value(failure_name(r.result.failure));
+    w.key("security_level").value(r.result.security_level);
     w.key("ciphers");
-    write_names(w, r.result.ok ? r.result.ciphers : none);
+    write_names(w, listed(r.result));
     write_diagnostics(w, r.result);
     w.end_object();
   }
   w.end_array();
   w.key("changes").begin_array();
   for (std::size_t i = 1; i < results.size(); ++i) {
-    const evaluation& a = results[i - 1].result;
-    const evaluation& b = results[i].result;
-    const list_diff d = diff_lists(a.ok ? a.ciphers : none, b.ok ? b.ciphers : none);
+    const list_diff d = diff_lists(listed(results[i - 1].result), listed(results[i].result));
     w.begin_object();
     w.key("from").value(results[i - 1].release.release().release());
     w.key("to").value(results[i].release.release().release());
@@ -208,23 +156,29 @@ std::string render_comparison_json(std::string_view input,
   return out;
 }
 
-std::string render_versions_json(const catalog* system) {
+std::string string_diff_json(const evaluator& release, std::string_view a,
+                             const evaluation& a_result, std::string_view b,
+                             const evaluation& b_result, const list_diff& changes) {
   std::string out;
   json_writer w(out, 2);
-  w.begin_array();
-  const catalog* latest = catalog::all().back();
-  for (const catalog* c : catalog::all()) {
-    w.begin_object();
-    w.key("release").value(c->release());
-    w.key("series").value(c->series());
-    w.key("build").value(c->build());
-    w.key("security_level").value(c->default_security_level());
-    w.key("build_options").value(supported_options(*c));
-    w.key("latest").value(c == latest);
-    w.key("system").value(c == system);
+  w.begin_object();
+  w.key("openssl").value(release.release().release());
+  for (const auto& [key, input, result] :
+       {std::tuple{"a", a, &a_result}, std::tuple{"b", b, &b_result}}) {
+    w.key(key).begin_object();
+    w.key("input").value(input);
+    w.key("ok").value(result->ok);
+    w.key("ciphers");
+    write_names(w, listed(*result));
     w.end_object();
   }
-  w.end_array();
+  w.key("added");
+  write_names(w, changes.added);
+  w.key("removed");
+  write_names(w, changes.removed);
+  w.key("moved");
+  write_names(w, changes.moved);
+  w.end_object();
   out += '\n';
   return out;
 }
@@ -237,12 +191,10 @@ void append_batch_line(std::string& out, std::string_view input, const evaluatio
   w.key("input").value(input);
   w.key("ok").value(result.ok);
   w.key("ciphers").begin_array();
-  if (result.ok) {
-    for (const cipher* s : result.ciphers) w.plain_value(s->name);
-  }
+  for (const cipher* s : listed(result)) w.plain_value(s->name);
   w.end_array();
   w.end_object();
   out += '\n';
 }
 
-}  // namespace cipherexplain::cli
+}  // namespace cipherexplain

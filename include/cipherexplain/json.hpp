@@ -1,0 +1,60 @@
+#pragma once
+/// @file
+/// The JSON documents of docs/json-output.md, built in the library so that the CLI, bindings
+/// and other front ends write the same bytes. Input bytes that are not UTF-8 appear as \udcXX
+/// escapes, so every document is valid JSON and loses no byte.
+
+#include <cipherexplain/catalog.hpp>
+#include <cipherexplain/evaluation.hpp>
+#include <cipherexplain/evaluator.hpp>
+#include <cipherexplain/list_diff.hpp>
+#include <cipherexplain/profile.hpp>
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace cipherexplain {
+
+/// Appends `text` as a JSON string literal (with quotes).
+void append_json_string(std::string& out, std::string_view text);
+
+/// One release's evaluation of a string, pretty-printed, ending in a newline. The "steps" are
+/// `result.steps` (empty unless it was evaluated with detail_level::trace); with a profile, its
+/// name and the listed suites it does not allow.
+[[nodiscard]] std::string evaluation_json(const evaluator& release, std::string_view input,
+                                          const evaluation& result,
+                                          const profile* check = nullptr);
+
+/// One release's evaluation of a string, for comparisons across releases.
+struct release_evaluation {
+  evaluator release;
+  evaluation result;
+};
+
+/// Several releases' evaluations of one string and what changes from each to the next.
+[[nodiscard]] std::string comparison_json(std::string_view input,
+                                          std::span<const release_evaluation> results);
+
+/// Two strings on one release and the difference from A's list to B's (an empty list for a
+/// rejected string).
+[[nodiscard]] std::string string_diff_json(const evaluator& release, std::string_view a,
+                                           const evaluation& a_result, std::string_view b,
+                                           const evaluation& b_result, const list_diff& changes);
+
+/// What a name or code point stands for in one release (nullptr: not a suite of it).
+struct name_lookup {
+  std::string input;
+  const cipher* suite = nullptr;
+};
+[[nodiscard]] std::string name_lookups_json(std::span<const name_lookup> lookups);
+
+/// The releases compiled in, with their builds; `system` is marked (may be nullptr).
+[[nodiscard]] std::string releases_json(const catalog* system);
+
+/// One line of batch output, in the shape of the recorded results:
+/// {"input": ..., "ok": ..., "ciphers": [...]}, with "openssl" first when `release` is given.
+void append_batch_line(std::string& out, std::string_view input, const evaluation& result,
+                       std::string_view release = {});
+
+}  // namespace cipherexplain

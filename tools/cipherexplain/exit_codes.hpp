@@ -1,0 +1,20 @@
+#pragma once
+// The exit statuses of every command (--help lists them).
+
+namespace cipherexplain::cli {
+
+/// OpenSSL accepts the string (every chosen release does); diff: the lists are the same;
+/// convert: every name is a suite.
+inline constexpr int exit_accepted = 0;
+/// OpenSSL rejects the string (some chosen release does); diff: the lists differ; convert: a
+/// name is not a suite.
+inline constexpr int exit_rejected = 1;
+/// A usage error: an unknown option or release, a missing string, a build option the release
+/// lacks.
+inline constexpr int exit_usage = 2;
+/// Accepted, but the list breaks the --policy.
+inline constexpr int exit_policy = 3;
+/// Something failed inside the tool (out of memory, a bug); the message says what.
+inline constexpr int exit_internal = 4;
+
+}  // namespace cipherexplain::cli
