@@ -44,8 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t i = 0; i < trace.steps.size(); ++i) {
     const step& st = trace.steps[i];
     if (st.what != step::kind::rule) continue;
-    const bool in_order =
-        i == 0 || trace.steps[i - 1].what != step::kind::rule || trace.steps[i - 1].rule_index < st.rule_index;
+    const bool in_order = i == 0 || trace.steps[i - 1].what != step::kind::rule ||
+                          trace.steps[i - 1].rule_index < st.rule_index;
     if (st.rule_index >= parsed.rules().size() || !in_order)
       fail(fmt::format("{}: steps out of rule order", name), input);
   }

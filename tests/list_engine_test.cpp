@@ -1,5 +1,6 @@
-// The fast list state (lib/list_state.hpp) against the literal model of OpenSSL's linked list
-// (lib/reference_list.hpp) on random rule sequences: same list, same order, after every step.
+// The fast list state (lib/engine/list_state.hpp) against the literal model of OpenSSL's linked
+// list (lib/engine/reference_list.hpp) on random rule sequences: same list, same order, after every
+// step.
 
 #include "engine/list_state.hpp"
 #include "engine/reference_list.hpp"

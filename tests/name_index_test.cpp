@@ -106,9 +106,8 @@ TEST(name_index, nearest_names_are_those_a_scan_of_every_word_finds) {
     for (std::size_t i = 0; i < scan.size() && i < 3 && scan[i].first == scan.front().first; ++i)
       expected.push_back(known[scan[i].second]);
     EXPECT_EQ(names.nearest(word, 3), expected) << word;
-    const bool slip = std::any_of(known.begin(), known.end(), [&](std::string_view k) {
-      return equal_ignoring_case(k, word);
-    });
+    const bool slip = std::any_of(known.begin(), known.end(),
+                                  [&](std::string_view k) { return equal_ignoring_case(k, word); });
     EXPECT_EQ(names.knows_ignoring_case(word), slip) << word;
   }
 }
@@ -117,7 +116,8 @@ TEST(name_index, nearest_names_are_those_a_scan_of_every_word_finds) {
 TEST(name_index, an_unknown_word_parses_no_other_release_catalog) {
   const evaluator eval(*catalog::find("3.0"));
   ASSERT_EQ(parsed_catalog_count(), 1u);
-  const evaluation e = eval.evaluate("HIGH:CHACHA21:FOO:TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-SHA256");
+  const evaluation e =
+      eval.evaluate("HIGH:CHACHA21:FOO:TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-SHA256");
   ASSERT_FALSE(e.diagnostics.empty());
   EXPECT_EQ(parsed_catalog_count(), 1u);
 }

@@ -20,7 +20,8 @@ using namespace cipherexplain;
 // A compact picture of a tree: "segment:op word+word [tail]" per rule, '|' between rules.
 std::string dump(const tree& t) {
   std::string out;
-  if (t.suiteb() != suiteb_prefix::none) out += fmt::format("SUITEB<{}> ", t.text(t.suiteb_range()));
+  if (t.suiteb() != suiteb_prefix::none)
+    out += fmt::format("SUITEB<{}> ", t.text(t.suiteb_range()));
   if (t.default_prefix()) out += fmt::format("DEFAULT<{}> ", t.text(*t.default_prefix()));
   bool first = true;
   for (const rule& r : t.rules()) {
@@ -332,8 +333,8 @@ TEST(parser, covers_every_byte_of_any_input_exactly_once) {
       if (t.default_prefix()) claim(*t.default_prefix());
       if (t.suiteb() != suiteb_prefix::none) {
         claim({t.suiteb_range().offset, static_cast<std::uint32_t>(t.nul_offset().value_or(
-                                           static_cast<std::uint32_t>(input.size()))) -
-                                           t.suiteb_range().offset});
+                                            static_cast<std::uint32_t>(input.size()))) -
+                                            t.suiteb_range().offset});
       }
       for (const source_range s : t.separators()) claim(s);
       for (const rule& r : t.rules()) {

@@ -54,10 +54,16 @@ struct algorithm_masks {
   std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
 
   [[nodiscard]] constexpr std::uint32_t& operator[](algorithm_field f) noexcept {
-    return f == algorithm_field::kx ? kx : f == algorithm_field::au ? au : f == algorithm_field::enc ? enc : mac;
+    return f == algorithm_field::kx    ? kx
+           : f == algorithm_field::au  ? au
+           : f == algorithm_field::enc ? enc
+                                       : mac;
   }
   [[nodiscard]] constexpr std::uint32_t operator[](algorithm_field f) const noexcept {
-    return f == algorithm_field::kx ? kx : f == algorithm_field::au ? au : f == algorithm_field::enc ? enc : mac;
+    return f == algorithm_field::kx    ? kx
+           : f == algorithm_field::au  ? au
+           : f == algorithm_field::enc ? enc
+                                       : mac;
   }
   /// Whether some field has a bit set.
   [[nodiscard]] constexpr bool any() const noexcept { return (kx | au | enc | mac) != 0; }

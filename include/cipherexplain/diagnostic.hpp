@@ -15,7 +15,8 @@ enum class severity : std::uint8_t { note, warning, error };
 /// Stable identifiers of findings, one per row of diagnostic_codes.def (where each is described).
 /// Values and names never change meaning once released; new codes are appended.
 enum class diagnostic_code : std::uint16_t {
-#define CIPHEREXPLAIN_DIAGNOSTIC(identifier, value, name, severity, summary, help) identifier = value,
+#define CIPHEREXPLAIN_DIAGNOSTIC(identifier, value, name, severity, summary, help) \
+  identifier = value,
 #include <cipherexplain/diagnostic_codes.def>
 #undef CIPHEREXPLAIN_DIAGNOSTIC
 };

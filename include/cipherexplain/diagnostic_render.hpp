@@ -14,14 +14,14 @@ namespace cipherexplain {
 /// One rendered finding, in parts, so that a front end can style each part (colour the
 /// severity, the caret) without reading rendered text back.
 struct rendered_diagnostic {
-  std::string location;      ///< "input:1:5": the source name and line:column
-  enum severity level {};    ///< of the finding
-  std::string message;       ///< the finding's message
-  std::string_view code;     ///< the code's name, e.g. "missing-name"
-  std::string source_line;   ///< the input line around the place (control bytes as pictures,
-                             ///< "..." where it is cut)
-  std::string marker_line;   ///< spaces, then '^' under the first byte and '~' under the rest
-  std::string help;          ///< the suggestion; empty when there is none
+  std::string location;     ///< "input:1:5": the source name and line:column
+  enum severity level {};   ///< of the finding
+  std::string message;      ///< the finding's message
+  std::string_view code;    ///< the code's name, e.g. "missing-name"
+  std::string source_line;  ///< the input line around the place (control bytes as pictures,
+                            ///< "..." where it is cut)
+  std::string marker_line;  ///< spaces, then '^' under the first byte and '~' under the rest
+  std::string help;         ///< the suggestion; empty when there is none
 
   /// The parts joined as render() prints them, ending in a newline.
   [[nodiscard]] std::string text() const;

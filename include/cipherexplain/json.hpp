@@ -23,8 +23,7 @@ void append_json_string(std::string& out, std::string_view text);
 /// `result.steps` (empty unless it was evaluated with detail_level::trace); with a profile, its
 /// name and the listed suites it does not allow.
 [[nodiscard]] std::string evaluation_json(const evaluator& release, std::string_view input,
-                                          const evaluation& result,
-                                          const profile* check = nullptr);
+                                          const evaluation& result, const profile* check = nullptr);
 
 /// One release's evaluation of a string, for comparisons across releases.
 struct release_evaluation {

@@ -80,7 +80,9 @@ class tree {
   [[nodiscard]] suiteb_prefix suiteb() const noexcept { return suiteb_; }
   [[nodiscard]] source_range suiteb_range() const noexcept { return suiteb_range_; }
   /// The leading "DEFAULT" (and the one ':' right after it, which OpenSSL swallows).
-  [[nodiscard]] std::optional<source_range> default_prefix() const noexcept { return default_prefix_; }
+  [[nodiscard]] std::optional<source_range> default_prefix() const noexcept {
+    return default_prefix_;
+  }
   /// Offset of the first NUL byte, if any: OpenSSL reads nothing from there on.
   [[nodiscard]] std::optional<std::uint32_t> nul_offset() const noexcept { return nul_offset_; }
 

@@ -50,7 +50,8 @@ void evaluate_parsed(const detail::evaluator_state& state, const tree& parsed, e
 
 void evaluator::evaluate_into(evaluation& out, const tree& parsed, detail_level detail) const {
   if (parsed.dialect() != impl_->release.release().dialect()) {
-    evaluate_parsed(*impl_, parse(parsed.source(), impl_->release.release().dialect()), out, detail);
+    evaluate_parsed(*impl_, parse(parsed.source(), impl_->release.release().dialect()), out,
+                    detail);
     return;
   }
   evaluate_parsed(*impl_, parsed, out, detail);

@@ -11,7 +11,8 @@
 namespace cipherexplain::detail {
 
 /// The bit of a symbol in a field ("kECDHE" in kx); nullopt when unknown. "any" is 0.
-[[nodiscard]] std::optional<std::uint32_t> symbol_bit(algorithm_field f, std::string_view symbol) noexcept;
+[[nodiscard]] std::optional<std::uint32_t> symbol_bit(algorithm_field f,
+                                                      std::string_view symbol) noexcept;
 /// The symbol of a single bit ("kECDHE"); "?" when unknown.
 [[nodiscard]] std::string_view bit_symbol(algorithm_field f, std::uint32_t bit) noexcept;
 /// Every bit the library defines for a field.

@@ -21,7 +21,8 @@ namespace {
 
 using detail::data_error_context;
 
-std::uint32_t parse_mask(algorithm_field f, std::string_view text, const data_error_context& where) {
+std::uint32_t parse_mask(algorithm_field f, std::string_view text,
+                         const data_error_context& where) {
   if (text == "-" || text.empty()) return 0;
   if (text.front() == '~') {
     const auto bit = detail::symbol_bit(f, text.substr(1));
@@ -81,7 +82,8 @@ T parse_choice(std::string_view key, std::string_view text,
     if (word == text) return value;
   }
   std::string known;
-  for (const auto& choice : choices) known += (known.empty() ? "" : ", ") + std::string(choice.first);
+  for (const auto& choice : choices)
+    known += (known.empty() ? "" : ", ") + std::string(choice.first);
   where.fail(fmt::format("unknown {} '{}' (known: {})", key, text, known));
 }
 
@@ -144,18 +146,20 @@ struct catalog::loader {
     const auto parts = detail::words_of(value);
     if (parts.empty()) where.fail("pass needs an operation");
     using k = preference_pass::kind;
-    static constexpr std::array<std::pair<std::string_view, k>, 5> ops{{{"add", k::add},
-                                                                        {"remove", k::remove},
-                                                                        {"move_to_end", k::move_to_end},
-                                                                        {"bump", k::bump},
-                                                                        {"strength_sort", k::strength_sort}}};
+    static constexpr std::array<std::pair<std::string_view, k>, 5> ops{
+        {{"add", k::add},
+         {"remove", k::remove},
+         {"move_to_end", k::move_to_end},
+         {"bump", k::bump},
+         {"strength_sort", k::strength_sort}}};
     preference_pass p;
     p.op = parse_choice("pass", parts[0], ops, where);
     for (std::size_t i = 1; i < parts.size(); ++i) {
       const std::string_view part = parts[i];
       if (part == "all") continue;
       const std::size_t eq = part.find('=');
-      if (eq == std::string_view::npos) where.fail(fmt::format("expected field=value, got '{}'", part));
+      if (eq == std::string_view::npos)
+        where.fail(fmt::format("expected field=value, got '{}'", part));
       const std::string_view name = part.substr(0, eq);
       const std::string_view v = part.substr(eq + 1);
       if (name == "version") {
@@ -171,79 +175,87 @@ struct catalog::loader {
 };
 
 // What each key of release.txt sets.
-const std::array<catalog::loader::key_handler, 18> catalog::loader::keys{{
-    {"release", [](loader& l, std::string_view v, const data_error_context&) { l.c.release_ = v; }},
-    {"series", [](loader& l, std::string_view v, const data_error_context&) { l.c.series_ = v; }},
-    {"build", [](loader& l, std::string_view v, const data_error_context&) { l.c.build_ = v; }},
-    {"engine",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       static constexpr std::array<std::pair<std::string_view, engine_family>, 3> engines{
-           {{"openssl-1.0", engine_family::openssl_1_0},
-            {"openssl-1.1.0", engine_family::openssl_1_1_0},
-            {"openssl-1.1.1", engine_family::openssl_1_1_1}}};
-       l.c.engine_ = parse_choice("engine", v, engines, where);
-       l.have_engine = true;
-     }},
-    {"default_cipher_list",
-     [](loader& l, std::string_view v, const data_error_context&) { l.c.default_list_ = v; }},
-    {"tls13_default",
-     [](loader& l, std::string_view v, const data_error_context&) {
-       detail::for_each_part(v, ':', [&](std::string_view name) {
-         if (!name.empty()) l.tls13_names.push_back(name);
-       });
-     }},
-    {"security_level",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       l.c.security_level_ = parse_number<int>(v, 10, where);
-     }},
-    {"name_chars",
-     [](loader& l, std::string_view v, const data_error_context&) {
-       l.c.dialect_.equals_in_names = v.find('=') != std::string_view::npos;
-       l.c.dialect_.underscore_in_names = v.find('_') != std::string_view::npos;
-     }},
-    {"case_insensitive",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       l.c.dialect_.case_insensitive = parse_bool(v, where);
-     }},
-    {"suiteb",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       l.c.dialect_.suiteb_prefixes = parse_bool(v, where);
-     }},
-    {"seclevel_command",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       l.c.dialect_.seclevel_command = parse_bool(v, where);
-     }},
-    {"seclevel_rc4",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       l.c.security_rules_.rc4_refused_from_level_2 = parse_bool(v, where);
-     }},
-    {"seclevel_psk_forward_secret",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       l.c.security_rules_.psk_key_exchange_forward_secret = parse_bool(v, where);
-     }},
-    {"seclevel_protocols",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       if (v != "old" && v != "tls1.2") where.fail("seclevel_protocols must be old or tls1.2");
-       l.c.security_rules_.tls12_floor_from_level_1 = v == "tls1.2";
-     }},
-    {"stdname_lookup",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       l.c.stdname_lookup_ = parse_bool(v, where);
-     }},
-    {"missing_name",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       if (v != "abort" && v != "skip") where.fail("missing_name must be abort or skip");
-       l.c.abort_on_missing_name_ = v == "abort";
-     }},
-    {"unavailable",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       read_masks(l.c.unavailable_, "unavailable", v, where);
-     }},
-    {"legacy_provider",
-     [](loader& l, std::string_view v, const data_error_context& where) {
-       read_masks(l.c.legacy_, "legacy_provider", v, where);
-     }},
-}};
+const std::array<catalog::loader::key_handler, 18>
+    catalog::loader::
+        keys{
+            {
+                {"release", [](loader& l, std::string_view v,
+                               const data_error_context&) { l.c.release_ = v; }},
+                {"series",
+                 [](loader& l, std::string_view v, const data_error_context&) { l.c.series_ = v; }},
+                {"build",
+                 [](loader& l, std::string_view v, const data_error_context&) { l.c.build_ = v; }},
+                {"engine",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   static constexpr std::array<std::pair<std::string_view, engine_family>, 3>
+                       engines{{{"openssl-1.0", engine_family::openssl_1_0},
+                                {"openssl-1.1.0", engine_family::openssl_1_1_0},
+                                {"openssl-1.1.1", engine_family::openssl_1_1_1}}};
+                   l.c.engine_ = parse_choice("engine", v, engines, where);
+                   l.have_engine = true;
+                 }},
+                {"default_cipher_list", [](loader& l, std::string_view v,
+                                           const data_error_context&) { l.c.default_list_ = v; }},
+                {"tls13_default",
+                 [](loader& l, std::string_view v, const data_error_context&) {
+                   detail::for_each_part(v, ':', [&](std::string_view name) {
+                     if (!name.empty()) l.tls13_names.push_back(name);
+                   });
+                 }},
+                {"security_level",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   l.c.security_level_ = parse_number<int>(v, 10, where);
+                 }},
+                {"name_chars",
+                 [](loader& l, std::string_view v, const data_error_context&) {
+                   l.c.dialect_.equals_in_names = v.find('=') != std::string_view::npos;
+                   l.c.dialect_.underscore_in_names = v.find('_') != std::string_view::npos;
+                 }},
+                {"case_insensitive",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   l.c.dialect_.case_insensitive = parse_bool(v, where);
+                 }},
+                {"suiteb",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   l.c.dialect_.suiteb_prefixes = parse_bool(v, where);
+                 }},
+                {"seclevel_command",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   l.c.dialect_.seclevel_command = parse_bool(v, where);
+                 }},
+                {"seclevel_rc4",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   l.c.security_rules_.rc4_refused_from_level_2 = parse_bool(v, where);
+                 }},
+                {"seclevel_psk_forward_secret",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   l.c.security_rules_.psk_key_exchange_forward_secret = parse_bool(v, where);
+                 }},
+                {"seclevel_protocols",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   if (v != "old" && v != "tls1.2")
+                     where.fail("seclevel_protocols must be old or tls1.2");
+                   l.c.security_rules_.tls12_floor_from_level_1 = v == "tls1.2";
+                 }},
+                {"stdname_lookup",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   l.c.stdname_lookup_ = parse_bool(v, where);
+                 }},
+                {"missing_name",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   if (v != "abort" && v != "skip")
+                     where.fail("missing_name must be abort or skip");
+                   l.c.abort_on_missing_name_ = v == "abort";
+                 }},
+                {"unavailable",
+                 [](loader& l, std::string_view v,
+                    const data_error_context&
+                        where) { read_masks(l.c.unavailable_, "unavailable", v, where); }},
+                {"legacy_provider",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   read_masks(l.c.legacy_, "legacy_provider", v, where);
+                 }},
+            }};
 
 void catalog::loader::read_release_txt(std::string_view text) {
   std::size_t line_no = 0;
@@ -260,8 +272,8 @@ void catalog::loader::read_release_txt(std::string_view text) {
       c.passes_.push_back(read_pass(value, where));
       return;
     }
-    const auto* k = std::find_if(keys.begin(), keys.end(),
-                                 [&](const key_handler& h) { return h.key == key; });
+    const auto* k =
+        std::find_if(keys.begin(), keys.end(), [&](const key_handler& h) { return h.key == key; });
     if (k == keys.end()) where.fail(fmt::format("unknown key '{}'", key));
     k->apply(*this, value, where);
   });

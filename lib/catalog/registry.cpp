@@ -58,8 +58,8 @@ std::span<const embedded_release> embedded_releases() {
   static const std::vector<embedded_release> releases = [] {
     std::vector<embedded_release> out;
     for (const embedded_catalog& e : embedded_catalogs()) {
-      out.push_back({release_txt_value(e.release, "release"), release_txt_value(e.release, "series"),
-                     &e});
+      out.push_back(
+          {release_txt_value(e.release, "release"), release_txt_value(e.release, "series"), &e});
     }
     std::sort(out.begin(), out.end(), [](const embedded_release& a, const embedded_release& b) {
       return release_key(a.release) < release_key(b.release);

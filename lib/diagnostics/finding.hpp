@@ -13,8 +13,8 @@ namespace cipherexplain::detail {
 [[nodiscard]] inline diagnostic make_finding(diagnostic_code code, std::string message,
                                              std::size_t offset, std::size_t length,
                                              std::string suggestion = {}) {
-  return {code, code_info(code).severity, std::move(message), offset, length,
-          std::move(suggestion)};
+  return {code,   code_info(code).severity, std::move(message), offset,
+          length, std::move(suggestion)};
 }
 
 }  // namespace cipherexplain::detail

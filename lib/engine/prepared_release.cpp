@@ -1,8 +1,8 @@
 #include "engine/prepared_release.hpp"
 
 #include "catalog/algorithms.hpp"
-#include "syntax/syntax_messages.hpp"
 #include "engine/reference_list.hpp"
+#include "syntax/syntax_messages.hpp"
 
 #include <fmt/format.h>
 
@@ -46,9 +46,9 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   if (const auto problem = check_build_options(release, options))
     throw std::invalid_argument(*problem);
   // What this build cannot use: the recorded build's gaps, less what the legacy provider adds.
-  const unavailable_algorithms off =
-      options.legacy_provider ? release.unavailable().without(release.legacy_provider())
-                              : release.unavailable();
+  const unavailable_algorithms off = options.legacy_provider
+                                         ? release.unavailable().without(release.legacy_provider())
+                                         : release.unavailable();
   unavailable_ = off;
   auto usable = [&](const cipher& s) {
     return s.valid && compiled(s.option) && s.min_tls != 0 &&

@@ -3,8 +3,8 @@
 // handful of set operations per rule: the suites OpenSSL collects, numbered in preference
 // order; every name it can look up with the set it matches; DEFAULT already applied.
 
-#include <cipherexplain/catalog.hpp>
 #include <cipherexplain/build_options.hpp>
+#include <cipherexplain/catalog.hpp>
 #include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/syntax.hpp>
 

@@ -1,9 +1,9 @@
 // Reads a parsed string the way ssl_cipher_process_rulestr() does and applies each rule to the
 // list, recording what happened to every rule.
 
-#include "syntax/syntax_messages.hpp"
 #include "engine/prepared_release.hpp"
 #include "engine/run_observer.hpp"
+#include "syntax/syntax_messages.hpp"
 
 #include <fmt/format.h>
 
@@ -190,8 +190,7 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out) const {
 
 // The same run with an observer; kept apart so the plain path's frame holds none of it. `out`
 // is not cleared here: the observer may have written to it already.
-void prepared_release::evaluate(const tree& parsed, evaluation& out,
-                                run_observer& observer) const {
+void prepared_release::evaluate(const tree& parsed, evaluation& out, run_observer& observer) const {
   out.ok = false;
   out.failure = failure_reason::none;
   out.ciphers.clear();

@@ -14,8 +14,8 @@
 namespace cipherexplain::detail {
 
 findings_collector::findings_collector(const prepared_release& release,
-                                       const lazy_name_suggestions& suggestions,
-                                       const tree& parsed, evaluation& out, bool trace)
+                                       const lazy_name_suggestions& suggestions, const tree& parsed,
+                                       evaluation& out, bool trace)
     : release_(release), suggestions_(suggestions), parsed_(parsed), out_(out), trace_(trace) {
   removed_by_.fill(-1);
   out_.outcomes.assign(parsed.rules().size(), rule_outcome::not_reached);
@@ -62,7 +62,12 @@ void findings_collector::replaced_by_suiteb(const list_state& after) {
   current_ = after;
   const source_range s = parsed_.suiteb_range();
   const tree& replacement = release_.suiteb_string(parsed_.suiteb());
-  note(make_finding(diagnostic_code::suiteb_prefix, fmt::format("'{}' makes OpenSSL ignore the whole string and use '{}'; the context also stays in Suite B mode for cipher strings set on it later", parsed_.text(s), replacement.source()), s.offset, parsed_.source().size() - s.offset));
+  note(make_finding(
+      diagnostic_code::suiteb_prefix,
+      fmt::format(
+          "'{}' makes OpenSSL ignore the whole string and use '{}'; the context also stays in Suite B mode for cipher strings set on it later",
+          parsed_.text(s), replacement.source()),
+      s.offset, parsed_.source().size() - s.offset));
   if (!trace_) return;
   step st;
   st.what = step::kind::suiteb_prefix;
@@ -92,7 +97,10 @@ void findings_collector::skipped_rest(std::size_t rule_index, std::size_t word,
     end = std::max({end, rules[i].text.end(), rules[i].tail.end()});
   }
   if (end > from) {
-    note(make_finding(diagnostic_code::skipped_text, fmt::format("after {} OpenSSL skips everything up to the next separator", why), from, end - from));
+    note(
+        make_finding(diagnostic_code::skipped_text,
+                     fmt::format("after {} OpenSSL skips everything up to the next separator", why),
+                     from, end - from));
   }
 }
 
@@ -108,7 +116,12 @@ void findings_collector::conflict(std::size_t rule_index, std::size_t word) {
   out_.outcomes[rule_index] = rule_outcome::conflict;
   add_step(rule_index, rule_outcome::conflict);
   const struct rule& r = parsed_.rules()[rule_index];
-  note(make_finding(diagnostic_code::conflicting_names, fmt::format("'{}' cannot match anything together with what precedes it in the '+' chain; OpenSSL ignores the rule", parsed_.text(parsed_.words(r)[word])), r.text.offset, r.text.length));
+  note(make_finding(
+      diagnostic_code::conflicting_names,
+      fmt::format(
+          "'{}' cannot match anything together with what precedes it in the '+' chain; OpenSSL ignores the rule",
+          parsed_.text(parsed_.words(r)[word])),
+      r.text.offset, r.text.length));
   skipped_rest(rule_index, word, "a dropped rule");
 }
 
@@ -119,7 +132,10 @@ void findings_collector::command(std::size_t rule_index, const command_word& c,
   out_.outcomes[rule_index] = ok ? rule_outcome::command_done : rule_outcome::command_failed;
   if (!ok) note(bad_command(parsed_, r, parsed_.dialect().seclevel_command));
   if (r.tail.length != 0) {
-    note(make_finding(diagnostic_code::skipped_text, fmt::format("OpenSSL ignores '{}' after a command, up to the next separator", parsed_.text(r.tail)), r.tail.offset, r.tail.length));
+    note(make_finding(diagnostic_code::skipped_text,
+                      fmt::format("OpenSSL ignores '{}' after a command, up to the next separator",
+                                  parsed_.text(r.tail)),
+                      r.tail.offset, r.tail.length));
   }
   if (c.kind == command_kind::strength) strength_rule_ = rule_index;
   current_ = after;

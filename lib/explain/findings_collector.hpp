@@ -62,8 +62,8 @@ class findings_collector final : public run_observer {
   void skipped_rest(std::size_t rule_index, std::size_t word, std::string_view why);
   [[nodiscard]] std::vector<const cipher*> active_list(const list_state& s) const;
   [[nodiscard]] std::string position(std::size_t offset);
-  void add_applied_step(std::size_t rule_index, const cipher_set& matched,
-                        const list_state& before, const list_state& after, const change& c);
+  void add_applied_step(std::size_t rule_index, const cipher_set& matched, const list_state& before,
+                        const list_state& after, const change& c);
 
   // rule_checks.cpp
   void check_default_glued();

@@ -126,8 +126,8 @@ std::vector<std::string_view> name_suggestions::nearest(std::string_view word,
   }
   std::sort(near.begin(), near.end());
   std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < near.size() && out.size() < count && near[i].first == near.front().first;
-       ++i) {
+  for (std::size_t i = 0;
+       i < near.size() && out.size() < count && near[i].first == near.front().first; ++i) {
     out.push_back(words_[near[i].second]);
   }
   return out;

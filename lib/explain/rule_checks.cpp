@@ -19,7 +19,8 @@ bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' ';
 // Why a rule that changed nothing changed nothing.
 std::string no_effect_reason(const rule& r, std::string_view text, bool matched_any_left) {
   if (!matched_any_left) {
-    return fmt::format("'{}' matches no suite this build can use", text.substr(op_text(r.op).size()));
+    return fmt::format("'{}' matches no suite this build can use",
+                       text.substr(op_text(r.op).size()));
   }
   switch (r.op) {
     case rule_op::add:
@@ -48,7 +49,12 @@ void findings_collector::check_default_glued() {
   const std::string_view glued = rest.substr(0, static_cast<std::size_t>(word_end - rest.begin()));
   if (!glued.empty() && !parsed_.rules().empty() && parsed_.rules().front().text.offset == 7 &&
       parsed_.rules().front().op == rule_op::add) {
-    note(make_finding(diagnostic_code::default_glued, fmt::format("OpenSSL reads only the first 7 bytes as DEFAULT and then '{}' as a rule of its own", glued), 7, glued.size(), fmt::format("write 'DEFAULT:{}' if that is meant", glued)));
+    note(make_finding(
+        diagnostic_code::default_glued,
+        fmt::format(
+            "OpenSSL reads only the first 7 bytes as DEFAULT and then '{}' as a rule of its own",
+            glued),
+        7, glued.size(), fmt::format("write 'DEFAULT:{}' if that is meant", glued)));
   }
 }
 
@@ -60,7 +66,10 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
   const std::string_view text = parsed_.text(r.text);
 
   if (!c.any) {
-    note(make_finding(diagnostic_code::no_effect, fmt::format("'{}' changes nothing: {}", text, no_effect_reason(r, text, (matched & before.alive).any())), r.text.offset, r.text.length));
+    note(make_finding(diagnostic_code::no_effect,
+                      fmt::format("'{}' changes nothing: {}", text,
+                                  no_effect_reason(r, text, (matched & before.alive).any())),
+                      r.text.offset, r.text.length));
   }
   if (r.op == rule_op::add && (p.version == version::sslv3 || p.version == version::tlsv1)) {
     asked_for_old_protocols_ = true;
@@ -77,7 +86,15 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
 
   if (strength_rule_ && c.any && (c.added.any() || r.op == rule_op::move_to_end)) {
     const std::string at = position(parsed_.rules()[*strength_rule_].text.offset);
-    note(make_finding(diagnostic_code::strength_undone, c.added.any() ? fmt::format("'{}' comes after @STRENGTH ({}): the {} suites it adds go to the end in preference order, not sorted by strength", text, at, c.added.count()) : fmt::format("'{}' comes after @STRENGTH ({}) and moves suites out of strength order", text, at), r.text.offset, r.text.length, "put @STRENGTH last"));
+    note(make_finding(
+        diagnostic_code::strength_undone,
+        c.added.any()
+            ? fmt::format(
+                  "'{}' comes after @STRENGTH ({}): the {} suites it adds go to the end in preference order, not sorted by strength",
+                  text, at, c.added.count())
+            : fmt::format("'{}' comes after @STRENGTH ({}) and moves suites out of strength order",
+                          text, at),
+        r.text.offset, r.text.length, "put @STRENGTH last"));
   }
 
   const bool removes = r.op == rule_op::remove || r.op == rule_op::kill;
@@ -93,7 +110,12 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
       if (release_.matches(p, *s)) stay.push_back(s);
     }
     if (!stay.empty()) {
-      note(make_finding(diagnostic_code::tls13_unaffected, fmt::format("'{}' does not touch TLS 1.3 suites: {} stay{} in the list", text, suites_text(stay), stay.size() == 1 ? "s" : ""), r.text.offset, r.text.length, "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites)"));
+      note(make_finding(
+          diagnostic_code::tls13_unaffected,
+          fmt::format("'{}' does not touch TLS 1.3 suites: {} stay{} in the list", text,
+                      suites_text(stay), stay.size() == 1 ? "s" : ""),
+          r.text.offset, r.text.length,
+          "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites)"));
     }
   }
 }
@@ -113,7 +135,13 @@ void findings_collector::report_removals_undone(const list_state& final_state) {
     const struct rule& r = parsed_.rules()[remove_rule];
     const struct rule& a = parsed_.rules()[add_rule];
     const std::string_view text = parsed_.text(r.text);
-    note(make_finding(diagnostic_code::removal_undone, fmt::format("'{}' only parks suites: '{}' ({}) adds them back, and {} end{} up in the list", text, parsed_.text(a.text), position(a.text.offset), suites_text(back), back.size() == 1 ? "s" : ""), r.text.offset, r.text.length, fmt::format("write '!{}' to remove them for good", text.substr(1))));
+    note(make_finding(
+        diagnostic_code::removal_undone,
+        fmt::format("'{}' only parks suites: '{}' ({}) adds them back, and {} end{} up in the list",
+                    text, parsed_.text(a.text), position(a.text.offset), suites_text(back),
+                    back.size() == 1 ? "s" : ""),
+        r.text.offset, r.text.length,
+        fmt::format("write '!{}' to remove them for good", text.substr(1))));
   }
 }
 
@@ -130,7 +158,12 @@ void findings_collector::report_narrow_aliases() {
     }
     if (left.empty()) continue;
     const struct rule& r = parsed_.rules()[n.rule_index];
-    note(make_finding(diagnostic_code::narrow_alias, fmt::format("'{}' leaves {} with {} in {} name{}: '{}' means {}", parsed_.text(r.text), suites_text(left), n.named->name, left.size() == 1 ? "its" : "their", left.size() == 1 ? "" : "s", n.named->name, describe_masks(*n.named)), r.text.offset, r.text.length));
+    note(make_finding(
+        diagnostic_code::narrow_alias,
+        fmt::format("'{}' leaves {} with {} in {} name{}: '{}' means {}", parsed_.text(r.text),
+                    suites_text(left), n.named->name, left.size() == 1 ? "its" : "their",
+                    left.size() == 1 ? "" : "s", n.named->name, describe_masks(*n.named)),
+        r.text.offset, r.text.length));
   }
 }
 

@@ -49,16 +49,17 @@ void add_unusable_suites(const catalog& release, const tree& parsed, const evalu
     if (group.empty()) continue;
     out.push_back(make_finding(
         diagnostic_code::unusable_suites,
-        fmt::format("at security level {} no connection uses {} listed suite{} with {}: {}", result.security_level, group.size(), group.size() == 1 ? "" : "s", reason_text(reason), suites_text(group)),
+        fmt::format("at security level {} no connection uses {} listed suite{} with {}: {}",
+                    result.security_level, group.size(), group.size() == 1 ? "" : "s",
+                    reason_text(reason), suites_text(group)),
         0, parsed.source().size(), std::string(unusable_fix(reason))));
   }
 }
 
 // Suites written for TLS 1.0/1.1 on a level that refuses those versions (3.1+: any level from
 // 1): reported when the string asks for them or holds nothing newer.
-void add_old_protocols_refused(const catalog& release, const tree& parsed,
-                               const evaluation& result, bool asked_for_old,
-                               std::vector<diagnostic>& out) {
+void add_old_protocols_refused(const catalog& release, const tree& parsed, const evaluation& result,
+                               bool asked_for_old, std::vector<diagnostic>& out) {
   if (release.engine() == engine_family::openssl_1_0) return;
   const auto range = supported(release, {}, result.security_level);
   std::vector<const cipher*> old;
@@ -74,10 +75,15 @@ void add_old_protocols_refused(const catalog& release, const tree& parsed,
   const bool floor = release.security_rules().tls12_floor_from_level_1;
   out.push_back(make_finding(
       diagnostic_code::old_protocols_refused,
-      fmt::format("at security level {} OpenSSL {} refuses {}, so {} {} only used over newer versions; peers limited to the old ones cannot connect", result.security_level, release.release(), range->min_version == version::tlsv1_2 ? "TLS 1.0 and TLS 1.1" : "TLS 1.0", suites_text(old), old.size() == 1 ? "is" : "are"),
+      fmt::format(
+          "at security level {} OpenSSL {} refuses {}, so {} {} only used over newer versions; peers limited to the old ones cannot connect",
+          result.security_level, release.release(),
+          range->min_version == version::tlsv1_2 ? "TLS 1.0 and TLS 1.1" : "TLS 1.0",
+          suites_text(old), old.size() == 1 ? "is" : "are"),
       0, parsed.source().size(),
       floor ? "add @SECLEVEL=0 if such peers must connect (3.1+ refuses TLS 1.0/1.1 from level 1)"
-            : fmt::format("use @SECLEVEL={} or lower if such peers must connect", result.security_level >= 4 ? 3 : 2)));
+            : fmt::format("use @SECLEVEL={} or lower if such peers must connect",
+                          result.security_level >= 4 ? 3 : 2)));
 }
 
 }  // namespace
@@ -90,7 +96,9 @@ void add_whole_string_findings(const prepared_release& release, const tree& pars
     const bool tls13 = c.engine() == engine_family::openssl_1_1_1;
     out.push_back(make_finding(
         diagnostic_code::no_cipher_selected,
-        fmt::format("the string selects no TLS 1.2-or-older cipher suite, so OpenSSL {} rejects it{}", c.release(), tls13 ? " (the context is left with only the TLS 1.3 suites)" : ""),
+        fmt::format(
+            "the string selects no TLS 1.2-or-older cipher suite, so OpenSSL {} rejects it{}",
+            c.release(), tls13 ? " (the context is left with only the TLS 1.3 suites)" : ""),
         0, parsed.source().size()));
   }
   if (!result.ok) return;

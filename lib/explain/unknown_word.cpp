@@ -20,7 +20,8 @@ std::string unavailable_reason(const prepared_release& release, std::string_view
   const catalog& here = release.release();
   const cipher* s = here.find_cipher(text);
   if (s == nullptr) {
-    return fmt::format("'{}' names only algorithms this build of OpenSSL {} cannot use", text, here.release());
+    return fmt::format("'{}' names only algorithms this build of OpenSSL {} cannot use", text,
+                       here.release());
   }
   const unavailable_algorithms& legacy = here.legacy_provider();
   const unavailable_algorithms& off = release.unavailable();
@@ -29,11 +30,12 @@ std::string unavailable_reason(const prepared_release& release, std::string_view
       ((s->enc & off.enc & legacy.enc) != 0 || (s->mac & off.mac & legacy.mac) != 0);
   std::string needs;
   if (!release.compiled(s->option)) needs = fmt::format("the build option {}", s->option);
-  if (legacy_would_help) needs += needs.empty() ? "the legacy provider" : " and the legacy provider";
-  const std::string why = s->table == cipher_table::scsv
-                              ? std::string("it is a signalling value, not a cipher suite")
-                          : needs.empty() ? std::string("this build cannot use that suite's algorithms")
-                                          : fmt::format("that suite needs {}", needs);
+  if (legacy_would_help)
+    needs += needs.empty() ? "the legacy provider" : " and the legacy provider";
+  const std::string why =
+      s->table == cipher_table::scsv ? std::string("it is a signalling value, not a cipher suite")
+      : needs.empty()                ? std::string("this build cannot use that suite's algorithms")
+                                     : fmt::format("that suite needs {}", needs);
   return fmt::format("'{}' is not available in OpenSSL {}: {}", text, here.release(), why);
 }
 
@@ -46,7 +48,12 @@ std::string suggestion_for(const name_suggestions& names, std::string_view text,
   std::vector<std::string> quoted;
   for (const std::string_view n : near) quoted.push_back(fmt::format("'{}'", n));
   const bool case_only = equal_ignoring_case(near.front(), text);
-  return fmt::format("{}did you mean {}?", case_only ? fmt::format("names are case-sensitive in OpenSSL {} (4.0 ignores case): ", release) : "", fmt::join(quoted, " or "));
+  return fmt::format(
+      "{}did you mean {}?",
+      case_only
+          ? fmt::format("names are case-sensitive in OpenSSL {} (4.0 ignores case): ", release)
+          : "",
+      fmt::join(quoted, " or "));
 }
 
 }  // namespace
@@ -70,25 +77,37 @@ diagnostic unknown_word_finding(const prepared_release& release,
   if (!tls13) tls13 = everywhere.tls13_suite(text);
 
   if (same_name(text, "DEFAULT", here.dialect().case_insensitive)) {
-    return make_finding(diagnostic_code::default_not_first, "DEFAULT is special only at the very start of the string; here it is an unknown word and OpenSSL ignores the rule", where.offset, where.length, "start the string with DEFAULT instead");
+    return make_finding(
+        diagnostic_code::default_not_first,
+        "DEFAULT is special only at the very start of the string; here it is an unknown word and OpenSSL ignores the rule",
+        where.offset, where.length, "start the string with DEFAULT instead");
   }
   if (tls13 || token.starts_with("TLS13-")) {
     return make_finding(
         diagnostic_code::tls13_name,
-        fmt::format("'{}' is {}: cipher strings never select or remove TLS 1.3 suites, so OpenSSL ignores the rule", tls13 ? *tls13 : token, tls13 ? "a TLS 1.3 suite" : "a pre-release name of a TLS 1.3 suite"),
+        fmt::format(
+            "'{}' is {}: cipher strings never select or remove TLS 1.3 suites, so OpenSSL ignores the rule",
+            tls13 ? *tls13 : token,
+            tls13 ? "a TLS 1.3 suite" : "a pre-release name of a TLS 1.3 suite"),
         where.offset, std::max<std::size_t>(where.length, token.size()),
         "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites, nginx 'ssl_conf_command Ciphersuites')");
   }
   if (here.find_cipher(text) != nullptr || here.find_alias(text) != nullptr) {
-    return make_finding(diagnostic_code::name_unavailable, fmt::format("{}; OpenSSL ignores the rule", unavailable_reason(release, text)), where.offset, where.length);
+    return make_finding(
+        diagnostic_code::name_unavailable,
+        fmt::format("{}; OpenSSL ignores the rule", unavailable_reason(release, text)),
+        where.offset, where.length);
   }
   if (const auto iana = everywhere.iana_suite(token); iana && !here.stdname_lookup()) {
     const cipher* own = here.find_cipher(*iana);
     return make_finding(
         diagnostic_code::name_not_in_release,
-        fmt::format("'{}' is an IANA name; OpenSSL {} reads only its own names here (IANA names work from 3.2), so it ignores the rule", token, name),
+        fmt::format(
+            "'{}' is an IANA name; OpenSSL {} reads only its own names here (IANA names work from 3.2), so it ignores the rule",
+            token, name),
         where.offset, token.size(),
-        own != nullptr ? fmt::format("write '{}'", own->name) : std::string("write the OpenSSL name"));
+        own != nullptr ? fmt::format("write '{}'", own->name)
+                       : std::string("write the OpenSSL name"));
   }
   std::vector<std::string_view> elsewhere = everywhere.releases_naming(text);
   std::erase(elsewhere, name);
@@ -96,9 +115,16 @@ diagnostic unknown_word_finding(const prepared_release& release,
   // ignores case.
   const name_suggestions& names = suggestions.get();
   if (!elsewhere.empty() && !names.knows_ignoring_case(text)) {
-    return make_finding(diagnostic_code::name_not_in_release, fmt::format("'{}' is not a name in OpenSSL {} (it is in {}); OpenSSL ignores the rule", text, name, releases_text(elsewhere)), where.offset, where.length);
+    return make_finding(
+        diagnostic_code::name_not_in_release,
+        fmt::format("'{}' is not a name in OpenSSL {} (it is in {}); OpenSSL ignores the rule",
+                    text, name, releases_text(elsewhere)),
+        where.offset, where.length);
   }
-  return make_finding(diagnostic_code::unknown_name, fmt::format("unknown name '{}' in OpenSSL {}; OpenSSL ignores the rule", text, name), where.offset, where.length, suggestion_for(names, text, name));
+  return make_finding(
+      diagnostic_code::unknown_name,
+      fmt::format("unknown name '{}' in OpenSSL {}; OpenSSL ignores the rule", text, name),
+      where.offset, where.length, suggestion_for(names, text, name));
 }
 
 }  // namespace cipherexplain::detail

@@ -20,7 +20,9 @@ std::string suites_text(const std::vector<const cipher*>& suites, std::size_t sh
 
 std::string releases_text(const std::vector<std::string_view>& releases) {
   const auto all = catalog::release_names();
-  auto index = [&](std::string_view r) { return std::find(all.begin(), all.end(), r) - all.begin(); };
+  auto index = [&](std::string_view r) {
+    return std::find(all.begin(), all.end(), r) - all.begin();
+  };
   const bool consecutive =
       releases.size() > 2 && index(releases.back()) - index(releases.front()) ==
                                  static_cast<std::ptrdiff_t>(releases.size()) - 1;
@@ -34,8 +36,8 @@ std::string releases_text(const std::vector<std::string_view>& releases) {
 }
 
 std::string describe_masks(const alias& a) {
-  static constexpr std::string_view field_words[] = {"key exchange", "authentication",
-                                                     "encryption", "MAC"};
+  static constexpr std::string_view field_words[] = {"key exchange", "authentication", "encryption",
+                                                     "MAC"};
   std::vector<std::string> parts;
   for (const algorithm_field f : algorithm_fields) {
     const std::uint32_t mask = a.algorithms()[f];
@@ -62,8 +64,8 @@ bool has_component(std::string_view name, std::string_view word) {
   std::size_t start = 0;
   while (start <= name.size()) {
     const std::size_t dash = name.find('-', start);
-    if (name.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start) ==
-        word)
+    if (name.substr(start,
+                    dash == std::string_view::npos ? std::string_view::npos : dash - start) == word)
       return true;
     if (dash == std::string_view::npos) break;
     start = dash + 1;

@@ -17,7 +17,9 @@ using detail::json_writer;
 
 const std::vector<const cipher*> no_suites;
 
-const std::vector<const cipher*>& listed(const evaluation& e) { return e.ok ? e.ciphers : no_suites; }
+const std::vector<const cipher*>& listed(const evaluation& e) {
+  return e.ok ? e.ciphers : no_suites;
+}
 
 void write_names(json_writer& w, const std::vector<const cipher*>& suites) {
   w.begin_array();

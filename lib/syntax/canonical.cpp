@@ -42,7 +42,8 @@ bool append_rule(std::string& out, const tree& parsed, const rule& r) {
 
 std::string canonical_text(const tree& parsed) {
   const dialect& d = parsed.dialect();
-  if (parsed.suiteb() != suiteb_prefix::none) return std::string(parsed.text(parsed.suiteb_range()));
+  if (parsed.suiteb() != suiteb_prefix::none)
+    return std::string(parsed.text(parsed.suiteb_range()));
 
   std::string out;
   if (const auto prefix = parsed.default_prefix()) {

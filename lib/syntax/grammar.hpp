@@ -1,5 +1,6 @@
 #pragma once
-// The PEGTL grammar of OpenSSL cipher strings. Only lib/parse.cpp includes this header.
+// The PEGTL grammar of OpenSSL cipher strings. Only lib/syntax/parse.cpp (and the
+// grammar's own tests) include this header.
 //
 // The rules restate OpenSSL's tokenizer (ssl_cipher_process_rulestr): a rule is an optional
 // operator and a name, or '+'-joined names, or '@' and a command word; rules are separated by
@@ -26,7 +27,7 @@ namespace pegtl = tao::pegtl;
 struct separator : pegtl::one< ':', ',', ';', ' ' > {};
 struct not_separator : pegtl::not_one< ':', ',', ';', ' ' > {};
 
-// The bytes a name may hold, by dialect: letters, digits, '-' and '.', plus '=' (1.0.2+) and
+// The bytes a name may hold, by dialect: letters, digits, '-' and '.', plus '=' (1.1.0+) and
 // '_' (3.2+).
 template< bool Equals, bool Underscore >
 inline constexpr std::array< std::uint8_t, 256 > name_bytes = [] {

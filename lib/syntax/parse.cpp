@@ -37,7 +37,8 @@ using detail::make_finding;
 
 std::size_t tree::memory_bytes() const noexcept {
   std::size_t bytes = sizeof(tree) + heap_bytes(source_) + rules_.capacity() * sizeof(rule) +
-                      words_.capacity() * sizeof(source_range) + separators_.capacity() * sizeof(source_range) +
+                      words_.capacity() * sizeof(source_range) +
+                      separators_.capacity() * sizeof(source_range) +
                       diagnostics_.capacity() * sizeof(diagnostic);
   for (const diagnostic& d : diagnostics_)
     bytes += heap_bytes(d.message) + heap_bytes(d.suggestion);
@@ -280,10 +281,11 @@ void parse_into(tree& out, std::string_view input, const dialect& rules) {
   out.suiteb_range_ = {};
 
   if (input.size() > max_input_length) {
-    out.diagnostics_.push_back(
-        make_finding(diagnostic_code::input_too_long, fmt::format("input of {} bytes is longer than the {} bytes this parser accepts",
-                     input.size(), max_input_length),
-         0, 0));
+    out.diagnostics_.push_back(make_finding(
+        diagnostic_code::input_too_long,
+        fmt::format("input of {} bytes is longer than the {} bytes this parser accepts",
+                    input.size(), max_input_length),
+        0, 0));
     return;
   }
   out.source_.assign(input.data(), input.size());
@@ -292,8 +294,9 @@ void parse_into(tree& out, std::string_view input, const dialect& rules) {
     const auto at = static_cast<std::uint32_t>(static_cast<const char*>(nul) - visible.data());
     out.nul_offset_ = at;
     out.diagnostics_.push_back(
-        make_finding(diagnostic_code::text_after_nul, "OpenSSL reads the string only up to this NUL byte; the rest is ignored", at,
-         static_cast<std::uint32_t>(visible.size() - at)));
+        make_finding(diagnostic_code::text_after_nul,
+                     "OpenSSL reads the string only up to this NUL byte; the rest is ignored", at,
+                     static_cast<std::uint32_t>(visible.size() - at)));
     visible = visible.substr(0, at);
   }
   tree_builder builder(out, out.source_.data());

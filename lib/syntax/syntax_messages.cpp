@@ -67,7 +67,7 @@ diagnostic missing_name(const tree& parsed, const rule& r, std::size_t index) {
         found.description);
   }
   return make_finding(diagnostic_code::missing_name, std::move(message), where.offset,
-          found.length);
+                      found.length);
 }
 
 command_word classify_command(std::string_view word, bool seclevel, bool case_insensitive) {
@@ -92,13 +92,17 @@ diagnostic bad_command(const tree& parsed, const rule& r, bool seclevel) {
   const source_range whole{r.text.offset, w.end() - r.text.offset};
   const command_word c = classify_command(word, seclevel, parsed.dialect().case_insensitive);
   if (c.kind == command_kind::bad_seclevel) {
-    return make_finding(diagnostic_code::bad_security_level, fmt::format("'@{}' is not a security level: write @SECLEVEL= and one digit from 0 to 5",
-                        word),
-            whole.offset, whole.length);
+    return make_finding(
+        diagnostic_code::bad_security_level,
+        fmt::format("'@{}' is not a security level: write @SECLEVEL= and one digit from 0 to 5",
+                    word),
+        whole.offset, whole.length);
   }
-  return make_finding(diagnostic_code::unknown_command, fmt::format("unknown command '@{}'; the commands are {}", word,
-                      seclevel ? "@STRENGTH and @SECLEVEL=n (n = 0..5)" : "only @STRENGTH"),
-          whole.offset, whole.length);
+  return make_finding(
+      diagnostic_code::unknown_command,
+      fmt::format("unknown command '@{}'; the commands are {}", word,
+                  seclevel ? "@STRENGTH and @SECLEVEL=n (n = 0..5)" : "only @STRENGTH"),
+      whole.offset, whole.length);
 }
 
 }  // namespace cipherexplain::detail

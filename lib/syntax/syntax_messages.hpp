@@ -1,6 +1,8 @@
 #pragma once
-// The wording of every diagnostic, in one place, so the parser and the evaluator say the same
-// thing about the same problem.
+// The findings about syntax that both the parser (for the first rule of a segment, which OpenSSL
+// always reaches) and the rule loop (for the others) report, worded here once so that both say
+// the same thing; and how the rule loop reads '@' commands. Findings about meaning are worded
+// in lib/explain/.
 
 #include <cipherexplain/diagnostic.hpp>
 #include <cipherexplain/syntax.hpp>

@@ -61,7 +61,8 @@ int run_convert(const catalog& release, const std::vector<std::string>& names,
         {"Input", "OpenSSL name", "IANA name", "Code point"}};
     for (const name_lookup& l : found) {
       if (l.suite == nullptr) {
-        rows.push_back({l.input, fmt::format("not a suite of OpenSSL {}", release.release()), "", ""});
+        rows.push_back(
+            {l.input, fmt::format("not a suite of OpenSSL {}", release.release()), "", ""});
       } else {
         rows.push_back({l.input, std::string(l.suite->name),
                         l.suite->stdname.empty() ? "-" : std::string(l.suite->stdname),

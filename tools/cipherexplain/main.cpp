@@ -54,9 +54,7 @@ constexpr const char* footer =
     "it (some release does), 2 usage error, 3 accepted but the list breaks the --policy.\n"
     "4 means the tool itself failed (out of memory, a bug); stderr says what.";
 
-void report(const char* what) {
-  std::fprintf(stderr, "cipherexplain: %s\n", what);
-}
+void report(const char* what) { std::fprintf(stderr, "cipherexplain: %s\n", what); }
 
 }  // namespace
 

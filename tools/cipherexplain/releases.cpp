@@ -98,9 +98,9 @@ std::vector<const catalog*> resolve_releases(const std::string& spec) {
     } else {
       throw CLI::ValidationError(
           "--openssl",
-          fmt::format("unknown OpenSSL release '{}'; known: {} (or a series such as 3.0, latest, "
-                      "system, all, or a comma-separated list)",
-                      item, known_releases()));
+          fmt::format(
+              "unknown OpenSSL release '{}'; known: {} (or a series such as 3.0, latest, system, all, or a comma-separated list)",
+              item, known_releases()));
     }
   }
   return out;

@@ -17,8 +17,8 @@ namespace cipherexplain::cli {
 struct render_options {
   cli::style colours = style::plain();
   const profile* check = nullptr;  ///< --policy
-  bool trace = false;             ///< --trace
-  std::vector<std::string> why;   ///< --why NAME...
+  bool trace = false;              ///< --trace
+  std::vector<std::string> why;    ///< --why NAME...
 };
 
 /// The table of suites with ratings, the verdict, the findings and whatever the options ask.

@@ -93,9 +93,7 @@ std::string render_text(const evaluator& release, std::string_view input, const 
         rows, {true, false, false, false, false, false, false, false, false, true, false, false});
     const rating v = verdict(result.ciphers);
     out += fmt::format(
-        "\nVerdict: {} (the rating of the weakest listed suite, which a peer may pick). {} "
-        "recommended, {} secure, {} weak, "
-        "{} insecure (rules: docs/ratings.md).\n",
+        "\nVerdict: {} (the rating of the weakest listed suite, which a peer may pick). {} recommended, {} secure, {} weak, {} insecure (rules: docs/ratings.md).\n",
         c.for_rating(v, rating_name(v)), counts[3], counts[2], counts[1], counts[0]);
   } else {
     out += fmt::format("OpenSSL {}{} rejects the string: SSL_CTX_set_cipher_list returns 0.\n",

@@ -101,8 +101,7 @@ std::string render_why(const evaluator& release, std::string_view input, const e
           : " not");
   if (suite->table == cipher_table::tls13) {
     out +=
-        "  It is a TLS 1.3 suite: every list starts with the TLS 1.3 suites the context allows, "
-        "and cipher\n"
+        "  It is a TLS 1.3 suite: every list starts with the TLS 1.3 suites the context allows, and cipher\n"
         "  strings never add, move or remove them (SSL_CTX_set_ciphersuites() does).\n";
     return out;
   }
