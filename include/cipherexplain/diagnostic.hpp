@@ -16,7 +16,7 @@ enum class severity : std::uint8_t { note, warning, error };
 /// Values and names never change meaning once released; new codes are appended.
 enum class diagnostic_code : std::uint16_t {
 #define CIPHEREXPLAIN_DIAGNOSTIC(identifier, value, name, severity, summary, help) \
-  identifier = value,
+  identifier = (value),
 #include <cipherexplain/diagnostic_codes.def>
 #undef CIPHEREXPLAIN_DIAGNOSTIC
 };

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -83,12 +84,12 @@ class cipher_set {
   // cannot use vector types in constant expressions, so nothing here is constexpr.)
   using pair = std::uint64_t __attribute__((vector_size(16)));
 
-  [[nodiscard]] pair half(unsigned h) const noexcept {
+  [[nodiscard]] pair half(std::size_t h) const noexcept {
     pair v;
     std::memcpy(&v, &w_[2 * h], sizeof v);
     return v;
   }
-  void store(unsigned h, pair v) noexcept { std::memcpy(&w_[2 * h], &v, sizeof v); }
+  void store(std::size_t h, pair v) noexcept { std::memcpy(&w_[2 * h], &v, sizeof v); }
 
   // Without -mpopcnt (Debian's x86-64 baseline) std::popcount is a call into libgcc, which
   // showed up at 11 % of an evaluation profile; this bit-parallel count stays inline.

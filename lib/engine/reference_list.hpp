@@ -14,7 +14,7 @@ class reference_list {
  public:
   enum class op { add, remove, move_to_end, kill, bump };
 
-  explicit reference_list(std::vector<const cipher*> collected) {
+  explicit reference_list(const std::vector<const cipher*>& collected) {
     nodes_.reserve(collected.size());
     for (const cipher* c : collected) nodes_.push_back({c, false});
   }

@@ -46,6 +46,7 @@ std::string suggestion_for(const name_suggestions& names, std::string_view text,
   const auto near = names.nearest(text, 3);
   if (near.empty()) return {};
   std::vector<std::string> quoted;
+  quoted.reserve(near.size());
   for (const std::string_view n : near) quoted.push_back(fmt::format("'{}'", n));
   const bool case_only = equal_ignoring_case(near.front(), text);
   return fmt::format(

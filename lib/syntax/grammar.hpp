@@ -32,8 +32,8 @@ struct not_separator : pegtl::not_one< ':', ',', ';', ' ' > {};
 template< bool Equals, bool Underscore >
 inline constexpr std::array< std::uint8_t, 256 > name_bytes = [] {
    std::array< std::uint8_t, 256 > t{};
-   for( int c = 'A'; c <= 'Z'; ++c ) t[ static_cast< std::size_t >( c ) ] = t[ static_cast< std::size_t >( c - 'A' + 'a' ) ] = 1;
-   for( int c = '0'; c <= '9'; ++c ) t[ static_cast< std::size_t >( c ) ] = 1;
+   for( std::size_t c = 'A'; c <= 'Z'; ++c ) t[ c ] = t[ c - 'A' + 'a' ] = 1;
+   for( std::size_t c = '0'; c <= '9'; ++c ) t[ c ] = 1;
    t[ '-' ] = t[ '.' ] = 1;
    t[ '=' ] = Equals ? 1 : 0;
    t[ '_' ] = Underscore ? 1 : 0;

@@ -68,6 +68,7 @@ void add_batch_command(CLI::App& app, int& exit_status) {
   batch->callback([o, &exit_status] {
     const auto chosen = resolve_releases(o->release_spec);
     std::vector<evaluator> releases;
+    releases.reserve(chosen.size());
     for (const catalog* c : chosen)
       releases.emplace_back(*c, o->flags.for_release(*c, chosen.size() == 1));
     exit_status = run_batch(releases, stdin, stdout);
