@@ -46,32 +46,46 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   if (const auto problem = check_build_options(release, options))
     throw std::invalid_argument(*problem);
   // What this build cannot use: the recorded build's gaps, less what the legacy provider adds.
-  const unavailable_algorithms off = options.legacy_provider
-                                         ? release.unavailable().without(release.legacy_provider())
+  unavailable_ = options.legacy_provider ? release.unavailable().without(release.legacy_provider())
                                          : release.unavailable();
-  unavailable_ = off;
+  order_ = preference_order(collect());
+  all_ = cipher_set::first(static_cast<unsigned>(order_.size()));
+  rank_strengths();
+  index_algorithm_bits();
+  add_lookup_entries();
+  for (const cipher* s : release.tls13_default()) {
+    if ((s->enc & unavailable_.enc) == 0 && (s->handshake_digest & unavailable_.mac) == 0)
+      tls13_.push_back(s);
+  }
+  prepare_default_and_suiteb();
+}
+
+// OpenSSL walks its id-sorted table backwards (SSLv2 suites after the others) and keeps what
+// this build can use.
+std::vector<const cipher*> prepared_release::collect() const {
   auto usable = [&](const cipher& s) {
     return s.valid && compiled(s.option) && s.min_tls != 0 &&
            (s.table == cipher_table::ssl3 || s.table == cipher_table::ssl2) &&
-           !s.algorithms().overlaps(off);
+           !s.algorithms().overlaps(unavailable_);
   };
-
-  // Collection: OpenSSL walks its id-sorted table backwards (SSLv2 suites after the others).
   std::vector<const cipher*> collected;
-  for (auto it = release.ciphers().rbegin(); it != release.ciphers().rend(); ++it) {
-    if (it->table == cipher_table::ssl3 && usable(*it)) collected.push_back(&*it);
-  }
-  for (auto it = release.ciphers().rbegin(); it != release.ciphers().rend(); ++it) {
-    if (it->table == cipher_table::ssl2 && usable(*it)) collected.push_back(&*it);
+  for (const cipher_table table : {cipher_table::ssl3, cipher_table::ssl2}) {
+    for (auto it = release_.ciphers().rbegin(); it != release_.ciphers().rend(); ++it) {
+      if (it->table == table && usable(*it)) collected.push_back(&*it);
+    }
   }
   if (collected.size() > max_collected) {
     throw std::logic_error(fmt::format("{} collects {} suites; at most {} are supported",
-                                       release.release(), collected.size(), max_collected));
+                                       release_.release(), collected.size(), max_collected));
   }
+  return collected;
+}
 
-  // The preference passes fix the order every later addition follows.
+// The fixed preference passes, which set the order every later addition follows.
+std::vector<const cipher*> prepared_release::preference_order(
+    const std::vector<const cipher*>& collected) const {
   reference_list list(collected);
-  for (const preference_pass& p : release.preference_passes()) {
+  for (const preference_pass& p : release_.preference_passes()) {
     using k = preference_pass::kind;
     if (p.op == k::strength_sort) {
       list.strength_sort();
@@ -83,27 +97,29 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
                                                : reference_list::op::bump;
     list.apply(what, [&](const cipher& s) { return pass_matches(p, s); });
   }
-  order_ = list.all();
-  const auto n = static_cast<unsigned>(order_.size());
-  all_ = cipher_set::first(n);
+  return list.all();
+}
 
-  // Strength ranks for @STRENGTH: distinct strength_bits values, strongest first.
+// Strength ranks for @STRENGTH: distinct strength_bits values, strongest first.
+void prepared_release::rank_strengths() {
   std::vector<std::uint16_t> strengths;
   for (const cipher* s : order_) strengths.push_back(s->strength_bits);
   std::sort(strengths.begin(), strengths.end(), std::greater<>());
   strengths.erase(std::unique(strengths.begin(), strengths.end()), strengths.end());
   n_ranks_ = static_cast<unsigned>(strengths.size());
   rank_sets_.assign(strengths.size(), cipher_set{});
-  for (unsigned i = 0; i < n; ++i) {
+  for (unsigned i = 0; i < order_.size(); ++i) {
     const auto r = static_cast<std::uint8_t>(
         std::find(strengths.begin(), strengths.end(), order_[i]->strength_bits) -
         strengths.begin());
     strength_rank_.push_back(r);
     rank_sets_[r].set(i);
   }
+}
 
-  // Per-bit sets: a mask matches the union of its bits' sets.
-  for (unsigned i = 0; i < n; ++i) {
+// Per-bit sets: a mask matches the union of its bits' sets.
+void prepared_release::index_algorithm_bits() {
+  for (unsigned i = 0; i < order_.size(); ++i) {
     const cipher& s = *order_[i];
     for (const algorithm_field f : algorithm_fields) {
       const std::uint32_t bits = s.algorithms()[f];
@@ -121,11 +137,13 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
     if (it == version_sets_.end()) it = version_sets_.insert(version_sets_.end(), {v, {}});
     it->second.set(i);
   }
+}
 
-  // What OpenSSL can look up: collected suites first, then the aliases still available.
-  by_name_ = name_table(release.dialect().case_insensitive);
-  entries_.reserve(n + release.aliases().size());
-  for (unsigned i = 0; i < n; ++i) {
+// What OpenSSL can look up: collected suites first, then the aliases still available.
+void prepared_release::add_lookup_entries() {
+  by_name_ = name_table(release_.dialect().case_insensitive);
+  entries_.reserve(order_.size() + release_.aliases().size());
+  for (unsigned i = 0; i < order_.size(); ++i) {
     const cipher& s = *order_[i];
     lookup_entry e;
     e.suite = &s;
@@ -134,16 +152,16 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
     entries_.push_back(e);
     entries_.back().matches = match(e.alone);
     by_name_.insert(s.name, static_cast<std::uint16_t>(entries_.size() - 1));
-    if (release.stdname_lookup() && !s.stdname.empty()) {
+    if (release_.stdname_lookup() && !s.stdname.empty()) {
       by_name_.insert(s.stdname, static_cast<std::uint16_t>(entries_.size() - 1));
     }
   }
-  for (const alias& a : release.aliases()) {
+  for (const alias& a : release_.aliases()) {
     if (!compiled(a.option)) continue;
     // An alias is searchable only if each field it constrains keeps an available algorithm.
     const algorithm_masks masks = a.algorithms();
     if (std::any_of(algorithm_fields.begin(), algorithm_fields.end(), [&](algorithm_field f) {
-          return masks[f] != 0 && (masks[f] & ~off[f]) == 0;
+          return masks[f] != 0 && (masks[f] & ~unavailable_[f]) == 0;
         })) {
       continue;
     }
@@ -158,25 +176,24 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
     entries_.push_back(e);
     by_name_.insert(a.name, static_cast<std::uint16_t>(entries_.size() - 1));
   }
+}
 
-  for (const cipher* s : release.tls13_default()) {
-    if ((s->enc & off.enc) == 0 && (s->handshake_digest & off.mac) == 0) tls13_.push_back(s);
-  }
-
-  initial_ = list_state::fresh(n);
+// DEFAULT applied once, and the Suite B replacement strings parsed once.
+void prepared_release::prepare_default_and_suiteb() {
+  initial_ = list_state::fresh(static_cast<unsigned>(order_.size()));
   after_default_ = initial_;
-  const tree default_tree = parse(release.default_cipher_list(), release.dialect());
+  const tree default_tree = parse(release_.default_cipher_list(), release_.dialect());
   if (run(default_tree, after_default_, nullptr, security_level_).failed) {
-    throw std::logic_error(fmt::format("the DEFAULT string of {} fails", release.release()));
+    throw std::logic_error(fmt::format("the DEFAULT string of {} fails", release_.release()));
   }
   // Every evaluation starts from a copy of this list; without stale entries, reading it back
   // (all a bare DEFAULT does) needs no checks.
   after_default_.tidy();
-  if (release.dialect().suiteb_prefixes) {
+  if (release_.dialect().suiteb_prefixes) {
     for (auto which : {suiteb_prefix::b128_only, suiteb_prefix::b128_c2, suiteb_prefix::b128,
                        suiteb_prefix::b192}) {
       suiteb_strings_[static_cast<std::size_t>(which)] =
-          parse(suiteb_replacement(which), release.dialect());
+          parse(suiteb_replacement(which), release_.dialect());
     }
   }
 }

@@ -93,7 +93,21 @@ class prepared_release {
     bool failed = false;  // a missing name or bad command
     int security_level = 0;
   };
+  std::vector<const cipher*> collect() const;
+  std::vector<const cipher*> preference_order(const std::vector<const cipher*>& collected) const;
+  void rank_strengths();
+  void index_algorithm_bits();
+  void add_lookup_entries();
+  void prepare_default_and_suiteb();
+  struct reading;
+  enum class words_outcome : std::uint8_t;
   run_result run(const tree& parsed, list_state& state, run_observer* observer, int level) const;
+  bool missing_at(reading& rd, std::size_t rule_index, const rule& r, source_range word,
+                  std::size_t k) const;
+  void run_command(reading& rd, std::size_t rule_index, source_range word, list_state& state) const;
+  words_outcome select_chain(reading& rd, std::size_t rule_index, const rule& r, pattern& p,
+                             cipher_set& chained) const;
+  static void apply(rule_op op, const cipher_set& matched, list_state& state);
   void finish(const list_state& state, bool failed, evaluation& out) const;
 
   const catalog& release_;

@@ -67,11 +67,47 @@ std::string render(const diagnostic& finding, std::string_view input,
   return diagnostic_renderer(input, source_name)(finding);
 }
 
+namespace {
+
+// The cells of a line around an offset: only those can be shown, so only the bytes that can
+// hold them are decoded, and rendering stays proportional to the window, not the line (a
+// string with many findings renders in linear time). The start steps back to a character
+// boundary.
+struct decoded_window {
+  std::vector<cell> cells;
+  bool more_before = false;  // the line goes on before the first cell
+  bool more_after = false;   // and after the last
+};
+
+decoded_window decode_around(std::string_view input, std::size_t offset, std::size_t line_start,
+                             std::size_t line_end) {
+  const std::size_t reach = 4 * window;
+  std::size_t from = offset - std::min(offset - line_start, reach);
+  for (int k = 0;
+       k < 3 && from > line_start && (static_cast<unsigned char>(input[from]) & 0xc0u) == 0x80u;
+       ++k)
+    --from;
+  const std::size_t to = std::min(line_end, std::max(offset, from) + reach);
+  return {cells_of(input.substr(from, to - from), from), from > line_start, to < line_end};
+}
+
+// Which cells [first, last) to show: all when they fit, else a window centred on the caret.
+std::pair<std::size_t, std::size_t> shown_cells(std::size_t count, std::size_t caret) {
+  if (count <= window) return {0, count};
+  std::size_t first = caret > window / 2 ? caret - window / 2 : 0;
+  std::size_t last = std::min(count, first + window);
+  if (caret + 1 > last) {  // the window ends at the caret, which may sit past the last cell
+    first = caret + 1 > window ? caret + 1 - window : 0;
+    last = std::min(count, caret + 1);
+  }
+  return {first, last};
+}
+
+}  // namespace
+
 rendered_diagnostic diagnostic_renderer::parts(const diagnostic& finding) const {
-  const std::string_view input = input_;
-  const std::size_t offset = std::min(finding.offset, input.size());
+  const std::size_t offset = std::min(finding.offset, input_.size());
   const line_column where = lines_.at(offset);
-  const std::size_t line_start = lines_.line_start(where.line);
   const std::size_t line_end = lines_.line_end(where.line);
 
   rendered_diagnostic out;
@@ -81,19 +117,8 @@ rendered_diagnostic diagnostic_renderer::parts(const diagnostic& finding) const 
   out.code = code_name(finding.code);
   out.help = finding.suggestion;
 
-  // Only the cells around the caret can be shown, so only the bytes that can hold them are
-  // decoded: rendering stays proportional to the window, not the line, and a string with many
-  // findings renders in linear time. The start steps back to a character boundary.
-  const std::size_t reach = 4 * window;
-  std::size_t from = offset - std::min(offset - line_start, reach);
-  for (int k = 0;
-       k < 3 && from > line_start && (static_cast<unsigned char>(input[from]) & 0xc0u) == 0x80u;
-       ++k)
-    --from;
-  const std::size_t to = std::min(line_end, std::max(offset, from) + reach);
-  const bool more_before = from > line_start;
-  const bool more_after = to < line_end;
-  const std::vector<cell> cells = cells_of(input.substr(from, to - from), from);
+  const decoded_window w = decode_around(input_, offset, lines_.line_start(where.line), line_end);
+  const std::vector<cell>& cells = w.cells;
   // First cell at or after the offset (== cells.size() when the caret sits at the line end).
   const auto caret = static_cast<std::size_t>(
       std::lower_bound(cells.begin(), cells.end(), offset,
@@ -103,31 +128,19 @@ rendered_diagnostic diagnostic_renderer::parts(const diagnostic& finding) const 
   std::size_t marked = 0;
   while (caret + marked < cells.size() && cells[caret + marked].byte < span_end) ++marked;
 
-  std::size_t first = 0;
-  std::size_t last = cells.size();
-  if (cells.size() > window) {
-    first = caret > window / 2 ? caret - window / 2 : 0;
-    last = std::min(cells.size(), first + window);
-    if (caret + 1 > last) {  // the window ends at the caret, which may sit past the last cell
-      first = caret + 1 > window ? caret + 1 - window : 0;
-      last = std::min(cells.size(), caret + 1);
-    }
-  }
-  const bool cut_before = first > 0 || more_before;
-  std::string& text_line = out.source_line;
-  std::string& caret_line = out.marker_line;
-  if (cut_before) {
-    text_line = "...";
-    caret_line = "   ";
+  const auto [first, last] = shown_cells(cells.size(), caret);
+  if (first > 0 || w.more_before) {
+    out.source_line = "...";
+    out.marker_line = "   ";
   }
   for (std::size_t i = first; i < last; ++i) {
-    text_line += cells[i].text();
-    if (i < caret) caret_line += ' ';
+    out.source_line += cells[i].text();
+    if (i < caret) out.marker_line += ' ';
   }
-  if (last < cells.size() || more_after) text_line += "...";
-  caret_line += '^';
+  if (last < cells.size() || w.more_after) out.source_line += "...";
+  out.marker_line += '^';
   const std::size_t visible_marks = std::min(marked, last > caret ? last - caret : 0);
-  if (visible_marks > 1) caret_line.append(visible_marks - 1, '~');
+  if (visible_marks > 1) out.marker_line.append(visible_marks - 1, '~');
   return out;
 }
 

@@ -58,6 +58,39 @@ std::string suite_names(const std::vector<const cipher*>& suites, std::size_t sh
   return out;
 }
 
+namespace {
+
+// The accepted list as a table with ratings, and the verdict under it.
+std::string suites_table(const std::vector<const cipher*>& suites, const style& c) {
+  std::vector<std::vector<std::string>> rows{{"#", "OpenSSL name", "IANA name", "ID", "Protocol",
+                                              "Kx", "Au", "Enc", "Mac", "Bits", "Rating",
+                                              "Weaknesses"}};
+  for (auto& cell : rows.front()) cell = c.bold(cell);
+  std::array<std::size_t, 4> counts{};
+  for (std::size_t i = 0; i < suites.size(); ++i) {
+    const cipher& s = *suites[i];
+    const suite_rating r = rate(s);
+    ++counts[static_cast<std::size_t>(r.level)];
+    std::vector<std::string_view> why;
+    for (const weakness w : r.reasons) why.push_back(weakness_name(w));
+    rows.push_back({fmt::format("{}", i + 1), std::string(s.name),
+                    s.stdname.empty() ? "-" : std::string(s.stdname), id_hex(s),
+                    std::string(protocol_name(s)), std::string(kx_name(s)), std::string(au_name(s)),
+                    enc_name(s), std::string(mac_name(s)), fmt::format("{}", s.strength_bits),
+                    c.for_rating(r.level, rating_name(r.level)),
+                    why.empty() ? "-" : fmt::format("{}", fmt::join(why, ", "))});
+  }
+  std::string out = format_table(
+      rows, {true, false, false, false, false, false, false, false, false, true, false, false});
+  const rating v = verdict(suites);
+  out += fmt::format(
+      "\nVerdict: {} (the rating of the weakest listed suite, which a peer may pick). {} recommended, {} secure, {} weak, {} insecure (rules: docs/ratings.md).\n",
+      c.for_rating(v, rating_name(v)), counts[3], counts[2], counts[1], counts[0]);
+  return out;
+}
+
+}  // namespace
+
 std::string render_text(const evaluator& release, std::string_view input, const evaluation& result,
                         const render_options& options) {
   const style& c = options.colours;
@@ -70,31 +103,7 @@ std::string render_text(const evaluator& release, std::string_view input, const 
     out += fmt::format(
         "OpenSSL {}{} accepts the string: {} cipher suites, in order of preference.\n\n", name,
         build, result.ciphers.size());
-    std::vector<std::vector<std::string>> rows{{"#", "OpenSSL name", "IANA name", "ID", "Protocol",
-                                                "Kx", "Au", "Enc", "Mac", "Bits", "Rating",
-                                                "Weaknesses"}};
-    for (auto& cell : rows.front()) cell = c.bold(cell);
-    std::array<std::size_t, 4> counts{};
-    for (std::size_t i = 0; i < result.ciphers.size(); ++i) {
-      const cipher& s = *result.ciphers[i];
-      const suite_rating r = rate(s);
-      ++counts[static_cast<std::size_t>(r.level)];
-      std::vector<std::string_view> why;
-      for (const weakness w : r.reasons) why.push_back(weakness_name(w));
-      rows.push_back({fmt::format("{}", i + 1), std::string(s.name),
-                      s.stdname.empty() ? "-" : std::string(s.stdname), id_hex(s),
-                      std::string(protocol_name(s)), std::string(kx_name(s)),
-                      std::string(au_name(s)), enc_name(s), std::string(mac_name(s)),
-                      fmt::format("{}", s.strength_bits),
-                      c.for_rating(r.level, rating_name(r.level)),
-                      why.empty() ? "-" : fmt::format("{}", fmt::join(why, ", "))});
-    }
-    out += format_table(
-        rows, {true, false, false, false, false, false, false, false, false, true, false, false});
-    const rating v = verdict(result.ciphers);
-    out += fmt::format(
-        "\nVerdict: {} (the rating of the weakest listed suite, which a peer may pick). {} recommended, {} secure, {} weak, {} insecure (rules: docs/ratings.md).\n",
-        c.for_rating(v, rating_name(v)), counts[3], counts[2], counts[1], counts[0]);
+    out += suites_table(result.ciphers, c);
   } else {
     out += fmt::format("OpenSSL {}{} rejects the string: SSL_CTX_set_cipher_list returns 0.\n",
                        name, build);
