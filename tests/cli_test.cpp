@@ -569,6 +569,49 @@ TEST(cli, convert_turns_names_and_code_points_into_each_other) {
   EXPECT_EQ(j[0]["iana"], "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 }
 
+// Colour goes on the parts of a finding, never on the echoed input: an input line that starts
+// with "help:" stays plain, and the caret line is the one painted.
+TEST(cli, colours_the_caret_line_and_not_an_input_line_that_looks_like_help) {
+  const process_result r = cli({"--color", "always", "help:HIGH"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\nhelp:HIGH\n\x1b[1;32m^~~~\x1b[0m\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\x1b[1minput:1:1:\x1b[0m \x1b[1;35mwarning:\x1b[0m unknown name 'help'"),
+            std::string::npos)
+      << r.out;
+}
+
+// The CLI writes the library's documents: its JSON is evaluation_json() byte for byte.
+TEST(cli, writes_the_json_document_the_library_builds) {
+  for (const std::string input : {"ECDHE+AESGCM:!aNULL", "HIGH:FOO:@SECLEVEL=9", "DEFAULTz"}) {
+    const evaluation e = release_3_0().evaluate(input, detail_level::trace);
+    EXPECT_EQ(cli({"--format", "json", input}).out, evaluation_json(release_3_0(), input, e));
+    EXPECT_EQ(cli({"--format", "json", "--policy", "mozilla-old", input}).out,
+              evaluation_json(release_3_0(), input, e, find_profile("mozilla-old")));
+  }
+}
+
+// Failures inside the tool are not usage errors: out of memory gets its own message and exit
+// status. A 40 MB address-space limit is far below what a JSON trace of this string takes.
+TEST(cli, reports_running_out_of_memory_with_exit_status_4) {
+  if (CIPHEREXPLAIN_SANITIZED) {
+    GTEST_SKIP() << "out of scope under ASan, which reserves more address space than the limit";
+  }
+  std::string input;
+  for (int i = 0; i < 8000; ++i) input += "HIGH:!aNULL:";
+  const process_result r = run_process(
+      "/bin/sh",
+      {"-c", "ulimit -v 40000; exec \"$0\" --format json -- \"$1\"", CIPHEREXPLAIN_CLI, input});
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_EQ(r.err, "cipherexplain: out of memory\n");
+}
+
+TEST(cli, help_lists_exit_status_4) {
+  EXPECT_NE(cli({"--help"})
+                .out.find("4 means the tool itself failed (out of memory, a bug); stderr "
+                          "says what."),
+            std::string::npos);
+}
+
 TEST(cli, colours_only_on_request_or_a_terminal_and_never_with_no_color) {
   const process_result plain = cli({"ALL:!"});  // stdout is a file here: no colour by default
   EXPECT_EQ(plain.out.find('\x1b'), std::string::npos);

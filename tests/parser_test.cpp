@@ -290,6 +290,58 @@ TEST(parser, diagnostic_renderer_renders_as_render_does) {
             "cfg:3:3: error: here [missing-name]\nAB$D\n  ^\n");
 }
 
+// The parts a front end styles are the rendered text taken apart, not something it must
+// re-read: the message and the input stay whole whatever they hold.
+TEST(parser, diagnostic_renderer_gives_the_parts_render_joins) {
+  const std::string input = "help:HIGH\n@STRENGTH+\nX";
+  const diagnostic d{
+      diagnostic_code::skipped_text, severity::note, "ignores '+\nX'", 19, 3, "put a separator"};
+  const rendered_diagnostic parts = diagnostic_renderer(input, "cfg").parts(d);
+  EXPECT_EQ(parts.location, "cfg:2:10");
+  EXPECT_EQ(parts.level, severity::note);
+  EXPECT_EQ(parts.message, "ignores '+\nX'");
+  EXPECT_EQ(parts.code, "skipped-text");
+  EXPECT_EQ(parts.source_line, "@STRENGTH+");
+  EXPECT_EQ(parts.marker_line, "         ^");  // the range ends with its line
+  EXPECT_EQ(parts.help, "put a separator");
+  EXPECT_EQ(parts.text(), render(d, input, "cfg"));
+  EXPECT_EQ(parts.text(),
+            "cfg:2:10: note: ignores '+\nX' [skipped-text]\n@STRENGTH+\n         ^\nhelp: put a "
+            "separator\n");
+}
+
+// The caret line decodes UTF-8 as the messages do: an overlong or surrogate sequence is not a
+// character, so each of its bytes is drawn as U+FFFD (and a message calls it not UTF-8).
+TEST(parser, renders_bytes_that_are_not_utf8_as_replacement_characters) {
+  const std::string input = "HIGH\xe0\x80\x80:\xed\xa0\x80:\xc3\xa9$";
+  const tree t = parse(input);
+  const std::string replacement = "\xef\xbf\xbd";
+  const std::string text =
+      render({diagnostic_code::missing_name, severity::error, "here", 4, 1}, input);
+  EXPECT_EQ(text, "input:1:5: error: here [missing-name]\nHIGH" + replacement + replacement +
+                      replacement + ":" + replacement + replacement + replacement +
+                      ":\xc3\xa9$\n    ^\n");
+  ASSERT_FALSE(t.diagnostics().empty());
+  EXPECT_NE(t.diagnostics().front().message.find("found byte 0xED (not UTF-8)"), std::string::npos)
+      << t.diagnostics().front().message;
+}
+
+TEST(line_index, gives_line_and_column_of_every_offset) {
+  const std::string text = "ab\n\ncd\n";
+  const line_index lines(text);
+  EXPECT_EQ(lines.line_count(), 4u);
+  const std::vector<line_column> expected{{1, 1}, {1, 2}, {1, 3}, {2, 1}, {3, 1},
+                                          {3, 2}, {3, 3}, {4, 1}, {4, 1}, {4, 1}};
+  for (std::size_t offset = 0; offset < expected.size(); ++offset) {
+    EXPECT_EQ(lines.at(offset), expected[offset]) << offset;
+  }
+  EXPECT_EQ(to_string(lines.at(5)), "3:2");
+  EXPECT_EQ(lines.line_start(3), 4u);
+  EXPECT_EQ(lines.line_end(3), 6u);
+  EXPECT_EQ(lines.line_end(4), text.size());
+  EXPECT_EQ(line_index("").at(0), (line_column{1, 1}));
+}
+
 // Only the bytes near the caret are decoded; a window that starts inside a multi-byte
 // character steps back to its first byte instead of showing a replacement character.
 TEST(parser, windows_long_lines_of_multibyte_characters_on_character_boundaries) {
