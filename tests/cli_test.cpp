@@ -612,6 +612,45 @@ TEST(cli, help_lists_exit_status_4) {
             std::string::npos);
 }
 
+// An option written before a subcommand's name applies to it, or is refused in words; it is
+// never dropped (before, each of these ran on 3.0 or printed text, exit 0).
+TEST(cli, options_before_a_subcommand_apply_to_it) {
+  EXPECT_EQ(lines_of(cli({"--openssl", "1.0.2", "diff", "HIGH", "ALL"}).out)[0], "OpenSSL 1.0.2u:");
+  EXPECT_EQ(cli({"--openssl", "1.0.2", "batch"}, "CHACHA20:HIGH\n").out,
+            cli({"batch", "--openssl", "1.0.2"}, "CHACHA20:HIGH\n").out);
+  EXPECT_NE(cli({"--openssl", "1.0.2", "convert", "TLS_CHACHA20_POLY1305_SHA256"})
+                .out.find("not a suite of OpenSSL 1.0.2u"),
+            std::string::npos);
+  EXPECT_EQ(nlohmann::ordered_json::parse(
+                cli({"--format", "json", "diff", "HIGH", "ALL"}).out)["openssl"],
+            "3.0.19");
+  EXPECT_EQ(nlohmann::ordered_json::parse(cli({"--format", "json", "versions"}).out).size(),
+            catalog::all().size());
+  EXPECT_EQ(cli({"--legacy-provider", "batch"}, "SEED\n").out,
+            cli({"batch", "--legacy-provider"}, "SEED\n").out);
+  EXPECT_EQ(cli({"--openssl", "1.0.2", "diff", "--openssl", "1.0.2", "HIGH", "HIGH"}).exit_code, 0);
+}
+
+TEST(cli, refuses_options_before_a_subcommand_that_does_not_take_them) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"--trace", "diff", "A", "B"}, "--trace does not apply to 'diff'"},
+      {{"--openssl", "1.0.2", "versions"}, "--openssl does not apply to 'versions'"},
+      {{"--format", "json", "batch"}, "--format does not apply to 'batch'"},
+      {{"--policy", "mozilla-old", "convert", "0xC02F"}, "--policy does not apply to 'convert'"},
+      {{"--openssl", "1.0.2", "diff", "--openssl", "3.0", "A", "B"},
+       "--openssl is given before 'diff' (1.0.2) and after it (3.0); give it once"},
+      {{"HIGH", "diff", "A", "B"},
+       "'HIGH' before 'diff' would be a cipher string, which 'diff' does not take; write the "
+       "subcommand first"},
+  };
+  for (const auto& [args, message] : cases) {
+    const process_result r = cli(args);
+    EXPECT_EQ(r.exit_code, 2) << args.front();
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    EXPECT_EQ(r.err, "cipherexplain: " + message + "\nRun 'cipherexplain --help' for usage.\n");
+  }
+}
+
 TEST(cli, colours_only_on_request_or_a_terminal_and_never_with_no_color) {
   const process_result plain = cli({"ALL:!"});  // stdout is a file here: no colour by default
   EXPECT_EQ(plain.out.find('\x1b'), std::string::npos);

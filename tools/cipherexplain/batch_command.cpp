@@ -15,11 +15,6 @@
 namespace cipherexplain::cli {
 namespace {
 
-struct batch_options {
-  std::string release_spec = "3.0";
-  build_flags flags;
-};
-
 int run_batch(std::span<const evaluator> releases, std::FILE* in, std::FILE* out) {
   std::string data;
   char buffer[1 << 16];
@@ -53,8 +48,8 @@ int run_batch(std::span<const evaluator> releases, std::FILE* in, std::FILE* out
 
 }  // namespace
 
-void add_batch_command(CLI::App& app, int& exit_status) {
-  auto o = std::make_shared<batch_options>();
+void add_batch_command(CLI::App& app, const shared_options& before, int& exit_status) {
+  auto mine = std::make_shared<shared_options>();
   CLI::App* batch = app.add_subcommand(
       "batch",
       "Read one cipher string per line from stdin ('\\n' ends a line; every other byte, tab and\n"
@@ -63,14 +58,16 @@ void add_batch_command(CLI::App& app, int& exit_status) {
       "string; bytes that are not UTF-8 are written as \\udcXX escapes).\n"
       "With several releases (--openssl all, or 1.1.1,3.0) each input line gives one line per\n"
       "release, in the order asked, each starting with \"openssl\": \"<release>\".");
-  add_release_option(*batch, o->release_spec, true);
-  o->flags.add_to(*batch);
-  batch->callback([o, &exit_status] {
-    const auto chosen = resolve_releases(o->release_spec);
+  mine->add_release(*batch, true);
+  mine->add_build(*batch);
+  batch->callback([&app, &before, batch, mine, &exit_status] {
+    const shared_options o =
+        effective_options(app, before, *batch, *mine, takes::releases | takes::build);
+    const auto chosen = resolve_releases(o.release_spec);
     std::vector<evaluator> releases;
     releases.reserve(chosen.size());
     for (const catalog* c : chosen)
-      releases.emplace_back(*c, o->flags.for_release(*c, chosen.size() == 1));
+      releases.emplace_back(*c, o.flags.for_release(*c, chosen.size() == 1));
     exit_status = run_batch(releases, stdin, stdout);
   });
 }

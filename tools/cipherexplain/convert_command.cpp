@@ -17,8 +17,7 @@ namespace cipherexplain::cli {
 namespace {
 
 struct convert_options {
-  std::string release_spec = "3.0";
-  std::string format = "text";
+  shared_options shared;
   std::vector<std::string> names;
 };
 
@@ -76,17 +75,19 @@ int run_convert(const catalog& release, const std::vector<std::string>& names,
 
 }  // namespace
 
-void add_convert_command(CLI::App& app, int& exit_status) {
+void add_convert_command(CLI::App& app, const shared_options& before, int& exit_status) {
   auto o = std::make_shared<convert_options>();
   CLI::App* convert = app.add_subcommand(
       "convert",
       "Turn OpenSSL names, IANA names and code points (0xC02F or 0xC0,0x2F) into each other.\n"
       "Exit status 0 when every name is a suite of the release, 1 otherwise.");
-  add_release_option(*convert, o->release_spec, false);
-  add_format_option(*convert, o->format);
+  o->shared.add_release(*convert, false);
+  o->shared.add_format(*convert);
   convert->add_option("NAMES", o->names, "Names or code points")->required();
-  convert->callback([o, &exit_status] {
-    exit_status = run_convert(one_release(o->release_spec, "convert"), o->names, o->format);
+  convert->callback([&app, &before, convert, o, &exit_status] {
+    const shared_options s =
+        effective_options(app, before, *convert, o->shared, takes::release | takes::format);
+    exit_status = run_convert(one_release(s.release_spec, "convert"), o->names, s.format);
   });
 }
 

@@ -15,10 +15,8 @@ namespace cipherexplain::cli {
 namespace {
 
 struct diff_options {
-  std::string release_spec = "3.0";
-  std::string format = "text";
+  shared_options shared;
   std::vector<std::string> strings;
-  build_flags flags;
 };
 
 std::string verdict_line(const std::string& label, const std::string& text, const evaluation& e) {
@@ -48,22 +46,26 @@ int run_diff(const evaluator& release, const std::string& a, const std::string& 
 
 }  // namespace
 
-void add_diff_command(CLI::App& app, const global_options& globals, int& exit_status) {
+void add_diff_command(CLI::App& app, const shared_options& before, int& exit_status) {
   auto o = std::make_shared<diff_options>();
   CLI::App* diff = app.add_subcommand(
       "diff",
       "Compare the lists two strings give on one release: added, removed, moved.\n"
       "Exit status 0 when they are the same, 1 when they differ.");
-  add_release_option(*diff, o->release_spec, false);
-  add_format_option(*diff, o->format);
+  o->shared.add_release(*diff, false);
+  o->shared.add_format(*diff);
   diff->add_option("STRINGS", o->strings, "The two cipher strings, A then B")
       ->expected(2)
       ->required();
-  o->flags.add_to(*diff);
-  diff->callback([o, &globals, &exit_status] {
-    const catalog& c = one_release(o->release_spec, "diff");
-    exit_status = run_diff(evaluator(c, o->flags.for_release(c, true)), o->strings[0],
-                           o->strings[1], o->format, style::from_mode(globals.color));
+  o->shared.add_color(*diff);
+  o->shared.add_build(*diff);
+  diff->callback([&app, &before, diff, o, &exit_status] {
+    const shared_options s =
+        effective_options(app, before, *diff, o->shared,
+                          takes::release | takes::format | takes::color | takes::build);
+    const catalog& c = one_release(s.release_spec, "diff");
+    exit_status = run_diff(evaluator(c, s.flags.for_release(c, true)), o->strings[0], o->strings[1],
+                           s.format, style::from_mode(s.color));
   });
 }
 

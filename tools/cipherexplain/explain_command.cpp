@@ -15,19 +15,17 @@ namespace cipherexplain::cli {
 namespace {
 
 struct explain_options {
-  std::string release_spec = "3.0";
-  std::string format = "text";
   std::string input;
   bool trace = false;
   std::vector<std::string> why;
   std::string policy_name;
-  build_flags flags;
   CLI::Option* string_option = nullptr;
 };
 
-int explain_one(const catalog& c, const explain_options& o, const render_options& options) {
-  const evaluator release(c, o.flags.for_release(c, true));
-  const bool json = o.format == "json";
+int explain_one(const catalog& c, const explain_options& o, const shared_options& s,
+                const render_options& options) {
+  const evaluator release(c, s.flags.for_release(c, true));
+  const bool json = s.format == "json";
   const bool trace = json || options.trace || !options.why.empty();
   const evaluation result =
       release.evaluate(o.input, trace ? detail_level::trace : detail_level::findings);
@@ -39,40 +37,41 @@ int explain_one(const catalog& c, const explain_options& o, const render_options
   return exit_accepted;
 }
 
-int explain_several(const std::vector<const catalog*>& releases, const explain_options& o) {
+int explain_several(const std::vector<const catalog*>& releases, const explain_options& o,
+                    const shared_options& s) {
   std::vector<release_evaluation> results;
   bool all_ok = true;
   for (const catalog* c : releases) {
-    evaluator release(*c, o.flags.for_release(*c, false));
+    evaluator release(*c, s.flags.for_release(*c, false));
     evaluation result = release.evaluate(o.input);
     all_ok = all_ok && result.ok;
     results.push_back({std::move(release), std::move(result)});
   }
-  print(o.format == "json" ? comparison_json(o.input, results) : render_comparison_text(results));
+  print(s.format == "json" ? comparison_json(o.input, results) : render_comparison_text(results));
   return all_ok ? exit_accepted : exit_rejected;
 }
 
-int explain(const explain_options& o, const global_options& globals) {
+int explain(const explain_options& o, const shared_options& s) {
   if (o.string_option->count() == 0) {
     throw CLI::RequiredError("give a cipher string (e.g. 'DEFAULT:!3DES') or a subcommand");
   }
-  const auto releases = resolve_releases(o.release_spec);
+  const auto releases = resolve_releases(s.release_spec);
   if (releases.size() > 1 && (o.trace || !o.why.empty() || !o.policy_name.empty())) {
     throw CLI::ValidationError("--trace, --why and --policy take one release");
   }
-  const render_options options{style::from_mode(globals.color),
+  const render_options options{style::from_mode(s.color),
                                o.policy_name.empty() ? nullptr : find_profile(o.policy_name),
                                o.trace, o.why};
-  if (releases.size() == 1) return explain_one(*releases.front(), o, options);
-  return explain_several(releases, o);
+  if (releases.size() == 1) return explain_one(*releases.front(), o, s, options);
+  return explain_several(releases, o, s);
 }
 
 }  // namespace
 
-void add_explain_command(CLI::App& app, global_options& globals, int& exit_status) {
+void add_explain_command(CLI::App& app, shared_options& shared, int& exit_status) {
   auto o = std::make_shared<explain_options>();
-  add_release_option(app, o->release_spec, true);
-  add_format_option(app, o->format);
+  shared.add_release(app, true);
+  shared.add_format(app);
   app.add_flag("--trace", o->trace, "Show what each rule added, removed, killed and moved");
   app.add_option("--why", o->why,
                  "Say which rules brought a suite in, moved it or took it out (repeatable)")
@@ -83,14 +82,12 @@ void add_explain_command(CLI::App& app, global_options& globals, int& exit_statu
   app.add_option("--policy", o->policy_name, "Check the list against a policy")
       ->check(CLI::IsMember(profile_names))
       ->type_name("NAME");
-  app.add_option("--color", globals.color, "Colour the output")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->default_val("auto");
-  o->flags.add_to(app);
+  shared.add_color(app);
+  shared.add_build(app);
   o->string_option = app.add_option("STRING", o->input, "The cipher string, e.g. 'DEFAULT:!3DES'");
   // The application's own callback runs after any subcommand's; it explains only when none ran.
-  app.callback([&app, o, &globals, &exit_status] {
-    if (app.get_subcommands().empty()) exit_status = explain(*o, globals);
+  app.callback([&app, o, &shared, &exit_status] {
+    if (app.get_subcommands().empty()) exit_status = explain(*o, shared);
   });
 }
 

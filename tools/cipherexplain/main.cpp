@@ -67,12 +67,12 @@ int main(int argc, char** argv) {
                          fmt::format("cipherexplain {} (OpenSSL catalogs: {})",
                                      cipherexplain::library_version, cli::known_releases()));
     app.require_subcommand(0, 1);
-    cli::global_options globals;
-    cli::add_explain_command(app, globals, exit_status);
-    cli::add_batch_command(app, exit_status);
-    cli::add_diff_command(app, globals, exit_status);
-    cli::add_convert_command(app, exit_status);
-    cli::add_versions_command(app, exit_status);
+    cli::shared_options shared;  // the default command's, also what precedes a subcommand
+    cli::add_explain_command(app, shared, exit_status);
+    cli::add_batch_command(app, shared, exit_status);
+    cli::add_diff_command(app, shared, exit_status);
+    cli::add_convert_command(app, shared, exit_status);
+    cli::add_versions_command(app, shared, exit_status);
     try {
       app.parse(argc, argv);  // runs the chosen command's callback
       return exit_status;

@@ -11,14 +11,15 @@
 
 namespace cipherexplain::cli {
 
-void add_versions_command(CLI::App& app, int& exit_status) {
-  auto format = std::make_shared<std::string>("text");
+void add_versions_command(CLI::App& app, const shared_options& before, int& exit_status) {
+  auto mine = std::make_shared<shared_options>();
   CLI::App* versions = app.add_subcommand(
       "versions", "List the OpenSSL releases this build knows, with build notes.");
-  add_format_option(*versions, *format);
-  versions->callback([format, &exit_status] {
-    print(*format == "json" ? releases_json(system_release())
-                            : render_versions_text(system_release()));
+  mine->add_format(*versions);
+  versions->callback([&app, &before, versions, mine, &exit_status] {
+    const shared_options s = effective_options(app, before, *versions, *mine, takes::format);
+    print(s.format == "json" ? releases_json(system_release())
+                             : render_versions_text(system_release()));
     exit_status = exit_accepted;
   });
 }
