@@ -507,6 +507,12 @@ TEST(cli, policy_lists_violations_and_exits_3) {
       cli({"--format", "json", "--policy", "mozilla-modern", "ECDHE+AESGCM"}).out);
   EXPECT_EQ(j["policy"]["name"], "mozilla-modern");
   EXPECT_EQ(j["policy"]["violations"].size(), 4u);
+  EXPECT_EQ(j["policy"]["checked"], true);
+  // A rejected string is not compliant, only unchecked (before: just "violations": []).
+  const auto rejected = nlohmann::ordered_json::parse(
+      cli({"--format", "json", "--policy", "mozilla-modern", "FOO"}).out);
+  EXPECT_EQ(rejected["policy"]["checked"], false);
+  EXPECT_TRUE(rejected["policy"]["violations"].empty());
   EXPECT_EQ(cli({"--policy", "nope", "HIGH"}).exit_code, 2);
 }
 
@@ -605,11 +611,36 @@ TEST(cli, reports_running_out_of_memory_with_exit_status_4) {
   EXPECT_EQ(r.err, "cipherexplain: out of memory\n");
 }
 
-TEST(cli, help_lists_exit_status_4) {
+TEST(cli, help_lists_exit_statuses_4_and_5) {
   EXPECT_NE(cli({"--help"})
-                .out.find("4 means the tool itself failed (out of memory, a bug); stderr "
-                          "says what."),
+                .out.find("4 means the tool itself failed (out of memory, a bug), 5 that "
+                          "the output could not be\nwritten (a full disk, a closed "
+                          "stdout); stderr says what."),
             std::string::npos);
+}
+
+// A lost write is reported, with its own exit status (before: 0, or 2 for batch, silently).
+TEST(cli, reports_output_it_could_not_write_with_exit_status_5) {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"exec \"$0\" DEFAULT >/dev/full", "No space left on device"},
+      {"exec \"$0\" --format json --openssl all HIGH >/dev/full", "No space left on device"},
+      {"echo HIGH | \"$0\" batch >/dev/full", "No space left on device"},
+      {"exec \"$0\" --help >/dev/full", "No space left on device"},
+      {"exec \"$0\" versions >&-", "Bad file descriptor"},
+  };
+  for (const auto& [script, reason] : cases) {
+    const process_result r = run_process("/bin/sh", {"-c", script, CIPHEREXPLAIN_CLI});
+    EXPECT_EQ(r.exit_code, 5) << script;
+    EXPECT_EQ(r.err, "cipherexplain: cannot write to stdout: " + reason + "\n") << script;
+  }
+  // With SIGPIPE ignored, a reader that went away is a failed write too. The reader is gone
+  // before the tool writes; the tool's own status is echoed to stderr.
+  const process_result piped = run_process(
+      "/bin/sh",
+      {"-c",
+       "trap '' PIPE; { sleep 0.2; \"$0\" --openssl all DEFAULT; echo \"rc=$?\" >&2; } | true",
+       CIPHEREXPLAIN_CLI});
+  EXPECT_EQ(piped.err, "cipherexplain: cannot write to stdout: Broken pipe\nrc=5\n");
 }
 
 // An option written before a subcommand's name applies to it, or is refused in words; it is

@@ -110,6 +110,8 @@ std::string evaluation_json(const evaluator& release, std::string_view input,
     w.key("policy").begin_object();
     w.key("name").value(check->name);
     w.key("description").value(check->description);
+    // A rejected string leaves no list to check: "violations": [] alone would read as compliant.
+    w.key("checked").value(result.ok);
     w.key("violations");
     write_names(w, result.ok ? violations(*check, result.ciphers) : no_suites);
     w.end_object();

@@ -38,12 +38,13 @@ int run_batch(std::span<const evaluator> releases, std::FILE* in, std::FILE* out
                         releases.size() > 1 ? release.release().release() : std::string_view{});
     }
     if (lines.size() > (1u << 16)) {
-      std::fwrite(lines.data(), 1, lines.size(), out);
+      write_out(lines, out);
       lines.clear();
     }
   }
-  std::fwrite(lines.data(), 1, lines.size(), out);
-  return std::fflush(out) == 0 ? exit_accepted : exit_usage;
+  write_out(lines, out);
+  finish_output(out);
+  return exit_accepted;
 }
 
 }  // namespace

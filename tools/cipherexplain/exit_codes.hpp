@@ -16,5 +16,7 @@ inline constexpr int exit_usage = 2;
 inline constexpr int exit_policy = 3;
 /// Something failed inside the tool (out of memory, a bug); the message says what.
 inline constexpr int exit_internal = 4;
+/// The output could not be written (a full disk, a closed stdout); the message says why.
+inline constexpr int exit_output = 5;
 
 }  // namespace cipherexplain::cli

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output.hpp"
 #include "releases.hpp"
 
 #include <fmt/format.h>
@@ -52,7 +53,8 @@ constexpr const char* footer =
     "\n"
     "Exit status: 0 OpenSSL accepts the string (every chosen release does), 1 OpenSSL rejects\n"
     "it (some release does), 2 usage error, 3 accepted but the list breaks the --policy.\n"
-    "4 means the tool itself failed (out of memory, a bug); stderr says what.";
+    "4 means the tool itself failed (out of memory, a bug), 5 that the output could not be\n"
+    "written (a full disk, a closed stdout); stderr says what.";
 
 void report(const char* what) { std::fprintf(stderr, "cipherexplain: %s\n", what); }
 
@@ -75,20 +77,27 @@ int main(int argc, char** argv) {
     cli::add_versions_command(app, shared, exit_status);
     try {
       app.parse(argc, argv);  // runs the chosen command's callback
+      cli::finish_output();
       return exit_status;
     } catch (const CLI::CallForHelp&) {
-      std::fputs(app.help().c_str(), stdout);
+      cli::print(app.help());
+      cli::finish_output();
       return cli::exit_accepted;
     } catch (const CLI::CallForAllHelp&) {
-      std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
+      cli::print(app.help("", CLI::AppFormatMode::All));
+      cli::finish_output();
       return cli::exit_accepted;
     } catch (const CLI::CallForVersion&) {
-      std::fputs((app.version() + "\n").c_str(), stdout);
+      cli::print(app.version() + "\n");
+      cli::finish_output();
       return cli::exit_accepted;
     } catch (const CLI::ParseError& e) {
       std::fprintf(stderr, "cipherexplain: %s\nRun 'cipherexplain --help' for usage.\n", e.what());
       return cli::exit_usage;
     }
+  } catch (const cli::output_error& e) {
+    report(e.what());
+    return cli::exit_output;
   } catch (const std::bad_alloc&) {
     report("out of memory");
     return cli::exit_internal;

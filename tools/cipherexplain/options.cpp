@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace cipherexplain::cli {
 
@@ -145,7 +144,5 @@ const catalog& one_release(const std::string& spec, std::string_view command) {
     throw CLI::ValidationError("--openssl", fmt::format("{} takes exactly one release", command));
   return *releases.front();
 }
-
-void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 }  // namespace cipherexplain::cli

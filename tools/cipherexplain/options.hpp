@@ -6,6 +6,8 @@
 
 #include <cipherexplain.hpp>
 
+#include "output.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <array>
@@ -66,8 +68,5 @@ struct shared_options {
 
 /// The one release a command that takes exactly one asks for; a usage error otherwise.
 [[nodiscard]] const catalog& one_release(const std::string& spec, std::string_view command);
-
-/// Writes to stdout.
-void print(std::string_view text);
 
 }  // namespace cipherexplain::cli
