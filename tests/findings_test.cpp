@@ -266,6 +266,56 @@ TEST(diagnostic_codes, match_the_table_in_json_output_md) {
   EXPECT_EQ(rows, expected);
 }
 
+// A rule that changes nothing is told why: suites removed for good earlier (by which rule, or
+// by DEFAULT), not in the list, or not in this build at all (before, the first two read "matches
+// no suite this build can use" and '+kRSA' "already at the end of the list").
+TEST(findings, say_why_a_rule_changes_nothing) {
+  struct no_effect_case {
+    std::string release;
+    build_options options;
+    std::string input;
+    std::string message;
+  };
+  build_options weak;
+  weak.weak_ciphers = true;
+  const std::vector<no_effect_case> cases{
+      {"3.0",
+       {},
+       "DEFAULT:!aNULL",
+       "'!aNULL' changes nothing: every suite it matches was removed for good before, by DEFAULT"},
+      {"3.0",
+       {},
+       "HIGH:!aNULL:!aNULL",
+       "'!aNULL' changes nothing: every suite it matches was removed for good before, by '!aNULL' "
+       "(1:6)"},
+      {"3.0",
+       {},
+       "ECDHE+AESGCM:+kRSA",
+       "'+kRSA' changes nothing: none of the suites it matches is in the list"},
+      {"1.0.1", weak, "ALL:!LOW:LOW",
+       "'LOW' changes nothing: every suite it matches was removed for good before, by '!LOW' (1:5)"},
+      {"3.0",
+       {},
+       "HIGH:!aNULL:HIGH",
+       "'HIGH' changes nothing: every suite it matches is already in the list (the others were "
+       "removed for good by '!aNULL' (1:6))"},
+      {"3.0",
+       {},
+       "DEFAULT:!3DES",
+       "'!3DES' changes nothing: '3DES' matches no suite this build can use"},
+      {"3.0",
+       {},
+       "ECDHE+AESGCM:+ECDHE",
+       "'+ECDHE' changes nothing: the suites it matches are already at the end of the list, in that order"},
+  };
+  for (const no_effect_case& c : cases) {
+    const evaluation e = evaluator(*catalog::find(c.release), c.options).evaluate(c.input);
+    const diagnostic* d = first_with_code(e, "no-effect");
+    ASSERT_NE(d, nullptr) << c.input;
+    EXPECT_EQ(d->message, c.message) << c.input;
+  }
+}
+
 TEST(findings, are_not_produced_on_the_fast_path) {
   const evaluation e = evaluator(*catalog::find("3.0")).evaluate("HIGH:FOO", detail_level::result);
   EXPECT_TRUE(e.ok);

@@ -18,6 +18,7 @@ findings_collector::findings_collector(const prepared_release& release,
                                        evaluation& out, bool trace)
     : release_(release), suggestions_(suggestions), parsed_(parsed), out_(out), trace_(trace) {
   removed_by_.fill(-1);
+  killed_by_.fill(-1);
   out_.outcomes.assign(parsed.rules().size(), rule_outcome::not_reached);
   for (const diagnostic& d : parsed.diagnostics()) {
     // Errors are reported where OpenSSL actually reaches them.
@@ -50,6 +51,8 @@ void findings_collector::add_step(std::size_t rule_index, rule_outcome outcome) 
 
 void findings_collector::expanded_default(const list_state& after) {
   current_ = after;
+  (cipher_set::first(static_cast<unsigned>(release_.order().size())) - after.alive)
+      .for_each([&](unsigned i) { killed_by_[i] = killed_by_default; });
   if (!trace_) return;
   step s;
   s.what = step::kind::default_prefix;

@@ -67,6 +67,9 @@ class findings_collector final : public run_observer {
 
   // rule_checks.cpp
   void check_default_glued();
+  [[nodiscard]] std::string killers_text(const cipher_set& suites);
+  [[nodiscard]] std::string no_effect_reason(const rule& r, std::string_view text,
+                                             const cipher_set& matched, const list_state& before);
   void check_applied(std::size_t rule_index, const pattern& p, const cipher_set& matched,
                      const list_state& before, const change& c);
   void report_removals_undone(const list_state& final_state);
@@ -81,6 +84,9 @@ class findings_collector final : public run_observer {
   std::optional<std::size_t> strength_rule_;
   bool asked_for_old_protocols_ = false;  // an applied rule named SSLv3 or TLSv1
   std::array<int, max_collected> removed_by_{};
+  // Which rule removed a suite for good ('!'), or killed_by_default, or -1.
+  static constexpr int killed_by_default = -2;
+  std::array<int, max_collected> killed_by_{};
   std::vector<removal> removals_undone_;
   std::vector<narrow_check> narrow_checks_;
   std::optional<line_index> lines_;

@@ -16,18 +16,59 @@ namespace {
 
 bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' '; }
 
+}  // namespace
+
+// Who removed these suites for good: "DEFAULT", "'!aNULL' (1:6)", or both.
+std::string findings_collector::killers_text(const cipher_set& suites) {
+  std::vector<int> killers;
+  suites.for_each([&](unsigned i) {
+    if (std::find(killers.begin(), killers.end(), killed_by_[i]) == killers.end())
+      killers.push_back(killed_by_[i]);
+  });
+  std::sort(killers.begin(), killers.end());
+  std::vector<std::string> names;
+  for (const int k : killers) {
+    if (k == killed_by_default) {
+      names.emplace_back("DEFAULT");
+    } else if (k >= 0) {
+      const source_range at = parsed_.rules()[static_cast<std::size_t>(k)].text;
+      names.push_back(fmt::format("'{}' ({})", parsed_.text(at), position(at.offset)));
+    }
+  }
+  if (names.size() > 3) {
+    names.resize(3);
+    names.back() = "others";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return out;
+}
+
 // Why a rule that changed nothing changed nothing.
-std::string no_effect_reason(const rule& r, std::string_view text, bool matched_any_left) {
-  if (!matched_any_left) {
+std::string findings_collector::no_effect_reason(const rule& r, std::string_view text,
+                                                 const cipher_set& matched,
+                                                 const list_state& before) {
+  if (matched.none()) {
     return fmt::format("'{}' matches no suite this build can use",
                        text.substr(op_text(r.op).size()));
   }
+  const cipher_set gone = matched - before.alive;
+  if (gone == matched) {
+    return fmt::format("every suite it matches was removed for good before, by {}",
+                       killers_text(gone));
+  }
+  const std::string also_gone =
+      gone.any() ? fmt::format(" (the others were removed for good by {})", killers_text(gone))
+                 : "";
   switch (r.op) {
     case rule_op::add:
-      return "every suite it matches is already in the list";
+      return "every suite it matches is already in the list" + also_gone;
     case rule_op::remove:
-      return "none of the suites it matches is in the list";
+      return "none of the suites it matches is in the list" + also_gone;
     case rule_op::move_to_end:
+      if ((matched & before.active_set).none())
+        return "none of the suites it matches is in the list" + also_gone;
       return "the suites it matches are already at the end of the list, in that order";
     case rule_op::kill:
     case rule_op::command:
@@ -35,8 +76,6 @@ std::string no_effect_reason(const rule& r, std::string_view text, bool matched_
   }
   return "nothing it matches is left";
 }
-
-}  // namespace
 
 // "DEFAULTz": OpenSSL tests only the seven bytes, so z becomes a rule of its own.
 void findings_collector::check_default_glued() {
@@ -66,10 +105,10 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
   const std::string_view text = parsed_.text(r.text);
 
   if (!c.any) {
-    note(make_finding(diagnostic_code::no_effect,
-                      fmt::format("'{}' changes nothing: {}", text,
-                                  no_effect_reason(r, text, (matched & before.alive).any())),
-                      r.text.offset, r.text.length));
+    note(make_finding(
+        diagnostic_code::no_effect,
+        fmt::format("'{}' changes nothing: {}", text, no_effect_reason(r, text, matched, before)),
+        r.text.offset, r.text.length));
   }
   if (r.op == rule_op::add && (p.version == version::sslv3 || p.version == version::tlsv1)) {
     asked_for_old_protocols_ = true;
@@ -77,7 +116,10 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
 
   // '-' can be undone by a later addition; remember who removed what.
   c.removed.for_each([&](unsigned i) { removed_by_[i] = static_cast<int>(rule_index); });
-  c.killed.for_each([&](unsigned i) { removed_by_[i] = -1; });
+  c.killed.for_each([&](unsigned i) {
+    removed_by_[i] = -1;
+    killed_by_[i] = static_cast<int>(rule_index);
+  });
   c.added.for_each([&](unsigned i) {
     if (removed_by_[i] >= 0)
       removals_undone_.push_back({static_cast<std::size_t>(removed_by_[i]), rule_index, i});
