@@ -316,6 +316,44 @@ TEST(findings, say_why_a_rule_changes_nothing) {
   }
 }
 
+// Hints for what was pasted or meant (issue 11.12): a protocol version instead of suites, a
+// directive's name or quotes along with the string, and one finding per TLS 1.3 name.
+TEST(findings, hint_at_what_was_pasted_or_meant) {
+  const evaluator release(*catalog::find("3.0"));
+  const evaluation version = release.evaluate("TLSv1.3:HIGH");
+  ASSERT_FALSE(version.diagnostics.empty());
+  EXPECT_EQ(code_name(version.diagnostics[0].code), "tls13-name");
+  EXPECT_EQ(version.diagnostics[0].message,
+            "'TLSv1.3' is not a name in cipher strings, which never select or remove TLS 1.3 "
+            "suites, so OpenSSL ignores the rule");
+  EXPECT_EQ(version.diagnostics[0].suggestion.find("did you mean"), std::string::npos);
+
+  const evaluation tls13 = release.evaluate("TLS_AES_128_GCM_SHA256:HIGH");
+  EXPECT_EQ(first_with_code(tls13, "skipped-text"), nullptr)
+      << "the tls13-name finding already covers the whole name";
+
+  for (const auto& [input, hint] : std::vector<std::pair<std::string, std::string>>{
+           {"ssl_ciphers HIGH:!aNULL;",
+            "'ssl_ciphers' is the name of an nginx directive, not part of the cipher string: give "
+            "only its value, 'HIGH:!aNULL'"},
+           {"SSLCipherSuite \"HIGH:!aNULL\"",
+            "'SSLCipherSuite' is the name of an Apache directive, not part of the cipher string: "
+            "give only its value, 'HIGH:!aNULL'"},
+           {"CipherString = DEFAULT",
+            "'CipherString' is the name of an OpenSSL configuration command, not part of the "
+            "cipher string: give only its value, 'DEFAULT'"}}) {
+    const evaluation e = release.evaluate(input);
+    const diagnostic* d = first_with_code(e, "unknown-name");
+    ASSERT_NE(d, nullptr) << input;
+    EXPECT_EQ(d->suggestion, hint);
+  }
+  const evaluation quoted = release.evaluate("\"HIGH:!aNULL\"");
+  ASSERT_FALSE(quoted.diagnostics.empty());
+  EXPECT_EQ(quoted.diagnostics[0].suggestion,
+            "remove the quotes: they belong to the shell or the configuration file, not to the "
+            "cipher string");
+}
+
 TEST(findings, are_not_produced_on_the_fast_path) {
   const evaluation e = evaluator(*catalog::find("3.0")).evaluate("HIGH:FOO", detail_level::result);
   EXPECT_TRUE(e.ok);

@@ -91,10 +91,12 @@ void findings_collector::missing_name(std::size_t rule_index, std::size_t word) 
 }
 
 void findings_collector::skipped_rest(std::size_t rule_index, std::size_t word,
-                                      std::string_view why) {
+                                      std::string_view why, std::size_t covered_to) {
   const auto rules = parsed_.rules();
   const std::uint32_t segment = rules[rule_index].segment;
-  const std::uint32_t from = parsed_.words(rules[rule_index])[word].end();
+  // Bytes another finding already covers (a whole TLS 1.3 or IANA name) are not repeated.
+  const std::uint32_t from = std::max(parsed_.words(rules[rule_index])[word].end(),
+                                      static_cast<std::uint32_t>(covered_to));
   std::uint32_t end = from;
   for (std::size_t i = rule_index; i < rules.size() && rules[i].segment == segment; ++i) {
     end = std::max({end, rules[i].text.end(), rules[i].tail.end()});
@@ -110,9 +112,11 @@ void findings_collector::skipped_rest(std::size_t rule_index, std::size_t word,
 void findings_collector::unknown_name(std::size_t rule_index, std::size_t word) {
   out_.outcomes[rule_index] = rule_outcome::unknown_name;
   add_step(rule_index, rule_outcome::unknown_name);
-  note(unknown_word_finding(release_, suggestions_, parsed_,
-                            parsed_.words(parsed_.rules()[rule_index])[word]));
-  skipped_rest(rule_index, word, "an unknown name");
+  diagnostic finding = unknown_word_finding(release_, suggestions_, parsed_,
+                                            parsed_.words(parsed_.rules()[rule_index])[word]);
+  const std::size_t covered_to = finding.offset + finding.length;
+  note(std::move(finding));
+  skipped_rest(rule_index, word, "an unknown name", covered_to);
 }
 
 void findings_collector::conflict(std::size_t rule_index, std::size_t word) {

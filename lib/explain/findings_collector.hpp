@@ -59,7 +59,8 @@ class findings_collector final : public run_observer {
 
   void note(diagnostic d) { out_.diagnostics.push_back(std::move(d)); }
   void add_step(std::size_t rule_index, rule_outcome outcome);
-  void skipped_rest(std::size_t rule_index, std::size_t word, std::string_view why);
+  void skipped_rest(std::size_t rule_index, std::size_t word, std::string_view why,
+                    std::size_t covered_to = 0);
   [[nodiscard]] std::vector<const cipher*> active_list(const list_state& s) const;
   [[nodiscard]] std::string position(std::size_t offset);
   void add_applied_step(std::size_t rule_index, const cipher_set& matched, const list_state& before,

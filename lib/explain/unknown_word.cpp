@@ -1,6 +1,7 @@
 #include "explain/unknown_word.hpp"
 
 #include "diagnostics/finding.hpp"
+#include "explain/pasted_text.hpp"
 #include "explain/wording.hpp"
 #include "syntax/syntax_messages.hpp"
 #include "text/ascii.hpp"
@@ -83,6 +84,15 @@ diagnostic unknown_word_finding(const prepared_release& release,
         "DEFAULT is special only at the very start of the string; here it is an unknown word and OpenSSL ignores the rule",
         where.offset, where.length, "start the string with DEFAULT instead");
   }
+  if (equal_ignoring_case(text, "TLSv1.3")) {
+    return make_finding(
+        diagnostic_code::tls13_name,
+        fmt::format(
+            "'{}' is not a name in cipher strings, which never select or remove TLS 1.3 suites, so OpenSSL ignores the rule",
+            text),
+        where.offset, where.length,
+        "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites, nginx 'ssl_conf_command Ciphersuites'), and the protocol range with SSL_CTX_set_min/max_proto_version()");
+  }
   if (tls13 || token.starts_with("TLS13-")) {
     return make_finding(
         diagnostic_code::tls13_name,
@@ -122,10 +132,12 @@ diagnostic unknown_word_finding(const prepared_release& release,
                     text, name, releases_text(elsewhere)),
         where.offset, where.length);
   }
+  // A directive's name pasted in front of its value is the likeliest explanation at the start.
+  std::optional<std::string> pasted = pasted_directive_hint(src, token);
   return make_finding(
       diagnostic_code::unknown_name,
       fmt::format("unknown name '{}' in OpenSSL {}; OpenSSL ignores the rule", text, name),
-      where.offset, where.length, suggestion_for(names, text, name));
+      where.offset, where.length, pasted ? std::move(*pasted) : suggestion_for(names, text, name));
 }
 
 }  // namespace cipherexplain::detail

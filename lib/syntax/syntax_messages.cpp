@@ -66,8 +66,15 @@ diagnostic missing_name(const tree& parsed, const rule& r, std::size_t index) {
         "expected a cipher name, found {}; names are ASCII letters, digits, '-' and '.'",
         found.description);
   }
-  return make_finding(diagnostic_code::missing_name, std::move(message), where.offset,
-                      found.length);
+  // A quote is almost always the shell's or a configuration file's, pasted with the string.
+  const bool quote =
+      where.offset < effective_end(parsed) &&
+      (parsed.source()[where.offset] == '"' || parsed.source()[where.offset] == '\'');
+  return make_finding(
+      diagnostic_code::missing_name, std::move(message), where.offset, found.length,
+      quote
+          ? "remove the quotes: they belong to the shell or the configuration file, not to the cipher string"
+          : "");
 }
 
 command_word classify_command(std::string_view word, bool seclevel, bool case_insensitive) {
