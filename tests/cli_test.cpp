@@ -492,20 +492,21 @@ TEST(cli, policy_lists_violations_and_exits_3) {
   const process_result pass =
       cli({"--policy", "mozilla-intermediate", "ECDHE+AESGCM:ECDHE+CHACHA20"});
   EXPECT_EQ(pass.exit_code, 0);
-  EXPECT_NE(pass.out.find("\nPolicy mozilla-intermediate (Mozilla server-side TLS 5.8, "
+  EXPECT_NE(pass.out.find("\nPolicy mozilla-intermediate-6.0 (Mozilla server-side TLS 6.0, "
                           "intermediate): every suite is "
                           "allowed.\n"),
-            std::string::npos);
+            std::string::npos)
+      << pass.out;
   const process_result fail = cli({"--policy", "mozilla-intermediate", "ECDHE+AESGCM:AES128-SHA"});
   EXPECT_EQ(fail.exit_code, 3);
-  EXPECT_NE(fail.out.find("\nPolicy mozilla-intermediate (Mozilla server-side TLS 5.8, "
+  EXPECT_NE(fail.out.find("\nPolicy mozilla-intermediate-6.0 (Mozilla server-side TLS 6.0, "
                           "intermediate): 1 of 8 suites "
                           "are not allowed: AES128-SHA\n"),
             std::string::npos)
       << fail.out;
   const auto j = nlohmann::ordered_json::parse(
       cli({"--format", "json", "--policy", "mozilla-modern", "ECDHE+AESGCM"}).out);
-  EXPECT_EQ(j["policy"]["name"], "mozilla-modern");
+  EXPECT_EQ(j["policy"]["name"], "mozilla-modern-6.0");  // the output says which version
   EXPECT_EQ(j["policy"]["violations"].size(), 4u);
   EXPECT_EQ(j["policy"]["checked"], true);
   // A rejected string is not compliant, only unchecked (before: just "violations": []).
@@ -514,6 +515,25 @@ TEST(cli, policy_lists_violations_and_exits_3) {
   EXPECT_EQ(rejected["policy"]["checked"], false);
   EXPECT_TRUE(rejected["policy"]["violations"].empty());
   EXPECT_EQ(cli({"--policy", "nope", "HIGH"}).exit_code, 2);
+}
+
+// Each Mozilla profile passes its own published string through the CLI, on a release of its
+// time (issue 11.2: the unversioned profile was 6.0's lists under a 5.8 label).
+TEST(cli, policy_passes_each_mozilla_profile_its_own_published_string) {
+  for (const profile& p : profiles()) {
+    if (p.cipher_string.empty()) continue;
+    const process_result r = cli({"--openssl", p.version == "4.0" ? "1.0.2" : "3.0", "--policy",
+                                  p.name, "--", p.cipher_string});
+    EXPECT_EQ(r.exit_code, 0) << p.name << "\n" << r.out;
+    EXPECT_NE(
+        r.out.find("\nPolicy " + p.name + " (" + p.description + "): every suite is allowed."),
+        std::string::npos)
+        << p.name;
+  }
+  EXPECT_EQ(cli({"--policy", "mozilla-intermediate-5.7", "DHE-RSA-AES128-GCM-SHA256"}).exit_code,
+            0);
+  EXPECT_EQ(cli({"--policy", "mozilla-intermediate-5.8", "DHE-RSA-AES128-GCM-SHA256"}).exit_code,
+            3);
 }
 
 TEST(cli, diff_compares_two_strings_like_diff) {

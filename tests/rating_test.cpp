@@ -69,12 +69,52 @@ TEST(rating, the_verdict_is_the_weakest_suite) {
   EXPECT_EQ(verdict({}), rating::insecure);
 }
 
-TEST(profile, mozilla_profiles_are_known) {
+// Every guideline version the issue names, each level it has; the unversioned names are the
+// newest version's, and 6.0 has no old profile, so mozilla-old is 5.8's.
+TEST(profile, mozilla_profiles_are_known_by_version) {
   std::vector<std::string> names;
   for (const profile& p : profiles()) names.emplace_back(p.name);
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"mozilla-modern", "mozilla-intermediate", "mozilla-old"}));
+  std::vector<std::string> expected;
+  for (const std::string version : {"4.0", "5.0", "5.4", "5.7", "5.8"}) {
+    for (const std::string level : {"modern", "intermediate", "old"})
+      expected.push_back("mozilla-" + level + "-" + version);
+  }
+  expected.insert(expected.end(), {"mozilla-modern-6.0", "mozilla-intermediate-6.0"});
+  EXPECT_EQ(names, expected);
+  EXPECT_EQ(find_profile("mozilla-modern")->name, "mozilla-modern-6.0");
+  EXPECT_EQ(find_profile("mozilla-intermediate")->name, "mozilla-intermediate-6.0");
+  EXPECT_EQ(find_profile("mozilla-old")->name, "mozilla-old-5.8");
+  EXPECT_EQ(find_profile("mozilla-old-6.0"), nullptr);
   EXPECT_EQ(find_profile("nope"), nullptr);
+  for (const profile& p : profiles()) {
+    EXPECT_EQ(p.description, "Mozilla server-side TLS " + p.version + ", " + p.level);
+    EXPECT_NE(p.source.find("src/static/guidelines/" + p.version + ".json@"), std::string::npos);
+    EXPECT_FALSE(p.allowed.empty()) << p.name;
+  }
+}
+
+// The data is the guideline's: 5.7's intermediate allows DHE-RSA with AES-GCM and ChaCha20,
+// 5.8's (Mozilla removed kDHE in 5.8) does not.
+TEST(profile, versions_differ_as_the_guidelines_do) {
+  const evaluator eval(*catalog::find("3.0"));
+  const auto dhe = eval.evaluate("DHE-RSA-AES128-GCM-SHA256");
+  EXPECT_TRUE(violations(*find_profile("mozilla-intermediate-5.7"), dhe.ciphers).empty());
+  EXPECT_EQ(violations(*find_profile("mozilla-intermediate-5.8"), dhe.ciphers).size(), 1u);
+}
+
+// Each profile's own published cipher string passes its own check, on a release of its time
+// (4.0 predates TLS 1.3, whose suites it does not list: 1.0.2 has none).
+TEST(profile, each_published_cipher_string_passes_its_own_profile) {
+  for (const profile& p : profiles()) {
+    if (p.cipher_string.empty()) continue;  // modern 5.x/6.0: TLS 1.3 only, no cipher string
+    SCOPED_TRACE(p.name);
+    const catalog& release = *catalog::find(p.version == "4.0" ? "1.0.2" : "3.0");
+    const evaluation e = evaluator(release).evaluate(p.cipher_string);
+    ASSERT_TRUE(e.ok);
+    std::string bad;
+    for (const cipher* s : violations(p, e.ciphers)) bad += std::string(s->name) + " ";
+    EXPECT_EQ(bad, "");
+  }
 }
 
 TEST(profile, lists_the_suites_a_profile_does_not_allow) {

@@ -1,81 +1,104 @@
-// Mozilla's server-side TLS recommendations, version 5.8 (mozilla/ssl-config-generator,
-// src/static/guidelines/5.8.json): the TLS 1.3 suites every profile allows, plus the TLS 1.2
-// suites of the intermediate and old profiles.
+// Mozilla's server-side TLS guidelines as published, read from profiles/mozilla.tsv (embedded
+// by the build; scripts/extract-mozilla-profiles.py writes it from the guideline JSON).
 
 #include <cipherexplain/profile.hpp>
 
+#include "catalog/data_text.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <array>
+#include <map>
 
 namespace cipherexplain {
+namespace detail {
+std::string_view mozilla_profiles_tsv() noexcept;  // generated (cmake/embed_file.cmake)
+}
+
 namespace {
 
-constexpr std::array<std::string_view, 3> modern{"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
-                                                 "TLS_CHACHA20_POLY1305_SHA256"};
+std::vector<std::string> list_of(std::string_view cell) {
+  std::vector<std::string> out;
+  if (cell == "-") return out;
+  detail::for_each_part(cell, ':', [&](std::string_view part) {
+    if (!part.empty()) out.emplace_back(part);
+  });
+  return out;
+}
 
-constexpr std::array<std::string_view, 9> intermediate{
-    "TLS_AES_128_GCM_SHA256",
-    "TLS_AES_256_GCM_SHA384",
-    "TLS_CHACHA20_POLY1305_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-    "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-};
+// Orders "4.0" < "5.10" numerically.
+std::pair<int, int> version_key(std::string_view v) {
+  const std::size_t dot = v.find('.');
+  auto number = [](std::string_view s) {
+    int n = 0;
+    for (const char c : s) n = n * 10 + (c - '0');
+    return n;
+  };
+  return {number(v.substr(0, dot)), dot == std::string_view::npos ? 0 : number(v.substr(dot + 1))};
+}
 
-constexpr std::array<std::string_view, 24> old{
-    "TLS_AES_128_GCM_SHA256",
-    "TLS_AES_256_GCM_SHA384",
-    "TLS_CHACHA20_POLY1305_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-    "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
-    "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
-    "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
-    "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
-    "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
-    "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
-    "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
-    "TLS_RSA_WITH_AES_128_GCM_SHA256",
-    "TLS_RSA_WITH_AES_256_GCM_SHA384",
-    "TLS_RSA_WITH_AES_128_CBC_SHA256",
-    "TLS_RSA_WITH_AES_256_CBC_SHA256",
-    "TLS_RSA_WITH_AES_128_CBC_SHA",
-    "TLS_RSA_WITH_AES_256_CBC_SHA",
-    "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
-};
+std::vector<profile> load() {
+  const detail::tsv data(detail::mozilla_profiles_tsv(), "profiles/mozilla.tsv");
+  const std::size_t c_version = data.column("version"), c_level = data.column("level"),
+                    c_tls = data.column("tls_versions"), c_suites = data.column("ciphersuites"),
+                    c_iana = data.column("ciphers_iana"), c_string = data.column("cipher_string"),
+                    c_source = data.column("source");
+  std::vector<profile> out;
+  for (const auto& row : data.rows()) {
+    const auto& v = row.cells;
+    profile p;
+    p.version = v[c_version];
+    p.level = v[c_level];
+    p.name = fmt::format("mozilla-{}-{}", p.level, p.version);
+    p.description = fmt::format("Mozilla server-side TLS {}, {}", p.version, p.level);
+    p.allowed = list_of(v[c_suites]);
+    for (std::string& name : list_of(v[c_iana])) p.allowed.push_back(std::move(name));
+    p.tls_versions = list_of(v[c_tls]);
+    p.cipher_string = v[c_string] == "-" ? std::string() : std::string(v[c_string]);
+    p.source = fmt::format("mozilla/ssl-config-generator {}", v[c_source]);
+    out.push_back(std::move(p));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const profile& a, const profile& b) {
+    return version_key(a.version) < version_key(b.version);
+  });
+  return out;
+}
 
-constexpr std::array<profile, 3> known{
-    profile{"mozilla-modern", "Mozilla server-side TLS 5.8, modern: TLS 1.3 only", modern},
-    profile{"mozilla-intermediate", "Mozilla server-side TLS 5.8, intermediate", intermediate},
-    profile{"mozilla-old", "Mozilla server-side TLS 5.8, old: for very old clients", old},
-};
+const std::vector<profile>& all() {
+  static const std::vector<profile> loaded = load();
+  return loaded;
+}
 
 }  // namespace
 
-std::span<const profile> profiles() noexcept { return known; }
+std::span<const profile> profiles() { return all(); }
 
-const profile* find_profile(std::string_view name) noexcept {
-  for (const profile& p : known) {
+const profile* find_profile(std::string_view name) {
+  const profile* newest = nullptr;
+  for (const profile& p : all()) {
     if (p.name == name) return &p;
+    if (name == "mozilla-" + p.level) newest = &p;  // all() is oldest first
   }
-  return nullptr;
+  return newest;
+}
+
+std::vector<std::string> profile_names() {
+  std::vector<std::string> names;
+  std::vector<std::string> levels;
+  for (const profile& p : all()) {
+    names.push_back(p.name);
+    if (std::find(levels.begin(), levels.end(), p.level) == levels.end()) levels.push_back(p.level);
+  }
+  for (const std::string& level : levels) names.push_back("mozilla-" + level);
+  return names;
 }
 
 std::vector<const cipher*> violations(const profile& p, std::span<const cipher* const> suites) {
   std::vector<const cipher*> out;
   for (const cipher* s : suites) {
     // By IANA name: catalogs before 1.1.1 carry the names 1.1.1 gives the same code points.
-    const bool allowed = std::any_of(
-        p.allowed.begin(), p.allowed.end(),
-        [&](std::string_view iana) { return !s->stdname.empty() && s->stdname == iana; });
+    const bool allowed = !s->stdname.empty() && std::find(p.allowed.begin(), p.allowed.end(),
+                                                          s->stdname) != p.allowed.end();
     if (!allowed) out.push_back(s);
   }
   return out;

@@ -77,10 +77,11 @@ void add_explain_command(CLI::App& app, shared_options& shared, int& exit_status
                  "Say which rules brought a suite in, moved it or took it out (repeatable)")
       ->type_name("SUITE")
       ->allow_extra_args(false);
-  std::vector<std::string> profile_names;
-  for (const profile& p : profiles()) profile_names.emplace_back(p.name);
-  app.add_option("--policy", o->policy_name, "Check the list against a policy")
-      ->check(CLI::IsMember(profile_names))
+  app.add_option("--policy", o->policy_name,
+                 "Check the list against a Mozilla profile: mozilla-modern, mozilla-intermediate "
+                 "or mozilla-old (the newest guideline that has it), or a version's, e.g. "
+                 "mozilla-intermediate-5.8")
+      ->check(CLI::IsMember(profile_names()))
       ->type_name("NAME");
   shared.add_color(app);
   shared.add_build(app);
