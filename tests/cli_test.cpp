@@ -631,12 +631,14 @@ TEST(cli, reports_running_out_of_memory_with_exit_status_4) {
   EXPECT_EQ(r.err, "cipherexplain: out of memory\n");
 }
 
-TEST(cli, help_lists_exit_statuses_4_and_5) {
+TEST(cli, help_lists_exit_statuses_4_to_6) {
   EXPECT_NE(cli({"--help"})
                 .out.find("4 means the tool itself failed (out of memory, a bug), 5 that "
                           "the output could not be\nwritten (a full disk, a closed "
-                          "stdout); stderr says what."),
+                          "stdout), 6 that an input could not be read; stderr says "
+                          "what."),
             std::string::npos);
+  EXPECT_NE(cli({"batch", "--help"}).out.find("6 an input could not\nbe read"), std::string::npos);
 }
 
 // A lost write is reported, with its own exit status (before: 0, or 2 for batch, silently).
@@ -700,6 +702,67 @@ TEST(cli, refuses_options_before_a_subcommand_that_does_not_take_them) {
     EXPECT_TRUE(r.out.empty()) << r.out;
     EXPECT_EQ(r.err, "cipherexplain: " + message + "\nRun 'cipherexplain --help' for usage.\n");
   }
+}
+
+// '-' and --file read the string (issue 11.14), so '!' needs no shell quoting.
+TEST(cli, reads_the_string_from_stdin_or_a_file) {
+  const std::string expected = cli({"HIGH:!aNULL"}).out;
+  EXPECT_EQ(cli({"-"}, "HIGH:!aNULL\n").out, expected);  // one final line feed is dropped
+  const std::string path = ::testing::TempDir() + "/cipher-string.txt";
+  std::ofstream(path) << "HIGH:!aNULL\n";
+  EXPECT_EQ(cli({"--file", path}).out, expected);
+  EXPECT_EQ(cli({"--file", "-"}, "HIGH:!aNULL").out, expected);
+  const process_result both = cli({"--file", path, "HIGH"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_EQ(both.err,
+            "cipherexplain: give the cipher string or --file, not both\nRun 'cipherexplain "
+            "--help' for usage.\n");
+}
+
+TEST(cli, batch_reads_files_in_order_and_stdin_for_a_dash) {
+  const std::string path = ::testing::TempDir() + "/batch-lines.txt";
+  std::ofstream(path) << "HIGH\nALL";
+  const process_result r = cli({"batch", path, "-", path}, "DEFAULT\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> inputs;
+  for (const std::string& line : lines_of(r.out))
+    inputs.push_back(nlohmann::ordered_json::parse(line)["input"]);
+  EXPECT_EQ(inputs, (std::vector<std::string>{"HIGH", "ALL", "DEFAULT", "HIGH", "ALL"}));
+}
+
+// Input that cannot be read is an error with its own status (before: batch < . exited 0 with
+// no output); lines read before it are still answered.
+TEST(cli, reports_input_it_could_not_read_with_exit_status_6) {
+  const std::string path = ::testing::TempDir() + "/batch-before-error.txt";
+  std::ofstream(path) << "HIGH\n";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"exec \"$0\" batch < /", "cannot read stdin: Is a directory"},
+      {"exec \"$0\" batch <&-", "cannot read stdin: Bad file descriptor"},
+      {"exec \"$0\" --file /no/such/file",
+       "cannot open '/no/such/file': No such file or directory"},
+      {"exec \"$0\" batch /no/such/file", "cannot open '/no/such/file': No such file or directory"},
+  };
+  for (const auto& [script, message] : cases) {
+    const process_result r = run_process("/bin/sh", {"-c", script, CIPHEREXPLAIN_CLI});
+    EXPECT_EQ(r.exit_code, 6) << script;
+    EXPECT_EQ(r.err, "cipherexplain: " + message + "\n") << script;
+  }
+  const process_result partial = cli({"batch", path, "/no/such/file"});
+  EXPECT_EQ(partial.exit_code, 6);
+  ASSERT_EQ(lines_of(partial.out).size(), 1u);
+  EXPECT_EQ(nlohmann::ordered_json::parse(partial.out)["input"], "HIGH");
+}
+
+// batch answers each line as it arrives on a pipe (before: nothing until the end of input).
+TEST(cli, batch_answers_a_slow_pipe_line_by_line) {
+  const process_result r = run_process(
+      "/bin/sh",
+      {"-c",
+       "start=$(date +%s%N); { echo HIGH; sleep 3; echo DEFAULT; } | \"$0\" batch | "
+       "{ read -r first; echo $(( ($(date +%s%N) - start) / 1000000 )); cat >/dev/null; }",
+       CIPHEREXPLAIN_CLI});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LT(std::stol(r.out), 2500) << "milliseconds until the first answer";
 }
 
 TEST(cli, colours_only_on_request_or_a_terminal_and_never_with_no_color) {

@@ -18,5 +18,8 @@ inline constexpr int exit_policy = 3;
 inline constexpr int exit_internal = 4;
 /// The output could not be written (a full disk, a closed stdout); the message says why.
 inline constexpr int exit_output = 5;
+/// An input could not be read (a missing file, a directory, a closed stdin); the message says
+/// which and why.
+inline constexpr int exit_input = 6;
 
 }  // namespace cipherexplain::cli

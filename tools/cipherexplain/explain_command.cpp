@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "input.hpp"
 #include "options.hpp"
 #include "releases.hpp"
 #include "render.hpp"
@@ -16,10 +17,12 @@ namespace {
 
 struct explain_options {
   std::string input;
+  std::string file;
   bool trace = false;
   std::vector<std::string> why;
   std::string policy_name;
   CLI::Option* string_option = nullptr;
+  CLI::Option* file_option = nullptr;
 };
 
 int explain_one(const catalog& c, const explain_options& o, const shared_options& s,
@@ -51,9 +54,15 @@ int explain_several(const std::vector<const catalog*>& releases, const explain_o
   return all_ok ? exit_accepted : exit_rejected;
 }
 
-int explain(const explain_options& o, const shared_options& s) {
-  if (o.string_option->count() == 0) {
+int explain(explain_options& o, const shared_options& s) {
+  const bool given = o.string_option->count() != 0;
+  if (o.file_option->count() != 0) {
+    if (given) throw CLI::ValidationError("give the cipher string or --file, not both");
+    o.input = read_string(o.file);
+  } else if (!given) {
     throw CLI::RequiredError("give a cipher string (e.g. 'DEFAULT:!3DES') or a subcommand");
+  } else if (o.input == "-") {
+    o.input = read_string("-");
   }
   const auto releases = resolve_releases(s.release_spec);
   if (releases.size() > 1 && (o.trace || !o.why.empty() || !o.policy_name.empty())) {
@@ -85,7 +94,12 @@ void add_explain_command(CLI::App& app, shared_options& shared, int& exit_status
       ->type_name("NAME");
   shared.add_color(app);
   shared.add_build(app);
-  o->string_option = app.add_option("STRING", o->input, "The cipher string, e.g. 'DEFAULT:!3DES'");
+  o->file_option = app.add_option("--file", o->file,
+                                  "Read the cipher string from FILE ('-': stdin), less one final "
+                                  "line feed")
+                       ->type_name("FILE");
+  o->string_option = app.add_option(
+      "STRING", o->input, "The cipher string, e.g. 'DEFAULT:!3DES'; '-' reads it from stdin");
   // The application's own callback runs after any subcommand's; it explains only when none ran.
   app.callback([&app, o, &shared, &exit_status] {
     if (app.get_subcommands().empty()) exit_status = explain(*o, shared);

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "input.hpp"
 #include "output.hpp"
 #include "releases.hpp"
 
@@ -36,7 +37,9 @@ constexpr const char* footer =
     "  cipherexplain diff 'HIGH:!aNULL' 'DEFAULT'       what changes from one string to another\n"
     "  cipherexplain convert TLS_AES_128_GCM_SHA256 0xC02F ECDHE-RSA-AES128-SHA\n"
     "  cipherexplain -- '-ALL:HIGH'                     '--' before a string that starts with '-'\n"
-    "  cipherexplain batch --openssl 3.0 < strings.txt  one JSON object per input line\n"
+    "  echo 'HIGH:!aNULL' | cipherexplain -             the string from stdin (no shell quoting)\n"
+    "  cipherexplain --file ciphers.txt                 the string from a file\n"
+    "  cipherexplain batch --openssl 3.0 strings.txt    one JSON object per input line\n"
     "  cipherexplain versions                           the releases this build knows\n"
     "\n"
     "Cipher-string syntax (OpenSSL's): rules separated by ':' ',' ';' or space. A rule is a name\n"
@@ -54,7 +57,7 @@ constexpr const char* footer =
     "Exit status: 0 OpenSSL accepts the string (every chosen release does), 1 OpenSSL rejects\n"
     "it (some release does), 2 usage error, 3 accepted but the list breaks the --policy.\n"
     "4 means the tool itself failed (out of memory, a bug), 5 that the output could not be\n"
-    "written (a full disk, a closed stdout); stderr says what.";
+    "written (a full disk, a closed stdout), 6 that an input could not be read; stderr says what.";
 
 void report(const char* what) { std::fprintf(stderr, "cipherexplain: %s\n", what); }
 
@@ -95,6 +98,9 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "cipherexplain: %s\nRun 'cipherexplain --help' for usage.\n", e.what());
       return cli::exit_usage;
     }
+  } catch (const cli::input_error& e) {
+    report(e.what());
+    return cli::exit_input;
   } catch (const cli::output_error& e) {
     report(e.what());
     return cli::exit_output;
