@@ -23,6 +23,8 @@
 #include <cipherexplain/profile.hpp>
 #include <cipherexplain/rating.hpp>
 #include <cipherexplain/source_text.hpp>
+#include <cipherexplain/suite_history.hpp>
+#include <cipherexplain/suite_lookup.hpp>
 #include <cipherexplain/supported.hpp>
 #include <cipherexplain/syntax.hpp>
 #include <cipherexplain/version.hpp>

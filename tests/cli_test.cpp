@@ -628,7 +628,10 @@ TEST(cli, reports_running_out_of_memory_with_exit_status_4) {
       "/bin/sh",
       {"-c", "ulimit -v 40000; exec \"$0\" --format json -- \"$1\"", CIPHEREXPLAIN_CLI, input});
   EXPECT_EQ(r.exit_code, 4) << r.err;
-  EXPECT_EQ(r.err, "cipherexplain: out of memory\n");
+  // Asked for JSON, the failure is JSON too.
+  EXPECT_EQ(r.err,
+            "{\"error\": {\"kind\": \"internal\", \"message\": \"out of memory\", "
+            "\"exit_status\": 4}}\n");
 }
 
 TEST(cli, help_lists_exit_statuses_4_to_6) {
@@ -645,7 +648,7 @@ TEST(cli, help_lists_exit_statuses_4_to_6) {
 TEST(cli, reports_output_it_could_not_write_with_exit_status_5) {
   const std::vector<std::pair<std::string, std::string>> cases{
       {"exec \"$0\" DEFAULT >/dev/full", "No space left on device"},
-      {"exec \"$0\" --format json --openssl all HIGH >/dev/full", "No space left on device"},
+      {"exec \"$0\" --format text --openssl all HIGH >/dev/full", "No space left on device"},
       {"echo HIGH | \"$0\" batch >/dev/full", "No space left on device"},
       {"exec \"$0\" --help >/dev/full", "No space left on device"},
       {"exec \"$0\" versions >&-", "Bad file descriptor"},
@@ -688,7 +691,7 @@ TEST(cli, refuses_options_before_a_subcommand_that_does_not_take_them) {
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
       {{"--trace", "diff", "A", "B"}, "--trace does not apply to 'diff'"},
       {{"--openssl", "1.0.2", "versions"}, "--openssl does not apply to 'versions'"},
-      {{"--format", "json", "batch"}, "--format does not apply to 'batch'"},
+      {{"--format", "text", "batch"}, "--format does not apply to 'batch'"},
       {{"--policy", "mozilla-old", "convert", "0xC02F"}, "--policy does not apply to 'convert'"},
       {{"--openssl", "1.0.2", "diff", "--openssl", "3.0", "A", "B"},
        "--openssl is given before 'diff' (1.0.2) and after it (3.0); give it once"},
@@ -763,6 +766,105 @@ TEST(cli, batch_answers_a_slow_pipe_line_by_line) {
        CIPHEREXPLAIN_CLI});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_LT(std::stol(r.out), 2500) << "milliseconds until the first answer";
+}
+
+// --why takes names in any case, IANA names and code points, merges repeats, suggests the
+// nearest names, says what a signalling value is, and is in the JSON (issue 11.15).
+TEST(cli, why_takes_any_spelling_of_a_suite_and_is_in_the_json) {
+  const process_result r = cli({"--why", "aes128-sha", "--why", "0x002F", "--why",
+                                "TLS_RSA_WITH_AES_128_CBC_SHA", "HIGH:!SHA1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("Why AES128-SHA is not in the list:\n  'HIGH' at 1:1 added it (now at "
+                       "position 133)\n  '!SHA1' at 1:6 removed it for good\n"),
+            r.out.rfind("Why AES128-SHA"))
+      << "one answer for the three spellings";
+  const process_result unknown = cli({"--why", "AES128-SAH", "HIGH"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err,
+            "cipherexplain: --why: OpenSSL 3.0.19 has no suite named 'AES128-SAH'; did you mean "
+            "'AES128-SHA' or 'AES128-CCM'?\nRun 'cipherexplain --help' for usage.\n");
+  EXPECT_NE(cli({"--why", "TLS_FALLBACK_SCSV", "HIGH"})
+                .out.find("It is a signalling value, not a cipher suite"),
+            std::string::npos);
+  const auto j = nlohmann::ordered_json::parse(
+      cli({"--format", "json", "--why", "0xC02F", "HIGH:-ECDHE-RSA-AES128-GCM-SHA256:ALL"}).out);
+  ASSERT_EQ(j["why"].size(), 1u);
+  EXPECT_EQ(j["why"][0]["suite"], "ECDHE-RSA-AES128-GCM-SHA256");
+  EXPECT_EQ(j["why"][0]["listed"], true);
+  std::vector<std::string> actions;
+  for (const auto& e : j["why"][0]["events"]) actions.push_back(e["action"]);
+  EXPECT_EQ(actions, (std::vector<std::string>{"added", "removed", "added"}));
+  EXPECT_TRUE(j["why"][0]["events"][1]["position"].is_null());
+}
+
+// Usage errors in words, as JSON under --format json, and conventions users expect.
+TEST(cli, usage_errors_are_worded_and_json_when_json_was_asked_for) {
+  const process_result json = cli({"--format", "json", "--openssl", "9.9", "HIGH"});
+  EXPECT_EQ(json.exit_code, 2);
+  const auto e = nlohmann::ordered_json::parse(json.err);
+  EXPECT_EQ(e["error"]["kind"], "usage");
+  EXPECT_EQ(e["error"]["exit_status"], 2);
+  EXPECT_EQ(
+      e["error"]["message"].get<std::string>().rfind("--openssl: unknown OpenSSL release '9.9'", 0),
+      0u);
+  EXPECT_EQ(nlohmann::ordered_json::parse(
+                run_process("/bin/sh", {"-c", "exec \"$0\" --format json DEFAULT >/dev/full",
+                                        CIPHEREXPLAIN_CLI})
+                    .err)["error"]["kind"],
+            "output");
+  EXPECT_EQ(cli({"--fromat", "json", "HIGH"}).err,
+            "cipherexplain: unknown option '--fromat'; did you mean '--format'?\nRun "
+            "'cipherexplain --help' for usage.\n");
+  EXPECT_EQ(cli({"--format", "text", "--format", "text", "HIGH"}).err,
+            "cipherexplain: --format is given 2 times; give it once\nRun 'cipherexplain --help' "
+            "for usage.\n");
+  EXPECT_EQ(cli({"--openssl", "1.0.2k", "HIGH"}).err,
+            "cipherexplain: --openssl: OpenSSL 1.0.2k is not recorded; the nearest recorded "
+            "release is 1.0.2u, the newest of its series (--openssl 1.0.2); point releases can "
+            "differ, e.g. 3.0.7 changed how a missing name is handled\nRun 'cipherexplain "
+            "--help' for usage.\n");
+}
+
+TEST(cli, a_list_of_releases_may_have_blanks_and_repeats_add_up) {
+  const std::string expected = cli({"--openssl", "3.0,3.5", "HIGH"}).out;
+  EXPECT_EQ(lines_of(expected)[0], "2 of 2 releases accept the string.");
+  EXPECT_EQ(cli({"--openssl", "3.0, 3.5", "HIGH"}).out, expected);
+  EXPECT_EQ(cli({"--openssl", "3.0", "--openssl", "3.5", "HIGH"}).out, expected);
+}
+
+TEST(cli, each_subcommand_help_shows_its_own_examples_and_exit_statuses) {
+  for (const std::string command : {"batch", "diff", "convert", "versions"}) {
+    const process_result r = cli({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("Examples:\n  cipherexplain " + command), std::string::npos) << command;
+    EXPECT_EQ(r.out.find("3 accepted but the list breaks the --policy"), std::string::npos)
+        << command << " shows the default command's exit statuses";
+  }
+}
+
+TEST(cli, an_explicit_colour_wins_over_no_color_and_term_dumb_means_none) {
+  setenv("NO_COLOR", "1", 1);
+  EXPECT_NE(cli({"--color", "always", "ALL:!"}).out.find('\x1b'), std::string::npos);
+  unsetenv("NO_COLOR");
+  const process_result dumb = run_process(
+      "/usr/bin/env",
+      {"TERM=dumb", "script", "-qc", std::string(CIPHEREXPLAIN_CLI) + " ALL:!", "/dev/null"});
+  if (dumb.exit_code == 127) GTEST_SKIP() << "script(1) is not installed";
+  EXPECT_EQ(dumb.out.find("\x1b["), std::string::npos) << dumb.out;
+  const process_result tty = run_process(
+      "/usr/bin/env",
+      {"TERM=xterm", "script", "-qc", std::string(CIPHEREXPLAIN_CLI) + " ALL:!", "/dev/null"});
+  EXPECT_NE(tty.out.find("\x1b["), std::string::npos) << "a terminal gets colour by default";
+}
+
+TEST(cli, convert_refuses_malformed_code_points_with_a_position_and_escapes_input) {
+  const process_result r = cli({"convert", "0xC0,", "0x 1", "\x1b]0;x\x07", "0xc02f"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("not a code point: expected '0x' at byte 6"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("not a code point: expected a hex digit at byte 3"), std::string::npos);
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "input is echoed with escapes shown";
+  EXPECT_NE(r.out.find("\\x1B]0;x\\x07"), std::string::npos);
+  EXPECT_NE(r.out.find("ECDHE-RSA-AES128-GCM-SHA256"), std::string::npos);
 }
 
 TEST(cli, colours_only_on_request_or_a_terminal_and_never_with_no_color) {

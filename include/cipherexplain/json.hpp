@@ -9,7 +9,7 @@
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/list_diff.hpp>
 #include <cipherexplain/profile.hpp>
-
+#include <cipherexplain/suite_history.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,9 +21,10 @@ void append_json_string(std::string& out, std::string_view text);
 
 /// One release's evaluation of a string, pretty-printed, ending in a newline. The "steps" are
 /// `result.steps` (empty unless it was evaluated with detail_level::trace); with a profile, its
-/// name and the listed suites it does not allow.
+/// name and the listed suites it does not allow; with suite histories (--why), a "why" array.
 [[nodiscard]] std::string evaluation_json(const evaluator& release, std::string_view input,
-                                          const evaluation& result, const profile* check = nullptr);
+                                          const evaluation& result, const profile* check = nullptr,
+                                          std::span<const suite_history> whys = {});
 
 /// One release's evaluation of a string, for comparisons across releases.
 struct release_evaluation {
@@ -45,6 +46,7 @@ struct release_evaluation {
 struct name_lookup {
   std::string input;
   const cipher* suite = nullptr;
+  std::string problem;  ///< why there is no suite, e.g. "not a code point: expected '}' at byte 9"
 };
 [[nodiscard]] std::string name_lookups_json(std::span<const name_lookup> lookups);
 

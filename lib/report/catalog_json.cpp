@@ -36,6 +36,7 @@ std::string name_lookups_json(std::span<const name_lookup> lookups) {
     w.begin_object();
     w.key("input").value(l.input);
     w.key("found").value(l.suite != nullptr);
+    if (l.suite == nullptr && !l.problem.empty()) w.key("problem").value(l.problem);
     if (l.suite != nullptr) {
       w.key("name").value(l.suite->name);
       w.key("iana").value(l.suite->stdname);

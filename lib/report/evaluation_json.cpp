@@ -88,8 +88,57 @@ void write_diagnostics(json_writer& w, const evaluation& result) {
 
 }  // namespace
 
+namespace {
+
+std::string_view standing_name(suite_standing s) {
+  switch (s) {
+    case suite_standing::considered:
+      return "considered";
+    case suite_standing::tls13:
+      return "tls13";
+    case suite_standing::signalling:
+      return "signalling";
+    case suite_standing::needs_option:
+      return "needs-option";
+    case suite_standing::unavailable:
+      return "unavailable";
+  }
+  return "";
+}
+
+void write_whys(json_writer& w, std::string_view input, std::span<const suite_history> whys) {
+  w.key("why").begin_array();
+  for (const suite_history& h : whys) {
+    w.begin_object();
+    w.key("suite").value(h.suite->name);
+    w.key("listed").value(h.listed);
+    w.key("standing").value(standing_name(h.standing));
+    w.key("events").begin_array();
+    for (const suite_event& e : h.events) {
+      w.begin_object();
+      w.key("step").value(e.step);
+      w.key("text").value(
+          input.substr(std::min<std::size_t>(e.text.offset, input.size()), e.text.length));
+      w.key("offset").value(static_cast<std::size_t>(e.text.offset));
+      w.key("action").value(action_name(e.action));
+      if (e.position) {
+        w.key("position").value(*e.position);
+      } else {
+        w.key("position").null_value();
+      }
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
 std::string evaluation_json(const evaluator& release, std::string_view input,
-                            const evaluation& result, const profile* check) {
+                            const evaluation& result, const profile* check,
+                            std::span<const suite_history> whys) {
   std::string out;
   json_writer w(out, 2);
   w.begin_object();
@@ -116,6 +165,7 @@ std::string evaluation_json(const evaluator& release, std::string_view input,
     write_names(w, result.ok ? violations(*check, result.ciphers) : no_suites);
     w.end_object();
   }
+  if (!whys.empty()) write_whys(w, input, whys);
   w.end_object();
   out += '\n';
   return out;

@@ -132,6 +132,12 @@ json_writer& json_writer::plain_value(std::string_view text) {
   return *this;
 }
 
+json_writer& json_writer::null_value() {
+  before_value();
+  out_ += "null";
+  return *this;
+}
+
 json_writer& json_writer::value(bool b) {
   before_value();
   out_ += b ? "true" : "false";

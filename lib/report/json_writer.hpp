@@ -30,6 +30,7 @@ class json_writer {
   json_writer& plain_value(std::string_view text);
   json_writer& value(const char* text) { return value(std::string_view(text)); }
   json_writer& value(bool b);
+  json_writer& null_value();
   json_writer& value(std::int64_t n);
   json_writer& value(int n) { return value(static_cast<std::int64_t>(n)); }
   json_writer& value(std::size_t n) { return value(static_cast<std::int64_t>(n)); }

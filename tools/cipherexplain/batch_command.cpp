@@ -99,6 +99,11 @@ void add_batch_command(CLI::App& app, const shared_options& before, int& exit_st
       "Exit status: 0 every line was read and answered (whether OpenSSL accepts the strings or\n"
       "not: see \"ok\"), 2 usage error, 5 the output could not be written, 6 an input could not\n"
       "be read (the lines before it are answered).");
+  batch->footer(
+      "Examples:\n"
+      "  cipherexplain batch --openssl 3.0 strings.txt      one JSON line per string\n"
+      "  cipherexplain batch --openssl all < strings.txt    one line per string and release\n"
+      "  tail -f strings.log | cipherexplain batch          each line answered as it arrives");
   mine->add_release(*batch, true);
   mine->add_build(*batch);
   auto files = std::make_shared<std::vector<std::string>>();

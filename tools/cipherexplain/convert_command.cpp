@@ -21,22 +21,14 @@ struct convert_options {
   std::vector<std::string> names;
 };
 
-// A code point written as 0xC02F, C02F, 0xC0,0x2F or {0xC0,0x2F} (as openssl ciphers -V shows).
-std::optional<std::uint32_t> code_point(std::string_view text) {
-  std::string digits;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '{' || c == '}' || c == ',' || c == ' ') continue;
-    if (c == '0' && i + 1 < text.size() && (text[i + 1] == 'x' || text[i + 1] == 'X')) {
-      ++i;
-      continue;
-    }
-    if (std::isxdigit(static_cast<unsigned char>(c)) == 0) return std::nullopt;
-    digits += c;
+// The name as typed, with control bytes made visible (it is echoed to a terminal).
+std::string shown_input(std::string_view text) {
+  std::string out;
+  for (const char ch : text) {
+    const auto b = static_cast<unsigned char>(ch);
+    out += b < 0x20 || b == 0x7f ? fmt::format("\\x{:02X}", b) : std::string(1, ch);
   }
-  // Two bytes written separately: "0xC0,0x2F" becomes "C02F"; a lone "2F" is 0x002F.
-  if (digits.empty() || digits.size() > 4) return std::nullopt;
-  return static_cast<std::uint32_t>(std::stoul(digits, nullptr, 16));
+  return out;
 }
 
 // Exit 0 when every name is a suite of the release, 1 otherwise.
@@ -45,13 +37,18 @@ int run_convert(const catalog& release, const std::vector<std::string>& names,
   std::vector<name_lookup> found;
   bool all_known = true;
   for (const std::string& name : names) {
-    const cipher* s = release.find_cipher(name);
-    if (s == nullptr) {
-      if (const auto cp = code_point(name))
-        s = release.find_cipher(std::uint32_t{0x03000000} | *cp);
-    }
+    const cipher* s = find_suite(release, name);
     all_known = all_known && s != nullptr;
-    found.push_back({name, s});
+    name_lookup l{name, s, {}};
+    if (s == nullptr) {
+      if (const code_point_parse cp = parse_code_point(name); cp.looks_like_one && !cp.value) {
+        l.problem =
+            fmt::format("not a code point: expected {} at byte {}", cp.error, cp.error_offset + 1);
+      } else {
+        l.problem = fmt::format("not a suite of OpenSSL {}", release.release());
+      }
+    }
+    found.push_back(std::move(l));
   }
   if (format == "json") {
     print(name_lookups_json(found));
@@ -60,10 +57,9 @@ int run_convert(const catalog& release, const std::vector<std::string>& names,
         {"Input", "OpenSSL name", "IANA name", "Code point"}};
     for (const name_lookup& l : found) {
       if (l.suite == nullptr) {
-        rows.push_back(
-            {l.input, fmt::format("not a suite of OpenSSL {}", release.release()), "", ""});
+        rows.push_back({shown_input(l.input), l.problem, "", ""});
       } else {
-        rows.push_back({l.input, std::string(l.suite->name),
+        rows.push_back({shown_input(l.input), std::string(l.suite->name),
                         l.suite->stdname.empty() ? "-" : std::string(l.suite->stdname),
                         hex_code(*l.suite)});
       }
@@ -79,8 +75,16 @@ void add_convert_command(CLI::App& app, const shared_options& before, int& exit_
   auto o = std::make_shared<convert_options>();
   CLI::App* convert = app.add_subcommand(
       "convert",
-      "Turn OpenSSL names, IANA names and code points (0xC02F or 0xC0,0x2F) into each other.\n"
+      "Turn OpenSSL names, IANA names (any case) and code points (0xC02F, 0xC0,0x2F or\n"
+      "{0xC0,0x2F}) into each other.\n"
       "Exit status 0 when every name is a suite of the release, 1 otherwise.");
+  convert->footer(
+      "Examples:\n"
+      "  cipherexplain convert TLS_AES_128_GCM_SHA256 0xC02F ECDHE-RSA-AES128-SHA\n"
+      "  cipherexplain convert --openssl 1.0.2 --format json 0xC0,0x2F\n"
+      "\n"
+      "Exit status: 0 every name is a suite of the release, 1 some is not, 2 usage error,\n"
+      "5 the output could not be written.");
   o->shared.add_release(*convert, false);
   o->shared.add_format(*convert);
   convert->add_option("NAMES", o->names, "Names or code points")->required();

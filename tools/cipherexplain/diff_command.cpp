@@ -52,6 +52,13 @@ void add_diff_command(CLI::App& app, const shared_options& before, int& exit_sta
       "diff",
       "Compare the lists two strings give on one release: added, removed, moved.\n"
       "Exit status 0 when they are the same, 1 when they differ.");
+  diff->footer(
+      "Examples:\n"
+      "  cipherexplain diff 'HIGH:!aNULL' 'DEFAULT'\n"
+      "  cipherexplain diff --openssl 1.1.1 --format json 'HIGH' 'HIGH:!SHA1'\n"
+      "\n"
+      "Exit status: 0 the lists are the same, 1 they differ (or one string is rejected and the\n"
+      "other is not), 2 usage error, 5 the output could not be written.");
   o->shared.add_release(*diff, false);
   o->shared.add_format(*diff);
   diff->add_option("STRINGS", o->strings, "The two cipher strings, A then B")

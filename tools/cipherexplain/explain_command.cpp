@@ -32,8 +32,14 @@ int explain_one(const catalog& c, const explain_options& o, const shared_options
   const bool trace = json || options.trace || !options.why.empty();
   const evaluation result =
       release.evaluate(o.input, trace ? detail_level::trace : detail_level::findings);
-  print(json ? evaluation_json(release, o.input, result, options.check)
-             : render_text(release, o.input, result, options));
+  if (json) {
+    std::vector<suite_history> whys;
+    for (const cipher* suite : why_suites(c, options.why))
+      whys.push_back(history_of(result, *suite, release.preference_order()));
+    print(evaluation_json(release, o.input, result, options.check, whys));
+  } else {
+    print(render_text(release, o.input, result, options));
+  }
   if (!result.ok) return exit_rejected;
   if (options.check != nullptr && !violations(*options.check, result.ciphers).empty())
     return exit_policy;
@@ -83,7 +89,8 @@ void add_explain_command(CLI::App& app, shared_options& shared, int& exit_status
   shared.add_format(app);
   app.add_flag("--trace", o->trace, "Show what each rule added, removed, killed and moved");
   app.add_option("--why", o->why,
-                 "Say which rules brought a suite in, moved it or took it out (repeatable)")
+                 "Say which rules brought a suite in, moved it or took it out: an OpenSSL or IANA "
+                 "name (any case) or a code point, e.g. 0xC02F (repeatable)")
       ->type_name("SUITE")
       ->allow_extra_args(false);
   app.add_option("--policy", o->policy_name,

@@ -2,6 +2,7 @@
 // commands and is the one place errors reach the user.
 
 #include "commands.hpp"
+#include "errors.hpp"
 #include "exit_codes.hpp"
 #include "input.hpp"
 #include "output.hpp"
@@ -59,12 +60,11 @@ constexpr const char* footer =
     "4 means the tool itself failed (out of memory, a bug), 5 that the output could not be\n"
     "written (a full disk, a closed stdout), 6 that an input could not be read; stderr says what.";
 
-void report(const char* what) { std::fprintf(stderr, "cipherexplain: %s\n", what); }
-
 }  // namespace
 
 int main(int argc, char** argv) {
   int exit_status = cli::exit_accepted;
+  const bool json = cli::wants_json(argc, argv);
   try {
     CLI::App app{description, "cipherexplain"};
     app.footer(footer);
@@ -86,29 +86,22 @@ int main(int argc, char** argv) {
       cli::print(app.help());
       cli::finish_output();
       return cli::exit_accepted;
-    } catch (const CLI::CallForAllHelp&) {
-      cli::print(app.help("", CLI::AppFormatMode::All));
-      cli::finish_output();
-      return cli::exit_accepted;
     } catch (const CLI::CallForVersion&) {
       cli::print(app.version() + "\n");
       cli::finish_output();
       return cli::exit_accepted;
     } catch (const CLI::ParseError& e) {
-      std::fprintf(stderr, "cipherexplain: %s\nRun 'cipherexplain --help' for usage.\n", e.what());
-      return cli::exit_usage;
+      return cli::report_failure("usage", cli::usage_message(app, e, argc, argv), cli::exit_usage,
+                                 json);
     }
   } catch (const cli::input_error& e) {
-    report(e.what());
-    return cli::exit_input;
+    return cli::report_failure("input", e.what(), cli::exit_input, json);
   } catch (const cli::output_error& e) {
-    report(e.what());
-    return cli::exit_output;
+    return cli::report_failure("output", e.what(), cli::exit_output, json);
   } catch (const std::bad_alloc&) {
-    report("out of memory");
-    return cli::exit_internal;
+    return cli::report_failure("internal", "out of memory", cli::exit_internal, json);
   } catch (const std::exception& e) {
-    report(fmt::format("internal error: {}", e.what()).c_str());
-    return cli::exit_internal;
+    return cli::report_failure("internal", fmt::format("internal error: {}", e.what()),
+                               cli::exit_internal, json);
   }
 }

@@ -13,7 +13,10 @@ void shared_options::add_release(CLI::App& app, bool several) {
                                   several ? "OpenSSL release(s) whose behaviour to reproduce"
                                           : "OpenSSL release")
                        ->default_val("3.0")
-                       ->type_name("RELEASE");
+                       ->type_name("RELEASE")
+                       // Given twice, the releases add up ("--openssl 1.1.1 --openssl 3.0" is
+                       // "1.1.1,3.0"; CLI11 joins them with a line feed, read like a comma).
+                       ->multi_option_policy(CLI::MultiOptionPolicy::Join);
 }
 
 void shared_options::add_format(CLI::App& app) {

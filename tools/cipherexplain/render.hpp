@@ -18,7 +18,7 @@ struct render_options {
   cli::style colours = style::plain();
   const profile* check = nullptr;  ///< --policy
   bool trace = false;              ///< --trace
-  std::vector<std::string> why;    ///< --why NAME...
+  std::vector<std::string> why;    ///< --why NAME... (names, IANA names or code points)
 };
 
 /// The table of suites with ratings, the verdict, the findings and whatever the options ask.
@@ -29,10 +29,15 @@ struct render_options {
 [[nodiscard]] std::string render_trace(const evaluator& release, std::string_view input,
                                        const evaluation& result, const style& colours);
 
+/// The suites --why names, each once, in the order given. Throws CLI::ValidationError, with the
+/// nearest names, for one the release does not know.
+[[nodiscard]] std::vector<const cipher*> why_suites(const catalog& release,
+                                                    const std::vector<std::string>& names);
+
 /// Which rules brought a suite in, moved it or took it out (--why). Throws CLI::ValidationError
 /// for a name the release does not know.
 [[nodiscard]] std::string render_why(const evaluator& release, std::string_view input,
-                                     const evaluation& result, std::string_view name);
+                                     const evaluation& result, const cipher& suite);
 
 /// Side by side: which releases accept the string, and what changes from one to the next.
 [[nodiscard]] std::string render_comparison_text(std::span<const release_evaluation> results);

@@ -135,9 +135,9 @@ std::string render_text(const evaluator& release, std::string_view input, const 
     out += '\n';
     out += render_trace(release, input, result, c);
   }
-  for (const std::string& suite : options.why) {
+  for (const cipher* suite : why_suites(release.release(), options.why)) {
     out += '\n';
-    out += render_why(release, input, result, suite);
+    out += render_why(release, input, result, *suite);
   }
   if (!result.diagnostics.empty()) out += '\n';
   const diagnostic_renderer renderer(input);

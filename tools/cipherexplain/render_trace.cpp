@@ -86,60 +86,81 @@ std::string render_trace(const evaluator& release, std::string_view input, const
   return out;
 }
 
+std::vector<const cipher*> why_suites(const catalog& release,
+                                      const std::vector<std::string>& names) {
+  std::vector<const cipher*> out;
+  for (const std::string& name : names) {
+    const cipher* suite = find_suite(release, name);
+    if (suite == nullptr) {
+      const auto near = nearest_suite_names(release, name);
+      std::string hint;
+      for (std::size_t i = 0; i < near.size(); ++i)
+        hint += fmt::format("{}'{}'", i == 0 ? "; did you mean " : " or ", near[i]);
+      throw CLI::ValidationError(
+          "--why", fmt::format("OpenSSL {} has no suite named '{}'{}", release.release(), name,
+                               hint.empty() ? "" : hint + "?"));
+    }
+    if (std::find(out.begin(), out.end(), suite) == out.end()) out.push_back(suite);
+  }
+  return out;
+}
+
 std::string render_why(const evaluator& release, std::string_view input, const evaluation& result,
-                       std::string_view name) {
-  const cipher* suite = release.release().find_cipher(name);
-  if (suite == nullptr) {
-    throw CLI::ValidationError("--why", fmt::format("OpenSSL {} has no suite named '{}'",
-                                                    release.release().release(), name));
+                       const cipher& suite) {
+  const suite_history h = history_of(result, suite, release.preference_order());
+  std::string out = fmt::format("Why {} is{} in the list:\n", suite.name, h.listed ? "" : " not");
+  switch (h.standing) {
+    case suite_standing::tls13:
+      return out +
+             "  It is a TLS 1.3 suite: every list starts with the TLS 1.3 suites the context allows, and cipher\n"
+             "  strings never add, move or remove them (SSL_CTX_set_ciphersuites() does).\n";
+    case suite_standing::signalling:
+      return out +
+             fmt::format(
+                 "  It is a signalling value, not a cipher suite: OpenSSL {} never lists it.\n",
+                 release.release().release());
+    case suite_standing::needs_option:
+      return out +
+             fmt::format(
+                 "  OpenSSL {} with this build never considers it: it needs the build option {}.\n",
+                 release.release().release(), suite.option);
+    case suite_standing::unavailable:
+      return out +
+             fmt::format(
+                 "  OpenSSL {} with this build never considers it: its algorithms are not available.\n",
+                 release.release().release());
+    case suite_standing::considered:
+      break;
   }
-  std::string out = fmt::format(
-      "Why {} is{} in the list:\n", suite->name,
-      std::find(result.ciphers.begin(), result.ciphers.end(), suite) != result.ciphers.end() &&
-              result.ok
-          ? ""
-          : " not");
-  if (suite->table == cipher_table::tls13) {
-    out +=
-        "  It is a TLS 1.3 suite: every list starts with the TLS 1.3 suites the context allows, and cipher\n"
-        "  strings never add, move or remove them (SSL_CTX_set_ciphersuites() does).\n";
-    return out;
-  }
-  const auto order = release.preference_order();
-  if (std::find(order.begin(), order.end(), suite) == order.end()) {
-    out += fmt::format(
-        "  OpenSSL {} with this build never considers it: {}.\n", release.release().release(),
-        suite->option.empty() ? "its algorithms are not available"
-                              : "it needs the build option " + std::string(suite->option));
-    return out;
-  }
-  bool touched = false;
   const line_index lines(input);
-  auto has = [suite](const std::vector<const cipher*>& v) {
-    return std::find(v.begin(), v.end(), suite) != v.end();
-  };
-  for (const step& s : result.steps) {
+  for (const suite_event& e : h.events) {
     std::string what;
-    if (has(s.added))
-      what = s.what == step::kind::rule ? "added it" : "brought it in";
-    else if (has(s.killed))
-      what = "removed it for good";
-    else if (has(s.removed))
-      what = "removed it (a later rule may add it back)";
-    else if (has(s.moved))
-      what = "moved it";
-    else if (has(s.matched))
-      what = "matched it but changed nothing for it";
-    if (what.empty()) continue;
-    touched = true;
-    const auto pos = std::find(s.list.begin(), s.list.end(), suite);
+    switch (e.action) {
+      case suite_action::brought_in:
+        what = "brought it in";
+        break;
+      case suite_action::added:
+        what = "added it";
+        break;
+      case suite_action::removed_for_good:
+        what = "removed it for good";
+        break;
+      case suite_action::removed:
+        what = "removed it (a later rule may add it back)";
+        break;
+      case suite_action::moved:
+        what = "moved it";
+        break;
+      case suite_action::matched_unchanged:
+        what = "matched it but changed nothing for it";
+        break;
+    }
     const std::string_view text =
-        input.substr(std::min<std::size_t>(s.text.offset, input.size()), s.text.length);
-    out += fmt::format(
-        "  '{}' at {} {}{}\n", shown(text), to_string(lines.at(s.text.offset)), what,
-        pos == s.list.end() ? "" : fmt::format(" (now at position {})", pos - s.list.begin() + 1));
+        input.substr(std::min<std::size_t>(e.text.offset, input.size()), e.text.length);
+    out += fmt::format("  '{}' at {} {}{}\n", shown(text), to_string(lines.at(e.text.offset)), what,
+                       e.position ? fmt::format(" (now at position {})", *e.position) : "");
   }
-  if (!touched) out += "  No rule matched it.\n";
+  if (h.events.empty()) out += "  No rule matched it.\n";
   if (!result.ok) out += "  OpenSSL rejects the string, so no list results from it.\n";
   return out;
 }

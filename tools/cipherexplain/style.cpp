@@ -13,6 +13,9 @@ style style::from_mode(std::string_view mode) {
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return style(false);
+  // A terminal that says it cannot do escapes.
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") return style(false);
   return style(isatty(fileno(stdout)) != 0);
 }
 
