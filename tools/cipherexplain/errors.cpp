@@ -53,7 +53,7 @@ bool wants_json(int argc, const char* const* argv) {
 
 std::string usage_message(const CLI::App& app, const CLI::ParseError& error, int argc,
                           const char* const* argv) {
-  const std::string what = error.what();
+  std::string what = error.what();
   static const std::regex too_many(R"(^(\S+): At Most 1 required but received (\d+)$)");
   if (std::smatch m; std::regex_match(what, m, too_many)) {
     return fmt::format("{} is given {} times; give it once", m[1].str(), m[2].str());
