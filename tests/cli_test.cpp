@@ -47,15 +47,16 @@ TEST(cli, prints_the_list_as_a_table_in_order) {
   EXPECT_EQ(lines[2],
             " #  OpenSSL name                   IANA name                                      ID  "
             "    Protocol  "
-            "Kx        Au     Enc                     Mac     Bits  Rating       Weaknesses");
+            "Kx        Au     Enc                     Mac     Bits  Usable         Rating       "
+            "Weaknesses");
   EXPECT_EQ(lines[3],
             " 1  TLS_AES_256_GCM_SHA384         TLS_AES_256_GCM_SHA384                         "
             "0x1302  TLSv1.3   "
-            "any       any    AESGCM(256)             AEAD     256  recommended  -");
+            "any       any    AESGCM(256)             AEAD     256  yes            recommended  -");
   EXPECT_EQ(lines[62],
             "60  PSK-AES128-CBC-SHA             TLS_PSK_WITH_AES_128_CBC_SHA                   "
             "0x008C  SSLv3     "
-            "PSK       PSK    AES(128)                SHA1     128  weak         "
+            "PSK       PSK    AES(128)                SHA1     128  no: needs PSK  weak         "
             "no-forward-secrecy, cbc-mode, "
             "sha1-mac, pre-shared-key");
   // Every row, in the evaluator's order.
@@ -71,9 +72,9 @@ TEST(cli, prints_the_list_as_a_table_in_order) {
   const std::size_t after = 3 + expected.size();
   EXPECT_EQ(lines[after], "");
   EXPECT_EQ(lines[after + 1],
-            "Verdict: weak (the rating of the weakest listed suite, which a peer may pick). 12 "
-            "recommended, 4 "
-            "secure, 44 weak, 0 insecure (rules: docs/ratings.md).");
+            "Verdict: weak (the rating of the weakest suite a connection can use, which a peer may "
+            "pick; the 30 no connection uses are not rated). 12 recommended, 0 secure, 18 weak, 0 "
+            "insecure, 30 unusable (rules: docs/ratings.md).");
   EXPECT_EQ(lines[after + 3],
             "input:1:9: note: '!3DES' changes nothing: '3DES' matches no suite this build can use "
             "[no-effect]");
@@ -148,7 +149,8 @@ TEST(cli, writes_json_with_every_field) {
   EXPECT_EQ(j["ciphers"][3],
             nlohmann::ordered_json::parse(R"j({"name": "ECDHE-ECDSA-AES256-GCM-SHA384",
       "iana": "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "id": "0xC02C", "protocol": "TLSv1.2", "kx": "ECDH",
-      "au": "ECDSA", "enc": "AESGCM(256)", "mac": "AEAD", "bits": 256, "rating": "recommended",
+      "au": "ECDSA", "enc": "AESGCM(256)", "mac": "AEAD", "bits": 256, "usable": true,
+      "unusable_reason": null, "rating": "recommended",
       "weaknesses": []})j"));
   // One step per rule, saying what it did.
   ASSERT_EQ(j["steps"].size(), 2u);
@@ -164,6 +166,57 @@ TEST(cli, writes_json_with_every_field) {
   for (std::size_t i = 0; i < expected.size(); ++i)
     EXPECT_EQ(j["ciphers"][i]["name"], expected[i]->name);
   EXPECT_TRUE(j["diagnostics"].empty());
+}
+
+// The verdict rates what a connection can use (issue 11.4): at level 2 no connection uses the
+// eNULL suites, so 'ECDHE+AESGCM:eNULL' is recommended, not insecure; each suite says why not.
+TEST(cli, rates_only_the_suites_a_connection_can_use) {
+  const auto j = nlohmann::ordered_json::parse(cli({"--format", "json", "ECDHE+AESGCM:eNULL"}).out);
+  EXPECT_EQ(j["verdict"], "recommended");
+  std::size_t usable = 0;
+  for (const auto& c : j["ciphers"]) {
+    if (c["usable"].get<bool>()) {
+      ++usable;
+      EXPECT_TRUE(c["unusable_reason"].is_null());
+    } else {
+      EXPECT_FALSE(c["unusable_reason"].get<std::string>().empty());
+    }
+  }
+  EXPECT_EQ(usable, 7u);  // what `openssl ciphers -s` lists: the 3 TLS 1.3 and 4 ECDHE AEAD suites
+  EXPECT_NE(cli({"ECDHE+AESGCM:eNULL"})
+                .out.find("Verdict: recommended (the rating of the weakest "
+                          "suite a connection can use"),
+            std::string::npos);
+  // 1.1.0 has no TLS 1.3 suites, which every later list starts with.
+  const auto psk_only =
+      nlohmann::ordered_json::parse(cli({"--openssl", "1.1.0", "--format", "json", "PSK"}).out);
+  EXPECT_EQ(psk_only["verdict"], "none");
+  EXPECT_NE(cli({"--openssl", "1.1.0", "PSK"})
+                .out.find("Verdict: none (no connection can use any of the"),
+            std::string::npos);
+}
+
+TEST(cli, quiet_shows_errors_and_warnings_only_and_hide_drops_chosen_codes) {
+  const std::string input = "HIGH:FOO!x:!3DES";
+  const process_result all = cli({input});
+  ASSERT_NE(all.out.find("[unusable-suites]"), std::string::npos);
+  ASSERT_NE(all.out.find("[no-effect]"), std::string::npos);
+  const process_result quiet = cli({"-q", input});
+  EXPECT_EQ(quiet.out.find("note:"), std::string::npos) << quiet.out;
+  EXPECT_NE(quiet.out.find("[unknown-name]"), std::string::npos);
+  const process_result hidden = cli({"--hide", "unusable-suites,no-effect", input});
+  EXPECT_EQ(hidden.out.find("[unusable-suites]"), std::string::npos);
+  EXPECT_EQ(hidden.out.find("[no-effect]"), std::string::npos);
+  EXPECT_NE(hidden.out.find("[skipped-text]"), std::string::npos);
+  const auto j = nlohmann::ordered_json::parse(cli({"--format", "json", "-q", input}).out);
+  for (const auto& d : j["diagnostics"]) EXPECT_NE(d["severity"], "note");
+  const process_result unknown = cli({"--hide", "nope", "HIGH"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(
+      unknown.err.rfind(
+          "cipherexplain: --hide: 'nope' is not a diagnostic code; the codes are missing-name, ",
+          0),
+      0u);
 }
 
 TEST(cli, writes_diagnostics_in_json) {

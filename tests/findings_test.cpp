@@ -156,11 +156,11 @@ const std::vector<finding_case>& cases() {
        "               ^~~\n"
        "help: put @STRENGTH last\n"},
       {"unusable-suites", "3.0", "ECDHE+AESGCM:ADH-AES128-SHA",
-       "input:1:1: note: at security level 2 no connection uses 1 listed suite with no "
-       "authentication (aNULL): ADH-AES128-SHA [unusable-suites]\n"
+       "input:1:1: note: no connection uses 1 of the listed suites: 1 is refused at security level 2 "
+       "for no authentication (aNULL) (ADH-AES128-SHA) [unusable-suites]\n"
        "ECDHE+AESGCM:ADH-AES128-SHA\n"
        "^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
-       "help: remove them with '!aNULL', or allow them with @SECLEVEL=0\n"},
+       "help: remove them with '!aNULL', or lower the level with @SECLEVEL=n if they are needed\n"},
       {"old-protocols-refused", "3.5", "ECDHE-RSA-AES128-SHA:AES128-SHA",
        "input:1:1: warning: at security level 2 OpenSSL 3.5.9 refuses TLS 1.0 and TLS 1.1, so "
        "ECDHE-RSA-AES128-SHA "
@@ -352,6 +352,35 @@ TEST(findings, hint_at_what_was_pasted_or_meant) {
   EXPECT_EQ(quoted.diagnostics[0].suggestion,
             "remove the quotes: they belong to the shell or the configuration file, not to the "
             "cipher string");
+}
+
+// One note for every reason a listed suite goes unused, worded by reason: PSK and SRP need
+// setting up at any level, and 1.0.x (no security levels) has the same rule for them (issue
+// 11.10; before: up to three notes, all "at security level 2 ...", and none on 1.0.x).
+TEST(findings, unusable_suites_are_one_note_worded_by_reason) {
+  const evaluation high = evaluator(*catalog::find("3.0")).evaluate("HIGH");
+  std::vector<const diagnostic*> notes;
+  for (const diagnostic& d : high.diagnostics) {
+    if (d.code == diagnostic_code::unusable_suites) notes.push_back(&d);
+  }
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0]->message.rfind("no connection uses 66 of the listed suites: 12 are refused "
+                                    "at security level 2 for no authentication (aNULL) (",
+                                    0),
+            0u);
+  EXPECT_NE(notes[0]->message.find("; 48 need a PSK callback ("), std::string::npos);
+  EXPECT_NE(notes[0]->message.find("; 6 need SRP parameters ("), std::string::npos);
+  EXPECT_EQ(notes[0]->suggestion,
+            "remove them with '!aNULL:!PSK:!SRP', or lower the level with @SECLEVEL=n if they are "
+            "needed; PSK and SRP suites work only if the application sets them up");
+  const evaluation old = evaluator(*catalog::find("1.0.2")).evaluate("HIGH");
+  const diagnostic* on_1_0 = first_with_code(old, "unusable-suites");
+  ASSERT_NE(on_1_0, nullptr);
+  EXPECT_EQ(
+      on_1_0->message.rfind("no connection uses 8 of the listed suites: 2 need a PSK callback", 0),
+      0u);
+  EXPECT_EQ(on_1_0->suggestion,
+            "remove them with '!PSK:!SRP', unless the application sets up PSK or SRP");
 }
 
 TEST(findings, are_not_produced_on_the_fast_path) {

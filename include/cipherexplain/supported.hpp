@@ -31,6 +31,12 @@ enum class unusable_reason : std::uint8_t {
 
 /// A short phrase, e.g. "no authentication (aNULL)".
 [[nodiscard]] std::string_view reason_text(unusable_reason reason) noexcept;
+/// A few words for a table cell, e.g. "anonymous", "needs PSK".
+[[nodiscard]] std::string_view reason_word(unusable_reason reason) noexcept;
+/// Whether the security level is what refuses it (not a missing PSK or SRP setup).
+[[nodiscard]] constexpr bool refused_by_level(unusable_reason reason) noexcept {
+  return reason != unusable_reason::psk_not_set_up && reason != unusable_reason::srp_not_set_up;
+}
 
 /// The outcome for one list.
 struct supported_suites {
@@ -45,5 +51,14 @@ struct supported_suites {
 [[nodiscard]] std::optional<supported_suites> supported(const catalog& release,
                                                         std::span<const cipher* const> list,
                                                         int security_level);
+
+/// Which suites of `list` a client connection can use, on every release: supported() from
+/// 1.1.0; before it only the PSK and SRP rule, since 1.0.x has no security levels but its
+/// clients leave PSK and SRP suites out of the ClientHello unless a PSK callback or SRP
+/// parameters are set (ssl_cipher_list_to_bytes in ssl/ssl_lib.c of OpenSSL_1_0_1u,
+/// ssl_set_client_disabled in ssl/t1_lib.c of OpenSSL_1_0_2u).
+[[nodiscard]] supported_suites usable_suites(const catalog& release,
+                                             std::span<const cipher* const> list,
+                                             int security_level);
 
 }  // namespace cipherexplain

@@ -12,48 +12,84 @@
 namespace cipherexplain::detail {
 namespace {
 
-std::string_view unusable_fix(unusable_reason reason) {
+// The rule that removes suites unusable for this reason, if one word does it.
+std::string_view removal_word(unusable_reason reason) {
   switch (reason) {
     case unusable_reason::anonymous:
-      return "remove them with '!aNULL', or allow them with @SECLEVEL=0";
+      return "!aNULL";
     case unusable_reason::md5_mac:
-      return "remove them with '!MD5'";
+      return "!MD5";
     case unusable_reason::sha1_mac:
-      return "remove them with '!SHA1', or use @SECLEVEL=3 or lower";
+      return "!SHA1";
     case unusable_reason::rc4:
-      return "remove them with '!RC4'";
+      return "!RC4";
     case unusable_reason::no_forward_secrecy:
-      return "remove them with '!kRSA', or use @SECLEVEL=2 or lower";
+      return "!kRSA";
     case unusable_reason::psk_not_set_up:
-      return "remove them with '!PSK' unless the application sets a PSK callback";
+      return "!PSK";
     case unusable_reason::srp_not_set_up:
-      return "remove them with '!SRP' unless the application sets up SRP";
+      return "!SRP";
     case unusable_reason::too_few_bits:
     case unusable_reason::protocol_range:
       break;
   }
-  return "remove them, or lower the level with @SECLEVEL=n if they are needed";
+  return "";
 }
 
-// Suites that are listed but that no connection will use at this security level.
+// One part of the note per reason: "6 need SRP parameters (SRP-DSS-AES-256-CBC-SHA, ...)".
+std::string unusable_part(unusable_reason reason, const std::vector<const cipher*>& group,
+                          int level) {
+  const bool one = group.size() == 1;
+  switch (reason) {
+    case unusable_reason::psk_not_set_up:
+      return fmt::format("{} need{} a PSK callback ({})", group.size(), one ? "s" : "",
+                         suites_text(group));
+    case unusable_reason::srp_not_set_up:
+      return fmt::format("{} need{} SRP parameters ({})", group.size(), one ? "s" : "",
+                         suites_text(group));
+    default:
+      return fmt::format("{} {} refused at security level {} for {} ({})", group.size(),
+                         one ? "is" : "are", level, reason_text(reason), suites_text(group));
+  }
+}
+
+// Suites that are listed but that no connection will use: one note for all the reasons.
 void add_unusable_suites(const catalog& release, const tree& parsed, const evaluation& result,
                          std::vector<diagnostic>& out) {
-  const auto usable = supported(release, result.ciphers, result.security_level);
-  if (!usable) return;
+  const supported_suites usable = usable_suites(release, result.ciphers, result.security_level);
+  if (usable.unusable.empty()) return;
+  std::vector<std::string> parts;
+  std::string removals;
+  bool level_refuses = false;
+  bool needs_setup = false;
   for (unsigned r = 0; r <= static_cast<unsigned>(unusable_reason::srp_not_set_up); ++r) {
     const auto reason = static_cast<unusable_reason>(r);
     std::vector<const cipher*> group;
-    for (const auto& [suite, why] : usable->unusable) {
+    for (const auto& [suite, why] : usable.unusable) {
       if (why == reason) group.push_back(suite);
     }
     if (group.empty()) continue;
-    out.push_back(make_finding(
-        diagnostic_code::unusable_suites,
-        fmt::format("at security level {} no connection uses {} listed suite{} with {}: {}",
-                    result.security_level, group.size(), group.size() == 1 ? "" : "s",
-                    reason_text(reason), suites_text(group)),
-        0, parsed.source().size(), std::string(unusable_fix(reason))));
+    parts.push_back(unusable_part(reason, group, result.security_level));
+    if (const std::string_view word = removal_word(reason); !word.empty()) {
+      // Appended piecewise: "x" + std::string trips GCC 12's -Wrestrict false positive.
+      if (!removals.empty()) removals += ':';
+      removals += word;
+    }
+    level_refuses = level_refuses || refused_by_level(reason);
+    needs_setup = needs_setup || !refused_by_level(reason);
   }
+  const std::size_t n = usable.unusable.size();
+  std::string fix =
+      removals.empty() ? "remove them" : fmt::format("remove them with '{}'", removals);
+  if (level_refuses) fix += ", or lower the level with @SECLEVEL=n if they are needed";
+  if (needs_setup)
+    fix += needs_setup && level_refuses
+               ? "; PSK and SRP suites work only if the application sets them up"
+               : ", unless the application sets up PSK or SRP";
+  out.push_back(make_finding(
+      diagnostic_code::unusable_suites,
+      fmt::format("no connection uses {} of the listed suites: {}", n, fmt::join(parts, "; ")), 0,
+      parsed.source().size(), std::move(fix)));
 }
 
 // Suites written for TLS 1.0/1.1 on a level that refuses those versions (3.1+: any level from

@@ -32,6 +32,48 @@ std::string_view reason_text(unusable_reason reason) noexcept {
   return "";
 }
 
+std::string_view reason_word(unusable_reason reason) noexcept {
+  switch (reason) {
+    case unusable_reason::too_few_bits:
+      return "too few bits";
+    case unusable_reason::anonymous:
+      return "anonymous";
+    case unusable_reason::md5_mac:
+      return "MD5 MAC";
+    case unusable_reason::sha1_mac:
+      return "SHA-1 MAC";
+    case unusable_reason::rc4:
+      return "RC4";
+    case unusable_reason::no_forward_secrecy:
+      return "no forward secrecy";
+    case unusable_reason::protocol_range:
+      return "no protocol";
+    case unusable_reason::psk_not_set_up:
+      return "needs PSK";
+    case unusable_reason::srp_not_set_up:
+      return "needs SRP";
+  }
+  return "";
+}
+
+supported_suites usable_suites(const catalog& release, std::span<const cipher* const> list,
+                               int security_level) {
+  if (auto from_1_1_0 = supported(release, list, security_level)) return std::move(*from_1_1_0);
+  supported_suites out;
+  out.min_version = version::sslv3;
+  out.max_version = version::tlsv1_2;
+  for (const cipher* s : list) {
+    if ((s->kx & kx::psk) != 0 || (s->au & au::psk) != 0) {
+      out.unusable.emplace_back(s, unusable_reason::psk_not_set_up);
+    } else if ((s->kx & kx::srp) != 0 || (s->au & au::srp) != 0) {
+      out.unusable.emplace_back(s, unusable_reason::srp_not_set_up);
+    } else {
+      out.usable.push_back(s);
+    }
+  }
+  return out;
+}
+
 std::optional<supported_suites> supported(const catalog& release,
                                           std::span<const cipher* const> list, int security_level) {
   if (release.engine() == engine_family::openssl_1_0) return std::nullopt;

@@ -3,10 +3,12 @@
 
 #include <cipherexplain/json.hpp>
 #include <cipherexplain/rating.hpp>
+#include <cipherexplain/supported.hpp>
 
 #include "report/json_writer.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -52,7 +54,7 @@ void write_steps(json_writer& w, std::string_view input, const evaluation& resul
   w.end_array();
 }
 
-void write_cipher(json_writer& w, const cipher& s) {
+void write_cipher(json_writer& w, const cipher& s, std::optional<unusable_reason> why_not) {
   w.begin_object();
   w.key("name").value(s.name);
   w.key("iana").value(s.stdname);
@@ -64,6 +66,12 @@ void write_cipher(json_writer& w, const cipher& s) {
   w.key("mac").value(mac_name(s));
   w.key("bits").value(static_cast<int>(s.strength_bits));
   const suite_rating r = rate(s);
+  w.key("usable").value(!why_not.has_value());
+  if (why_not) {
+    w.key("unusable_reason").value(reason_text(*why_not));
+  } else {
+    w.key("unusable_reason").null_value();
+  }
   w.key("rating").value(rating_name(r.level));
   w.key("weaknesses").begin_array();
   for (const weakness x : r.reasons) w.value(weakness_name(x));
@@ -148,10 +156,19 @@ std::string evaluation_json(const evaluator& release, std::string_view input,
   w.key("ok").value(result.ok);
   w.key("failure").value(failure_name(result.failure));
   w.key("security_level").value(result.security_level);
-  w.key("verdict").value(result.ok ? rating_name(verdict(result.ciphers))
-                                   : std::string_view("none"));
+  // Rated like the weakest suite a connection can use; "none" when there is none.
+  const supported_suites usable =
+      usable_suites(release.release(), listed(result), result.security_level);
+  w.key("verdict").value(usable.usable.empty() ? std::string_view("none")
+                                               : rating_name(verdict(usable.usable)));
   w.key("ciphers").begin_array();
-  for (const cipher* s : listed(result)) write_cipher(w, *s);
+  for (const cipher* s : listed(result)) {
+    std::optional<unusable_reason> why_not;
+    for (const auto& [suite, why] : usable.unusable) {
+      if (suite == s) why_not = why;
+    }
+    write_cipher(w, *s, why_not);
+  }
   w.end_array();
   write_steps(w, input, result);
   write_diagnostics(w, result);

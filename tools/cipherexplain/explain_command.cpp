@@ -8,6 +8,9 @@
 #include "releases.hpp"
 #include "render.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,17 +24,47 @@ struct explain_options {
   bool trace = false;
   std::vector<std::string> why;
   std::string policy_name;
+  bool quiet = false;
+  std::vector<std::string> hidden;  // --hide CODE,...
   CLI::Option* string_option = nullptr;
   CLI::Option* file_option = nullptr;
 };
+
+// The findings a person asked to see: without notes with --quiet, without --hide's codes.
+void filter_findings(evaluation& result, const explain_options& o) {
+  std::vector<diagnostic_code> hidden;
+  for (const std::string& list : o.hidden) {
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      const std::size_t comma = list.find(',', start);
+      const std::string name =
+          list.substr(start, comma == std::string::npos ? comma : comma - start);
+      start = comma == std::string::npos ? list.size() + 1 : comma + 1;
+      const diagnostic_code_info* code = find_code(name);
+      if (code == nullptr) {
+        std::string known;
+        for (const diagnostic_code_info& c : diagnostic_codes())
+          known += (known.empty() ? "" : ", ") + std::string(c.name);
+        throw CLI::ValidationError(
+            "--hide", fmt::format("'{}' is not a diagnostic code; the codes are {}", name, known));
+      }
+      hidden.push_back(code->code);
+    }
+  }
+  std::erase_if(result.diagnostics, [&](const diagnostic& d) {
+    return (o.quiet && d.severity == severity::note) ||
+           std::find(hidden.begin(), hidden.end(), d.code) != hidden.end();
+  });
+}
 
 int explain_one(const catalog& c, const explain_options& o, const shared_options& s,
                 const render_options& options) {
   const evaluator release(c, s.flags.for_release(c, true));
   const bool json = s.format == "json";
   const bool trace = json || options.trace || !options.why.empty();
-  const evaluation result =
+  evaluation result =
       release.evaluate(o.input, trace ? detail_level::trace : detail_level::findings);
+  filter_findings(result, o);
   if (json) {
     std::vector<suite_history> whys;
     for (const cipher* suite : why_suites(c, options.why))
@@ -53,6 +86,7 @@ int explain_several(const std::vector<const catalog*>& releases, const explain_o
   for (const catalog* c : releases) {
     evaluator release(*c, s.flags.for_release(*c, false));
     evaluation result = release.evaluate(o.input);
+    filter_findings(result, o);
     all_ok = all_ok && result.ok;
     results.push_back({std::move(release), std::move(result)});
   }
@@ -66,7 +100,8 @@ int explain(explain_options& o, const shared_options& s) {
     if (given) throw CLI::ValidationError("give the cipher string or --file, not both");
     o.input = read_string(o.file);
   } else if (!given) {
-    throw CLI::RequiredError("give a cipher string (e.g. 'DEFAULT:!3DES') or a subcommand");
+    throw CLI::ValidationError(
+        "give a cipher string (e.g. 'DEFAULT:!3DES'), --file, or a subcommand; --help lists them");
   } else if (o.input == "-") {
     o.input = read_string("-");
   }
@@ -99,6 +134,12 @@ void add_explain_command(CLI::App& app, shared_options& shared, int& exit_status
                  "mozilla-intermediate-5.8")
       ->check(CLI::IsMember(profile_names()))
       ->type_name("NAME");
+  app.add_flag("-q,--quiet", o->quiet, "Show errors and warnings only, no notes");
+  app.add_option("--hide", o->hidden,
+                 "Do not show findings with these codes (comma-separated, repeatable), e.g. "
+                 "--hide unusable-suites,no-effect; the codes: docs/json-output.md")
+      ->type_name("CODE")
+      ->allow_extra_args(false);
   shared.add_color(app);
   shared.add_build(app);
   o->file_option = app.add_option("--file", o->file,

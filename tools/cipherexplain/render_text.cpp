@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace cipherexplain::cli {
 namespace {
@@ -60,32 +61,52 @@ std::string suite_names(const std::vector<const cipher*>& suites, std::size_t sh
 
 namespace {
 
-// The accepted list as a table with ratings, and the verdict under it.
-std::string suites_table(const std::vector<const cipher*>& suites, const style& c) {
+// The accepted list as a table with ratings and usability, and the verdict under it: the
+// rating of the weakest suite a connection can use (a suite none can use is no risk).
+std::string suites_table(const evaluator& release, const evaluation& result, const style& c) {
+  const supported_suites usable =
+      usable_suites(release.release(), result.ciphers, result.security_level);
+  auto unusable_reason_of = [&](const cipher* s) -> std::optional<unusable_reason> {
+    for (const auto& [suite, why] : usable.unusable) {
+      if (suite == s) return why;
+    }
+    return std::nullopt;
+  };
   std::vector<std::vector<std::string>> rows{{"#", "OpenSSL name", "IANA name", "ID", "Protocol",
-                                              "Kx", "Au", "Enc", "Mac", "Bits", "Rating",
+                                              "Kx", "Au", "Enc", "Mac", "Bits", "Usable", "Rating",
                                               "Weaknesses"}};
   for (auto& cell : rows.front()) cell = c.bold(cell);
   std::array<std::size_t, 4> counts{};
-  for (std::size_t i = 0; i < suites.size(); ++i) {
-    const cipher& s = *suites[i];
+  for (std::size_t i = 0; i < result.ciphers.size(); ++i) {
+    const cipher& s = *result.ciphers[i];
     const suite_rating r = rate(s);
-    ++counts[static_cast<std::size_t>(r.level)];
+    const auto why_not = unusable_reason_of(&s);
+    if (!why_not) ++counts[static_cast<std::size_t>(r.level)];
     std::vector<std::string_view> why;
     for (const weakness w : r.reasons) why.push_back(weakness_name(w));
     rows.push_back({fmt::format("{}", i + 1), std::string(s.name),
                     s.stdname.empty() ? "-" : std::string(s.stdname), id_hex(s),
                     std::string(protocol_name(s)), std::string(kx_name(s)), std::string(au_name(s)),
                     enc_name(s), std::string(mac_name(s)), fmt::format("{}", s.strength_bits),
+                    why_not ? c.dim(fmt::format("no: {}", reason_word(*why_not))) : "yes",
                     c.for_rating(r.level, rating_name(r.level)),
                     why.empty() ? "-" : fmt::format("{}", fmt::join(why, ", "))});
   }
-  std::string out = format_table(
-      rows, {true, false, false, false, false, false, false, false, false, true, false, false});
-  const rating v = verdict(suites);
+  std::string out = format_table(rows, {true, false, false, false, false, false, false, false,
+                                        false, true, false, false, false});
+  const std::size_t unusable = usable.unusable.size();
+  if (usable.usable.empty()) {
+    out += fmt::format("\nVerdict: none (no connection can use any of the {} listed suites).\n",
+                       unusable);
+    return out;
+  }
+  const rating v = verdict(usable.usable);
   out += fmt::format(
-      "\nVerdict: {} (the rating of the weakest listed suite, which a peer may pick). {} recommended, {} secure, {} weak, {} insecure (rules: docs/ratings.md).\n",
-      c.for_rating(v, rating_name(v)), counts[3], counts[2], counts[1], counts[0]);
+      "\nVerdict: {} (the rating of the weakest suite a connection can use, which a peer may pick{}). {} recommended, {} secure, {} weak, {} insecure{} (rules: docs/ratings.md).\n",
+      c.for_rating(v, rating_name(v)),
+      unusable == 0 ? "" : fmt::format("; the {} no connection uses are not rated", unusable),
+      counts[3], counts[2], counts[1], counts[0],
+      unusable == 0 ? "" : fmt::format(", {} unusable", unusable));
   return out;
 }
 
@@ -103,7 +124,7 @@ std::string render_text(const evaluator& release, std::string_view input, const 
     out += fmt::format(
         "OpenSSL {}{} accepts the string: {} cipher suites, in order of preference.\n\n", name,
         build, result.ciphers.size());
-    out += suites_table(result.ciphers, c);
+    out += suites_table(release, result, c);
   } else {
     out += fmt::format("OpenSSL {}{} rejects the string: SSL_CTX_set_cipher_list returns 0.\n",
                        name, build);
