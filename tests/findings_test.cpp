@@ -131,9 +131,9 @@ const std::vector<finding_case>& cases() {
        "DEFAULT:!3DES\n"
        "        ^~~~~\n"},
       {"removal-undone", "3.0", "HIGH:-aRSA:ALL",
-       "input:1:6: warning: '-aRSA' only parks suites: 'ALL' (1:12) adds them back, and "
-       "ECDHE-RSA-AES256-GCM-SHA384, DHE-RSA-AES256-GCM-SHA384, ECDHE-RSA-CHACHA20-POLY1305 and 54 "
-       "more end up in the list [removal-undone]\n"
+       "input:1:6: warning: '-aRSA' takes suites out only until a later rule adds them back: "
+       "'ALL' (1:12) does, so ECDHE-RSA-AES256-GCM-SHA384, DHE-RSA-AES256-GCM-SHA384, "
+       "ECDHE-RSA-CHACHA20-POLY1305 and 54 more end up in the list [removal-undone]\n"
        "HIGH:-aRSA:ALL\n"
        "     ^~~~~\n"
        "help: write '!aRSA' to remove them for good\n"},
@@ -171,6 +171,12 @@ const std::vector<finding_case>& cases() {
        "^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
        "help: add @SECLEVEL=0 if such peers must connect (3.1+ refuses TLS 1.0/1.1 from level "
        "1)\n"},
+      {"harmless-exclusion", "3.0", "HIGH:!EXPORT",
+       "input:1:6: note: '!EXPORT' excludes a name OpenSSL 3.0.19 does not have (it is in 1.0.1u "
+       "and 1.0.2u); OpenSSL ignores the rule, which is harmless: the string means the same "
+       "[harmless-exclusion]\n"
+       "HIGH:!EXPORT\n"
+       "     ^~~~~~~\n"},
       {"text-after-nul", "3.0", std::string("HIGH\0:!RC4", 10),
        "input:1:5: warning: OpenSSL reads the string only up to this NUL byte; the rest is ignored "
        "[text-after-nul]\n"
@@ -381,6 +387,25 @@ TEST(findings, unusable_suites_are_one_note_worded_by_reason) {
       0u);
   EXPECT_EQ(on_1_0->suggestion,
             "remove them with '!PSK:!SRP', unless the application sets up PSK or SRP");
+}
+
+// Defensive exclusions that name nothing here are notes that say so (issue 11.11: Dovecot's
+// default got four warnings, stunnel's one); a typo in one is still a warning, and so is one
+// after which OpenSSL skips text. Postfix's 'aNULL:-aNULL:...' ordering idiom is not a slip.
+TEST(findings, defensive_exclusions_and_ordering_idioms_are_not_warnings) {
+  const evaluator release(*catalog::find("3.0"));
+  for (const std::string input :
+       {"ALL:!kDHd:!EXPORT:!DES:!RC4:!SSLv2:@STRENGTH", "aNULL:-aNULL:HIGH:@STRENGTH"}) {
+    for (const diagnostic& d : release.evaluate(input).diagnostics) {
+      EXPECT_EQ(d.severity, severity::note) << input << ": " << d.message;
+    }
+  }
+  EXPECT_EQ(code_name(release.evaluate("HIGH:!EXPRT").diagnostics.front().code), "unknown-name");
+  EXPECT_EQ(code_name(release.evaluate("HIGH:!RC4!MD5").diagnostics.front().code),
+            "name-unavailable");
+  // On a release that has them, the same exclusions are ordinary rules.
+  const evaluation old = evaluator(*catalog::find("1.0.2")).evaluate("ALL:!EXPORT:!RC4");
+  EXPECT_EQ(first_with_code(old, "harmless-exclusion"), nullptr);
 }
 
 TEST(findings, are_not_produced_on_the_fast_path) {

@@ -112,8 +112,12 @@ void findings_collector::skipped_rest(std::size_t rule_index, std::size_t word,
 void findings_collector::unknown_name(std::size_t rule_index, std::size_t word) {
   out_.outcomes[rule_index] = rule_outcome::unknown_name;
   add_step(rule_index, rule_outcome::unknown_name);
-  diagnostic finding = unknown_word_finding(release_, suggestions_, parsed_,
-                                            parsed_.words(parsed_.rules()[rule_index])[word]);
+  const auto rules = parsed_.rules();
+  const struct rule& r = rules[rule_index];
+  const bool skips_nothing = r.tail.length == 0 && (rule_index + 1 == rules.size() ||
+                                                    rules[rule_index + 1].segment != r.segment);
+  diagnostic finding = unknown_word_finding(release_, suggestions_, parsed_, r,
+                                            parsed_.words(r)[word], skips_nothing);
   const std::size_t covered_to = finding.offset + finding.length;
   note(std::move(finding));
   skipped_rest(rule_index, word, "an unknown name", covered_to);

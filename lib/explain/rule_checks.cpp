@@ -177,11 +177,18 @@ void findings_collector::report_removals_undone(const list_state& final_state) {
     const struct rule& r = parsed_.rules()[remove_rule];
     const struct rule& a = parsed_.rules()[add_rule];
     const std::string_view text = parsed_.text(r.text);
+    // "aNULL:-aNULL:HIGH" (Postfix's idiom) adds suites and parks them at once, on purpose: a
+    // later addition brings them back at the end of the list. That is ordering, not a slip.
+    if (remove_rule > 0) {
+      const struct rule& before = parsed_.rules()[remove_rule - 1];
+      if (before.op == rule_op::add && parsed_.text(before.text) == text.substr(1)) continue;
+    }
     note(make_finding(
         diagnostic_code::removal_undone,
-        fmt::format("'{}' only parks suites: '{}' ({}) adds them back, and {} end{} up in the list",
-                    text, parsed_.text(a.text), position(a.text.offset), suites_text(back),
-                    back.size() == 1 ? "s" : ""),
+        fmt::format(
+            "'{}' takes suites out only until a later rule adds them back: '{}' ({}) does, so {} end{} up in the list",
+            text, parsed_.text(a.text), position(a.text.offset), suites_text(back),
+            back.size() == 1 ? "s" : ""),
         r.text.offset, r.text.length,
         fmt::format("write '!{}' to remove them for good", text.substr(1))));
   }

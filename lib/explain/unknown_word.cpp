@@ -62,7 +62,18 @@ std::string suggestion_for(const name_suggestions& names, std::string_view text,
 
 diagnostic unknown_word_finding(const prepared_release& release,
                                 const lazy_name_suggestions& suggestions, const tree& parsed,
-                                source_range where) {
+                                const rule& r, source_range where, bool skips_nothing) {
+  // A removal of one word excludes nothing when the word names nothing here.
+  const bool exclusion =
+      (r.op == rule_op::kill || r.op == rule_op::remove) && r.word_count == 1 && skips_nothing;
+  auto harmless = [&](std::string why) {
+    return make_finding(
+        diagnostic_code::harmless_exclusion,
+        fmt::format(
+            "'{}' excludes {}; OpenSSL ignores the rule, which is harmless: the string means the same",
+            parsed.text(r.text), why),
+        r.text.offset, r.text.length);
+  };
   const std::string_view text = parsed.text(where);
   const catalog& here = release.release();
   const std::string_view name = here.release();
@@ -103,6 +114,9 @@ diagnostic unknown_word_finding(const prepared_release& release,
         where.offset, std::max<std::size_t>(where.length, token.size()),
         "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites, nginx 'ssl_conf_command Ciphersuites')");
   }
+  if (exclusion && (here.find_cipher(text) != nullptr || here.find_alias(text) != nullptr)) {
+    return harmless(fmt::format("what this build of OpenSSL {} cannot use anyway", name));
+  }
   if (here.find_cipher(text) != nullptr || here.find_alias(text) != nullptr) {
     return make_finding(
         diagnostic_code::name_unavailable,
@@ -125,6 +139,10 @@ diagnostic unknown_word_finding(const prepared_release& release,
   // A case slip ("high") is better answered with the right spelling than with 4.0, which
   // ignores case.
   const name_suggestions& names = suggestions.get();
+  if (exclusion && !elsewhere.empty() && !names.knows_ignoring_case(text)) {
+    return harmless(fmt::format("a name OpenSSL {} does not have (it is in {})", name,
+                                releases_text(elsewhere)));
+  }
   if (!elsewhere.empty() && !names.knows_ignoring_case(text)) {
     return make_finding(
         diagnostic_code::name_not_in_release,

@@ -13,8 +13,12 @@ namespace cipherexplain::detail {
 /// out of place (default-not-first), a TLS 1.3 suite (tls13-name), a name this build cannot use
 /// (name-unavailable), an IANA name before 3.2 or a name of other releases
 /// (name-not-in-release), else unknown-name with the nearest names as the suggestion.
+/// A '!' or '-' rule of one word that this release or build lacks, or that other releases
+/// know, is a harmless-exclusion note instead when OpenSSL skips nothing after it
+/// (`skips_nothing`: the rule ends its segment): there is nothing to exclude.
 [[nodiscard]] diagnostic unknown_word_finding(const prepared_release& release,
                                               const lazy_name_suggestions& suggestions,
-                                              const tree& parsed, source_range where);
+                                              const tree& parsed, const rule& r, source_range where,
+                                              bool skips_nothing);
 
 }  // namespace cipherexplain::detail
