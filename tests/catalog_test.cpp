@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -219,6 +220,39 @@ TEST(catalog, rejects_malformed_data_with_file_and_line) {
   } catch (const std::runtime_error& e) {
     EXPECT_STREQ(e.what(), "ciphers.tsv:2: 'X\"Y' is not a name (letters, digits and -._= only)");
   }
+}
+
+// find() takes the CLI's words too: latest is the newest catalog, system the recorded release
+// standing in for the system's libcrypto (ctest runs each test in a process of its own, so the
+// environment set here is what catalog::system() sees first).
+TEST(catalog, finds_latest_and_the_release_standing_in_for_the_system) {
+  setenv("CIPHEREXPLAIN_LIBCRYPTO", STUB_LIBCRYPTO_302, 1);
+  EXPECT_EQ(catalog::find("latest"), catalog::all().back());
+  const system_lookup& sys = catalog::system();
+  ASSERT_TRUE(sys.found.has_value()) << sys.problem;
+  EXPECT_EQ(sys.found->release, "3.0.2");
+  EXPECT_EQ(sys.found->series, "3.0");
+  EXPECT_EQ(sys.found->version_text, "OpenSSL 3.0.2 15 Mar 2022");
+  EXPECT_FALSE(sys.found->exact);
+  EXPECT_EQ(sys.found->stand_in, catalog::find("3.0"));
+  EXPECT_EQ(catalog::find("system"), catalog::find("3.0"));
+}
+
+// A libcrypto whose OpenSSL_version() returns NULL is answered for, not a crash.
+TEST(catalog, survives_a_broken_system_libcrypto) {
+  setenv("CIPHEREXPLAIN_LIBCRYPTO", STUB_LIBCRYPTO_BROKEN, 1);
+  const system_lookup& sys = catalog::system();
+  ASSERT_TRUE(sys.found.has_value()) << sys.problem;
+  EXPECT_TRUE(sys.found->exact);
+  EXPECT_EQ(sys.found->stand_in, catalog::find("3.0.19"));
+  EXPECT_NE(sys.found->version_text.find("gave nothing"), std::string::npos);
+}
+
+TEST(catalog, says_why_it_knows_no_system_libcrypto) {
+  setenv("CIPHEREXPLAIN_LIBCRYPTO", "/no/such/libcrypto.so", 1);
+  EXPECT_FALSE(catalog::system().found.has_value());
+  EXPECT_EQ(catalog::system().problem, "no /no/such/libcrypto.so could be loaded");
+  EXPECT_EQ(catalog::find("system"), nullptr);
 }
 
 }  // namespace

@@ -427,6 +427,37 @@ TEST(cli, latest_is_the_newest_catalog_and_system_the_linked_one) {
       << r.out;
 }
 
+// --openssl system says which recorded release answers for an unrecorded system release (issue
+// 11.6: with a 3.0.2 libcrypto the tool said "OpenSSL 3.0.19" and nothing else).
+TEST(cli, system_says_which_recorded_release_stands_in_for_the_system_one) {
+  auto with = [](const char* library, std::vector<std::string> args) {
+    args.insert(args.begin(),
+                {std::string("CIPHEREXPLAIN_LIBCRYPTO=") + library, CIPHEREXPLAIN_CLI});
+    return run_process("/usr/bin/env", args);
+  };
+  const process_result r = with(STUB_LIBCRYPTO_302, {"--openssl", "system", "HIGH"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(lines_of(r.out)[0],
+            "OpenSSL 3.0.19 stands in for the system's OpenSSL 3.0.2, which is not recorded: it is "
+            "the newest recorded release of the 3.0 series, and point releases can differ (3.0.7 "
+            "changed how a missing name is handled, for one).");
+  EXPECT_EQ(nlohmann::ordered_json::parse(
+                with(STUB_LIBCRYPTO_302, {"--openssl", "system", "--format", "json", "HIGH"})
+                    .out)["stands_in_for"],
+            "3.0.2");
+  EXPECT_NE(
+      with(STUB_LIBCRYPTO_302, {"versions"}).out.find("3.0.19 (stands in for the system's 3.0.2)"),
+      std::string::npos);
+  const process_result broken = with(STUB_LIBCRYPTO_BROKEN, {"versions"});
+  EXPECT_EQ(broken.exit_code, 0) << broken.err;
+  EXPECT_NE(broken.out.find("3.0.19 (system)"), std::string::npos);
+  const process_result none = with("/no/such/libcrypto.so", {"--openssl", "system", "HIGH"});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.err,
+            "cipherexplain: --openssl: system: no /no/such/libcrypto.so could be loaded\n"
+            "Run 'cipherexplain --help' for usage.\n");
+}
+
 TEST(cli, versions_lists_every_catalog_with_its_build) {
   const process_result r = cli({"versions"});
   EXPECT_EQ(r.exit_code, 0);
@@ -664,8 +695,10 @@ TEST(cli, writes_the_json_document_the_library_builds) {
   for (const std::string input : {"ECDHE+AESGCM:!aNULL", "HIGH:FOO:@SECLEVEL=9", "DEFAULTz"}) {
     const evaluation e = release_3_0().evaluate(input, detail_level::trace);
     EXPECT_EQ(cli({"--format", "json", input}).out, evaluation_json(release_3_0(), input, e));
+    evaluation_report with_policy;
+    with_policy.check = find_profile("mozilla-old");
     EXPECT_EQ(cli({"--format", "json", "--policy", "mozilla-old", input}).out,
-              evaluation_json(release_3_0(), input, e, find_profile("mozilla-old")));
+              evaluation_json(release_3_0(), input, e, with_policy));
   }
 }
 

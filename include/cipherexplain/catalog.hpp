@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,14 +58,38 @@ struct security_rules {
   bool tls12_floor_from_level_1 = false;
 };
 
+class catalog;
+
+/// The OpenSSL of this system, as its libcrypto reports itself, and the recorded release that
+/// answers for it.
+struct system_openssl {
+  std::string version_text;  ///< OpenSSL_version(OPENSSL_VERSION), e.g. "OpenSSL 3.0.2 15 Mar 2022"
+  std::string release;       ///< from OpenSSL_version_num(), e.g. "3.0.2" or "1.1.1k"
+  std::string series;        ///< e.g. "3.0"
+  /// The recorded release standing in for it: that release when recorded, else the newest of
+  /// its series (point releases can differ); nullptr when no series matches.
+  const catalog* stand_in = nullptr;
+  bool exact = false;  ///< stand_in is the system's own release
+};
+
+/// The system's OpenSSL, or why it is not known (`problem`, e.g. "no libcrypto.so.3 could be
+/// loaded").
+struct system_lookup {
+  std::optional<system_openssl> found;
+  std::string problem;
+};
+
 /// One release's catalog. Obtain one from catalog::all() or catalog::find().
 class catalog {
  public:
   /// Every release compiled into the library, oldest first.
   [[nodiscard]] static std::span<const catalog* const> all();
-  /// A release by exact name ("3.0.19") or series ("3.0": the newest release of that series);
-  /// nullptr when unknown.
+  /// A release by exact name ("3.0.19"), series ("3.0": the newest release of that series),
+  /// "latest" (the newest of all) or "system" (system().found->stand_in); nullptr when unknown.
   [[nodiscard]] static const catalog* find(std::string_view release);
+  /// The system's OpenSSL: the libcrypto the library was built against (its soname), or the
+  /// file $CIPHEREXPLAIN_LIBCRYPTO names, loaded on first use and asked for its version.
+  [[nodiscard]] static const system_lookup& system();
 
   [[nodiscard]] std::string_view release() const noexcept { return release_; }  ///< "3.0.19"
   [[nodiscard]] std::string_view series() const noexcept { return series_; }    ///< "3.0"

@@ -131,6 +131,14 @@ std::vector<std::string_view> catalog::release_names() {
 
 const catalog* catalog::find(std::string_view release) {
   if (release.starts_with("openssl-")) release.remove_prefix(8);
+  if (release == "latest") {
+    registry& r = registry::instance();
+    return r.size() == 0 ? nullptr : r.get(r.size() - 1);
+  }
+  if (release == "system") {
+    const system_lookup& s = system();
+    return s.found ? s.found->stand_in : nullptr;
+  }
   registry& r = registry::instance();
   std::size_t newest_of_series = r.size();
   for (std::size_t i = 0; i < r.size(); ++i) {

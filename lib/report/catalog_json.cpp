@@ -21,6 +21,11 @@ std::string releases_json(const catalog* system) {
     w.key("build_options").value(available_build_options(*c));
     w.key("latest").value(c == latest);
     w.key("system").value(c == system);
+    // The system's own release when it is not recorded and this one answers for it.
+    if (const system_lookup& sys = catalog::system();
+        c == system && sys.found && !sys.found->exact) {
+      w.key("stands_in_for").value(sys.found->release);
+    }
     w.end_object();
   }
   w.end_array();

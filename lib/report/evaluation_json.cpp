@@ -145,8 +145,8 @@ void write_whys(json_writer& w, std::string_view input, std::span<const suite_hi
 }  // namespace
 
 std::string evaluation_json(const evaluator& release, std::string_view input,
-                            const evaluation& result, const profile* check,
-                            std::span<const suite_history> whys) {
+                            const evaluation& result, const evaluation_report& report) {
+  const profile* check = report.check;
   std::string out;
   json_writer w(out, 2);
   w.begin_object();
@@ -182,7 +182,8 @@ std::string evaluation_json(const evaluator& release, std::string_view input,
     write_names(w, result.ok ? violations(*check, result.ciphers) : no_suites);
     w.end_object();
   }
-  if (!whys.empty()) write_whys(w, input, whys);
+  if (!report.whys.empty()) write_whys(w, input, report.whys);
+  if (!report.stands_in_for.empty()) w.key("stands_in_for").value(report.stands_in_for);
   w.end_object();
   out += '\n';
   return out;

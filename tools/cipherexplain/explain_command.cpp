@@ -57,6 +57,25 @@ void filter_findings(evaluation& result, const explain_options& o) {
   });
 }
 
+// The system's release when `c` stands in for it (--openssl system on a point release that is
+// not recorded), else empty.
+std::string_view stand_in_for(const catalog& c, const shared_options& s) {
+  const system_lookup& sys = catalog::system();
+  if (s.release_spec.find("system") == std::string::npos || !sys.found || sys.found->exact ||
+      sys.found->stand_in != &c)
+    return {};
+  return sys.found->release;
+}
+
+// Said first, so that nobody takes the answer for the system's own release.
+std::string stand_in_note(const catalog& c, const shared_options& s) {
+  const std::string_view system = stand_in_for(c, s);
+  if (system.empty()) return {};
+  return fmt::format(
+      "OpenSSL {} stands in for the system's OpenSSL {}, which is not recorded: it is the newest recorded release of the {} series, and point releases can differ (3.0.7 changed how a missing name is handled, for one).\n\n",
+      c.release(), system, c.series());
+}
+
 int explain_one(const catalog& c, const explain_options& o, const shared_options& s,
                 const render_options& options) {
   const evaluator release(c, s.flags.for_release(c, true));
@@ -69,9 +88,9 @@ int explain_one(const catalog& c, const explain_options& o, const shared_options
     std::vector<suite_history> whys;
     for (const cipher* suite : why_suites(c, options.why))
       whys.push_back(history_of(result, *suite, release.preference_order()));
-    print(evaluation_json(release, o.input, result, options.check, whys));
+    print(evaluation_json(release, o.input, result, {options.check, whys, stand_in_for(c, s)}));
   } else {
-    print(render_text(release, o.input, result, options));
+    print(stand_in_note(c, s) + render_text(release, o.input, result, options));
   }
   if (!result.ok) return exit_rejected;
   if (options.check != nullptr && !violations(*options.check, result.ciphers).empty())
@@ -90,7 +109,10 @@ int explain_several(const std::vector<const catalog*>& releases, const explain_o
     all_ok = all_ok && result.ok;
     results.push_back({std::move(release), std::move(result)});
   }
-  print(s.format == "json" ? comparison_json(o.input, results) : render_comparison_text(results));
+  std::string notes;
+  for (const catalog* c : releases) notes += stand_in_note(*c, s);
+  print(s.format == "json" ? comparison_json(o.input, results)
+                           : notes + render_comparison_text(results));
   return all_ok ? exit_accepted : exit_rejected;
 }
 

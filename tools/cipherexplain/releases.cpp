@@ -1,6 +1,5 @@
 #include "releases.hpp"
 
-#include <dlfcn.h>
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
@@ -18,56 +17,14 @@ std::string known_releases() {
   return list;
 }
 
-namespace {
-
-// The system's libcrypto (the one the build found), asked for its version.
-struct system_openssl {
-  unsigned long number = 0;
-  std::string text;
-};
-
-std::optional<system_openssl> load_system_openssl() {
-  void* lib = dlopen(CIPHEREXPLAIN_LIBCRYPTO, RTLD_LAZY | RTLD_LOCAL);
-  if (lib == nullptr) return std::nullopt;
-  using number_fn = unsigned long (*)();
-  using text_fn = const char* (*)(int);
-  // POSIX guarantees dlsym's object pointer converts to a function pointer.
-  const auto number = reinterpret_cast<number_fn>(dlsym(lib, "OpenSSL_version_num"));
-  const auto text = reinterpret_cast<text_fn>(dlsym(lib, "OpenSSL_version"));
-  if (number == nullptr || text == nullptr) return std::nullopt;
-  return system_openssl{number(), text(0 /* OPENSSL_VERSION */)};
-}
-
-const std::optional<system_openssl>& the_system_openssl() {
-  static const std::optional<system_openssl> found = load_system_openssl();
-  return found;
-}
-
-}  // namespace
-
 std::string system_openssl_text() {
-  const auto& found = the_system_openssl();
-  return found ? found->text : fmt::format("no {} could be loaded", CIPHEREXPLAIN_LIBCRYPTO);
+  const system_lookup& s = catalog::system();
+  return s.found ? s.found->version_text : s.problem;
 }
 
 const catalog* system_release() {
-  const auto& found = the_system_openssl();
-  if (!found) return nullptr;
-  // OPENSSL_VERSION_NUMBER layout: 3.x is 0xMNN00PP0, 1.x is 0xMNNFFPPS with a patch letter.
-  const unsigned long v = found->number;
-  const unsigned long major = (v >> 28) & 0xfu;
-  const unsigned long minor = (v >> 20) & 0xffu;
-  std::string exact, series;
-  if (major >= 3) {
-    series = fmt::format("{}.{}", major, minor);
-    exact = fmt::format("{}.{}", series, (v >> 4) & 0xffu);
-  } else {
-    series = fmt::format("{}.{}.{}", major, minor, (v >> 12) & 0xffu);
-    const unsigned long letter = (v >> 4) & 0xffu;
-    exact = letter == 0 ? series : series + static_cast<char>('a' + letter - 1);
-  }
-  if (const catalog* c = catalog::find(exact)) return c;
-  return catalog::find(series);
+  const system_lookup& s = catalog::system();
+  return s.found ? s.found->stand_in : nullptr;
 }
 
 namespace {
@@ -111,13 +68,17 @@ std::vector<const catalog*> resolve_releases(const std::string& spec) {
     } else if (item == "latest") {
       add(catalog::find(catalog::release_names().back()));
     } else if (item == "system") {
-      const catalog* c = system_release();
-      if (c == nullptr) {
-        throw CLI::ValidationError("--openssl",
-                                   fmt::format("no catalog matches the system's {}; known: {}",
-                                               system_openssl_text(), known_releases()));
+      const system_lookup& sys = catalog::system();
+      if (!sys.found) {
+        throw CLI::ValidationError("--openssl", fmt::format("system: {}", sys.problem));
       }
-      add(c);
+      if (sys.found->stand_in == nullptr) {
+        throw CLI::ValidationError(
+            "--openssl", fmt::format("system: no recorded release of the {} series stands in for "
+                                     "the system's {}; known: {}",
+                                     sys.found->series, sys.found->version_text, known_releases()));
+      }
+      add(sys.found->stand_in);
     } else if (const catalog* c = catalog::find(item)) {
       add(c);
     } else if (const catalog* series = nearest_recorded(item)) {

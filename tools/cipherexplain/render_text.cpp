@@ -275,7 +275,12 @@ std::string render_versions_text(const catalog* system) {
   for (const catalog* c : catalog::all()) {
     std::string release(c->release());
     if (c == latest) release += " (latest)";
-    if (c == system) release += " (system)";
+    if (c == system) {
+      const system_lookup& sys = catalog::system();
+      release += sys.found && !sys.found->exact
+                     ? fmt::format(" (stands in for the system's {})", sys.found->release)
+                     : std::string(" (system)");
+    }
     rows.push_back(
         {release, std::string(c->series()),
          c->default_security_level() < 0 ? "-" : fmt::format("{}", c->default_security_level()),
