@@ -953,6 +953,19 @@ TEST(cli, convert_refuses_malformed_code_points_with_a_position_and_escapes_inpu
   EXPECT_NE(r.out.find("ECDHE-RSA-AES128-GCM-SHA256"), std::string::npos);
 }
 
+// 1.0.x's fixed-DH/ECDH suites have IANA names (from the registry; OpenSSL's table has none),
+// so their IANA names convert like their code points (issue 11.8).
+TEST(cli, converts_iana_names_of_suites_only_old_releases_have) {
+  const process_result r =
+      cli({"convert", "--openssl", "1.0.2", "TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA", "0xC004"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  const auto rows = lines_of(r.out);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_NE(rows[1].find("ECDH-ECDSA-AES128-SHA  TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA"),
+            std::string::npos);
+  EXPECT_EQ(rows[1].substr(rows[1].find("ECDH-")), rows[2].substr(rows[2].find("ECDH-")));
+}
+
 TEST(cli, colours_only_on_request_or_a_terminal_and_never_with_no_color) {
   const process_result plain = cli({"ALL:!"});  // stdout is a file here: no colour by default
   EXPECT_EQ(plain.out.find('\x1b'), std::string::npos);
