@@ -408,6 +408,30 @@ TEST(findings, defensive_exclusions_and_ordering_idioms_are_not_warnings) {
   EXPECT_EQ(first_with_code(old, "harmless-exclusion"), nullptr);
 }
 
+// 3.0 lists TLS 1.0/1.1 suites at level 1 and up but completes no such handshake (the MD5-SHA1
+// signature is below level 1: recorded handshakes h062, h063, h077 of the policy oracle, where
+// 1.1.1w at level 1 completes them); it said nothing, as 3.5 warned (issue 11.5).
+TEST(findings, tls10_and_tls11_on_3_0_are_refused_by_the_signature_rule) {
+  const std::string input = "ECDHE-RSA-AES128-SHA:AES128-SHA";
+  const evaluation on_3_0 = evaluator(*catalog::find("3.0")).evaluate(input);
+  const diagnostic* refused = first_with_code(on_3_0, "old-protocols-refused");
+  ASSERT_NE(refused, nullptr);
+  EXPECT_EQ(refused->message,
+            "at security level 2 OpenSSL 3.0.19 completes no TLS 1.0 or TLS 1.1 handshake (the "
+            "MD5-SHA1 signature those versions use is below level 1), although it lists their "
+            "suites, so ECDHE-RSA-AES128-SHA and AES128-SHA are only used over newer versions; "
+            "peers limited to the old ones cannot connect");
+  build_options level1;
+  level1.security_level = 1;
+  const evaluation at_level_1 = evaluator(*catalog::find("3.0"), level1).evaluate(input);
+  EXPECT_NE(first_with_code(at_level_1, "old-protocols-refused"), nullptr);
+  const evaluation at_level_0 = evaluator(*catalog::find("3.0")).evaluate(input + ":@SECLEVEL=0");
+  EXPECT_EQ(first_with_code(at_level_0, "old-protocols-refused"), nullptr);
+  const evaluation on_1_1_1 = evaluator(*catalog::find("1.1.1")).evaluate(input);
+  EXPECT_EQ(first_with_code(on_1_1_1, "old-protocols-refused"), nullptr)
+      << "1.1.1w at its default level 1 completes TLS 1.0/1.1 handshakes";
+}
+
 TEST(findings, are_not_produced_on_the_fast_path) {
   const evaluation e = evaluator(*catalog::find("3.0")).evaluate("HIGH:FOO", detail_level::result);
   EXPECT_TRUE(e.ok);

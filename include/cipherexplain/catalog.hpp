@@ -56,6 +56,9 @@ struct security_rules {
   /// 3.1+: every version below TLS 1.2 is refused from level 1; before, TLS 1.0 from level 3
   /// and TLS 1.1 from level 4.
   bool tls12_floor_from_level_1 = false;
+  /// 3.0: from level 1 no TLS 1.0/1.1 handshake completes, since the MD5-SHA1 signature those
+  /// versions use is below the level (SSL_get1_supported_ciphers still lists their suites).
+  bool legacy_signatures_refused_from_level_1 = false;
 };
 
 class catalog;

@@ -124,7 +124,7 @@ struct catalog::loader {
     std::string_view key;
     handler apply;
   };
-  static const std::array<key_handler, 18> keys;
+  static const std::array<key_handler, 19> keys;
 
   void read_release_txt(std::string_view text);
   void read_ciphers(std::string_view text);
@@ -175,7 +175,7 @@ struct catalog::loader {
 };
 
 // What each key of release.txt sets.
-const std::array<catalog::loader::key_handler, 18>
+const std::array<catalog::loader::key_handler, 19>
     catalog::loader::
         keys{
             {
@@ -236,6 +236,14 @@ const std::array<catalog::loader::key_handler, 18>
                    if (v != "old" && v != "tls1.2")
                      where.fail("seclevel_protocols must be old or tls1.2");
                    l.c.security_rules_.tls12_floor_from_level_1 = v == "tls1.2";
+                 }},
+                {"seclevel_legacy_signatures",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   if (v != "allowed" && v != "refused-from-level-1")
+                     where.fail(
+                         "seclevel_legacy_signatures must be allowed or refused-from-level-1");
+                   l.c.security_rules_.legacy_signatures_refused_from_level_1 =
+                       v == "refused-from-level-1";
                  }},
                 {"stdname_lookup",
                  [](loader& l, std::string_view v, const data_error_context& where) {

@@ -106,20 +106,33 @@ void add_old_protocols_refused(const catalog& release, const tree& parsed, const
     if (s->min_tls < version::tlsv1_2) old.push_back(s);
   }
   const bool only_old = !old.empty() && old.size() == tls12_suites;
-  if (!range || range->min_version <= version::tlsv1 || old.empty() || !(asked_for_old || only_old))
-    return;
-  const bool floor = release.security_rules().tls12_floor_from_level_1;
-  out.push_back(make_finding(
-      diagnostic_code::old_protocols_refused,
-      fmt::format(
-          "at security level {} OpenSSL {} refuses {}, so {} {} only used over newer versions; peers limited to the old ones cannot connect",
-          result.security_level, release.release(),
-          range->min_version == version::tlsv1_2 ? "TLS 1.0 and TLS 1.1" : "TLS 1.0",
-          suites_text(old), old.size() == 1 ? "is" : "are"),
-      0, parsed.source().size(),
-      floor ? "add @SECLEVEL=0 if such peers must connect (3.1+ refuses TLS 1.0/1.1 from level 1)"
-            : fmt::format("use @SECLEVEL={} or lower if such peers must connect",
-                          result.security_level >= 4 ? 3 : 2)));
+  if (!range || old.empty() || !(asked_for_old || only_old)) return;
+  const security_rules& rules = release.security_rules();
+  // 3.0 lists the suites but fails the handshake: TLS 1.0/1.1 sign with MD5-SHA1.
+  const bool signatures = rules.legacy_signatures_refused_from_level_1 &&
+                          result.security_level >= 1 && range->min_version < version::tlsv1_2;
+  if (range->min_version <= version::tlsv1 && !signatures) return;
+  const std::string suites = fmt::format("{} {}", suites_text(old), old.size() == 1 ? "is" : "are");
+  std::string message;
+  std::string fix;
+  if (signatures) {
+    message = fmt::format(
+        "at security level {} OpenSSL {} completes no TLS 1.0 or TLS 1.1 handshake (the MD5-SHA1 signature those versions use is below level 1), although it lists their suites, so {} only used over newer versions; peers limited to the old ones cannot connect",
+        result.security_level, release.release(), suites);
+    fix =
+        "add @SECLEVEL=0 if such peers must connect (3.0 refuses the MD5-SHA1 signature from level 1)";
+  } else {
+    message = fmt::format(
+        "at security level {} OpenSSL {} refuses {}, so {} only used over newer versions; peers limited to the old ones cannot connect",
+        result.security_level, release.release(),
+        range->min_version == version::tlsv1_2 ? "TLS 1.0 and TLS 1.1" : "TLS 1.0", suites);
+    fix = rules.tls12_floor_from_level_1
+              ? "add @SECLEVEL=0 if such peers must connect (3.1+ refuses TLS 1.0/1.1 from level 1)"
+              : fmt::format("use @SECLEVEL={} or lower if such peers must connect",
+                            result.security_level >= 4 ? 3 : 2);
+  }
+  out.push_back(make_finding(diagnostic_code::old_protocols_refused, std::move(message), 0,
+                             parsed.source().size(), std::move(fix)));
 }
 
 }  // namespace
