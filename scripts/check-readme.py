@@ -4,13 +4,15 @@
     scripts/check-readme.py --cli build/cipherexplain --example build/tests/readme-example README.md
     scripts/check-readme.py ... --update README.md     # rewrite the outputs from the programs
 
-Every fenced block whose first line is "$ COMMAND" holds the command's output below it:
+Every fenced block whose first line is "$ COMMAND" holds the command's output below it
+(variable assignments before the program, such as COLUMNS=120, are its environment):
 "build/cipherexplain" runs the CLI, "./readme-example" the README's C++ program. Arguments are
 split as a POSIX shell would (quotes); stdout is compared byte for byte, nothing may go to
 stderr, and the exit status must be 0 or 1 (OpenSSL accepts or rejects the string).
 """
 
 import argparse
+import os
 import re
 import shlex
 import subprocess
@@ -22,10 +24,15 @@ BLOCK = re.compile(r"^```[a-z]*\n(\$ [^\n]*)\n(.*?)^```\n", re.S | re.M)
 
 def run(command, programs):
     words = shlex.split(command[2:], comments=True)
+    env = dict(os.environ)
+    env.pop("COLUMNS", None)
+    while words and "=" in words[0] and not words[0].startswith(("/", ".")):
+        name, value = words.pop(0).split("=", 1)  # VAR=value before the program, as a shell reads it
+        env[name] = value
     program = programs.get(words[0])
     if program is None:
         raise SystemExit(f"README.md: no program for '{words[0]}' in: {command}")
-    proc = subprocess.run([program] + words[1:], capture_output=True)
+    proc = subprocess.run([program] + words[1:], capture_output=True, env=env)
     return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
 
 

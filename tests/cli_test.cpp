@@ -20,7 +20,10 @@ namespace {
 using namespace cipherexplain;
 using namespace cipherexplain::testing;
 
+// Output fits $COLUMNS when stdout is not a terminal; most tests read whole tables, so they run
+// wide unless a test set its own width.
 process_result cli(const std::vector<std::string>& args, const std::string& input = {}) {
+  setenv("COLUMNS", "1000", 0);
   return run_process(CIPHEREXPLAIN_CLI, args, input);
 }
 
@@ -633,7 +636,7 @@ TEST(cli, diff_compares_two_strings_like_diff) {
   EXPECT_EQ(changed.exit_code, 1);
   EXPECT_NE(
       changed.out.find("added 1: AES128-SHA\nremoved 1: ECDHE-RSA-AES128-GCM-SHA256\nmoved 1: "
-                       "ECDHE-ECDSA-AES256-GCM-SHA384\n"),
+                       "ECDHE-ECDSA-AES256-GCM-SHA384 (from 4 to 6)\n"),
       std::string::npos)
       << changed.out;
   const auto j =
@@ -964,6 +967,63 @@ TEST(cli, converts_iana_names_of_suites_only_old_releases_have) {
   EXPECT_NE(rows[1].find("ECDH-ECDSA-AES128-SHA  TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA"),
             std::string::npos);
   EXPECT_EQ(rows[1].substr(rows[1].find("ECDH-")), rows[2].substr(rows[2].find("ECDH-")));
+}
+
+// Output fits the width ($COLUMNS here, the terminal's when there is one, else 80) without
+// cutting a name (issue 11.13): tables drop and wrap columns, lists wrap.
+TEST(cli, fits_the_width_without_cutting_names) {
+  auto check_width = [](const std::string& out, std::size_t width, const std::string& what) {
+    for (const std::string& line : lines_of(out)) {
+      if (line.rfind("input:", 0) == 0 || line.find(' ') == std::string::npos) continue;
+      // Findings are compiler-style lines (with the input under them) and are not wrapped.
+      if (line.find('^') != std::string::npos) continue;
+      EXPECT_LE(line.size(), width) << what << ": " << line;
+    }
+  };
+  // Down to the columns a row cannot do without (number, name, usable, rating: about 64).
+  for (const std::string columns : {"120", "80", "66"}) {
+    setenv("COLUMNS", columns.c_str(), 1);
+    const std::size_t width = std::stoul(columns);
+    const process_result table = cli({"--hide", "unusable-suites", "HIGH:!aNULL:!PSK:!SRP"});
+    std::string findings_free = table.out.substr(0, table.out.find("\ninput:"));
+    check_width(findings_free, width, "table at " + columns);
+    for (const cipher* s : release_3_0().evaluate("HIGH:!aNULL:!PSK:!SRP").ciphers) {
+      EXPECT_NE(table.out.find(std::string(s->name)), std::string::npos) << s->name;
+    }
+    const process_result all = cli({"--openssl", "all", "--hide", "unusable-suites", "ALL"});
+    check_width(all.out, width, "comparison at " + columns);
+    const process_result policy = cli({"--policy", "mozilla-modern", "HIGH:!aNULL:!MD5"});
+    check_width(policy.out.substr(0, policy.out.find("\ninput:")), width, "policy at " + columns);
+  }
+  setenv("COLUMNS", "40", 1);
+  const process_result narrow = cli({"HIGH:!aNULL:!PSK:!SRP"});
+  for (const cipher* s : release_3_0().evaluate("HIGH:!aNULL:!PSK:!SRP").ciphers) {
+    EXPECT_NE(narrow.out.find(std::string(s->name)), std::string::npos) << s->name;
+  }
+  setenv("COLUMNS", "80", 1);
+  // A wrapped list still names every suite, each whole.
+  const process_result all = cli({"--openssl", "1.0.2,3.0", "ALL"});
+  const list_diff d = diff_lists(evaluator(*catalog::find("1.0.2")).evaluate("ALL").ciphers,
+                                 release_3_0().evaluate("ALL").ciphers);
+  for (const cipher* s : d.removed) {
+    EXPECT_NE(all.out.find(std::string(s->name)), std::string::npos) << s->name;
+  }
+  unsetenv("COLUMNS");
+}
+
+// The same finding for 20,000 rules is one finding with a count and where the others are.
+TEST(cli, groups_a_finding_repeated_by_redundant_rules) {
+  std::string input = "ALL";
+  for (int i = 0; i < 20000; ++i) input += ":!3DES";
+  const process_result r = cli({"--hide", "unusable-suites", input});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t notes = 0;
+  for (const std::string& line : lines_of(r.out))
+    notes += line.find("[no-effect]") != std::string::npos;
+  EXPECT_EQ(notes, 1u);
+  EXPECT_NE(r.out.find("  (the same note 19999 more times: at 1:11, 1:17, 1:23 and 19996 more)\n"),
+            std::string::npos)
+      << r.out.substr(0, 2000);
 }
 
 TEST(cli, colours_only_on_request_or_a_terminal_and_never_with_no_color) {

@@ -38,7 +38,9 @@ int run_diff(const evaluator& release, const std::string& a, const std::string& 
     std::string out = fmt::format("OpenSSL {}:\n", release.release().release());
     out += verdict_line("A", a, first);
     out += verdict_line("B", b, second);
-    out += "\nFrom A to B:\n" + render_list_diff_text(d, colours);
+    out += "\nFrom A to B:\n";
+    out += render_list_diff_text(d, colours, first.ok ? first.ciphers : none,
+                                 second.ok ? second.ciphers : none);
     print(out);
   }
   return d.empty() && first.ok == second.ok ? exit_accepted : exit_rejected;

@@ -4,6 +4,7 @@
 
 #include <cipherexplain.hpp>
 
+#include "layout.hpp"
 #include "style.hpp"
 
 #include <span>
@@ -42,15 +43,18 @@ struct render_options {
 /// Side by side: which releases accept the string, and what changes from one to the next.
 [[nodiscard]] std::string render_comparison_text(std::span<const release_evaluation> results);
 
-/// Added, removed and moved suites between two lists, under a heading.
-[[nodiscard]] std::string render_list_diff_text(const list_diff& d, const style& colours);
+/// Added, removed and moved suites (with where they were and are) between two lists.
+[[nodiscard]] std::string render_list_diff_text(const list_diff& d, const style& colours,
+                                                std::span<const cipher* const> before,
+                                                std::span<const cipher* const> after);
+
+/// Findings as compilers print them, each repeated one once with a count of the others.
+[[nodiscard]] std::string render_findings(std::string_view input,
+                                          const std::vector<diagnostic>& findings,
+                                          const style& colours);
 
 /// The catalogs compiled in, with their build notes.
 [[nodiscard]] std::string render_versions_text(const catalog* system);
-
-/// Plain-text table with aligned columns; cells may hold colour escapes.
-[[nodiscard]] std::string format_table(const std::vector<std::vector<std::string>>& rows,
-                                       const std::vector<bool>& right_aligned);
 
 /// "A, B, C and 4 more".
 [[nodiscard]] std::string suite_names(const std::vector<const cipher*>& suites,

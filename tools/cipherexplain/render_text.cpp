@@ -8,47 +8,6 @@
 #include <optional>
 
 namespace cipherexplain::cli {
-namespace {
-
-// Display width of UTF-8 text: code points, not counting colour escapes.
-std::size_t width(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\x1b') {
-      while (i < s.size() && s[i] != 'm') ++i;
-      continue;
-    }
-    if ((static_cast<unsigned char>(s[i]) & 0xc0u) != 0x80u) ++n;
-  }
-  return n;
-}
-
-}  // namespace
-
-std::string format_table(const std::vector<std::vector<std::string>>& rows,
-                         const std::vector<bool>& right_aligned) {
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()));
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], width(row[c]));
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::size_t pad = widths[c] - width(row[c]);
-      const bool right = c < right_aligned.size() && right_aligned[c];
-      if (right) line.append(pad, ' ');
-      line += row[c];
-      if (!right && c + 1 < row.size()) line.append(pad, ' ');
-      if (c + 1 < row.size()) line += "  ";
-    }
-    out += line;
-    out += '\n';
-  }
-  return out;
-}
-
 std::string suite_names(const std::vector<const cipher*>& suites, std::size_t shown) {
   std::string out;
   for (std::size_t i = 0; i < suites.size() && i < shown; ++i) {
@@ -92,21 +51,34 @@ std::string suites_table(const evaluator& release, const evaluation& result, con
                     c.for_rating(r.level, rating_name(r.level)),
                     why.empty() ? "-" : fmt::format("{}", fmt::join(why, ", "))});
   }
-  std::string out = format_table(rows, {true, false, false, false, false, false, false, false,
-                                        false, true, false, false, false});
+  // Narrow terminals lose the IANA name first, then the algorithm columns, the ID, the
+  // protocol and the bits; the weaknesses wrap, or go under their row.
+  table_fit fit;
+  fit.width = output_width();
+  fit.drop_order = {2, 5, 6, 7, 8, 3, 4, 9};
+  fit.wrap = 12;
+  std::string out = format_table(
+      rows,
+      {true, false, false, false, false, false, false, false, false, true, false, false, false},
+      fit);
   const std::size_t unusable = usable.unusable.size();
   if (usable.usable.empty()) {
-    out += fmt::format("\nVerdict: none (no connection can use any of the {} listed suites).\n",
-                       unusable);
+    out += '\n';
+    out += wrapped(
+        fmt::format("Verdict: none (no connection can use any of the {} listed suites).", unusable),
+        fit.width, 0);
     return out;
   }
   const rating v = verdict(usable.usable);
-  out += fmt::format(
-      "\nVerdict: {} (the rating of the weakest suite a connection can use, which a peer may pick{}). {} recommended, {} secure, {} weak, {} insecure{} (rules: docs/ratings.md).\n",
-      c.for_rating(v, rating_name(v)),
-      unusable == 0 ? "" : fmt::format("; the {} no connection uses are not rated", unusable),
-      counts[3], counts[2], counts[1], counts[0],
-      unusable == 0 ? "" : fmt::format(", {} unusable", unusable));
+  out += '\n';
+  out += wrapped(
+      fmt::format(
+          "Verdict: {} (the rating of the weakest suite a connection can use, which a peer may pick{}). {} recommended, {} secure, {} weak, {} insecure{} (rules: docs/ratings.md).",
+          c.for_rating(v, rating_name(v)),
+          unusable == 0 ? "" : fmt::format("; the {} no connection uses are not rated", unusable),
+          counts[3], counts[2], counts[1], counts[0],
+          unusable == 0 ? "" : fmt::format(", {} unusable", unusable)),
+      fit.width, 0);
   return out;
 }
 
@@ -115,19 +87,24 @@ std::string suites_table(const evaluator& release, const evaluation& result, con
 std::string render_text(const evaluator& release, std::string_view input, const evaluation& result,
                         const render_options& options) {
   const style& c = options.colours;
+  const std::size_t width = output_width();
   std::string out;
   const std::string_view name = release.release().release();
   const std::string build = release.options() == build_options{}
                                 ? std::string{}
                                 : " (" + describe(release.options()) + ")";
   if (result.ok) {
-    out += fmt::format(
-        "OpenSSL {}{} accepts the string: {} cipher suites, in order of preference.\n\n", name,
-        build, result.ciphers.size());
+    out += wrapped(
+        fmt::format("OpenSSL {}{} accepts the string: {} cipher suites, in order of preference.",
+                    name, build, result.ciphers.size()),
+        width, 0);
+    out += '\n';
     out += suites_table(release, result, c);
   } else {
-    out += fmt::format("OpenSSL {}{} rejects the string: SSL_CTX_set_cipher_list returns 0.\n",
-                       name, build);
+    out +=
+        wrapped(fmt::format("OpenSSL {}{} rejects the string: SSL_CTX_set_cipher_list returns 0.",
+                            name, build),
+                width, 0);
     if (result.failure == failure_reason::no_cipher_selected) {
       out +=
           result.ciphers.empty()
@@ -140,16 +117,19 @@ std::string render_text(const evaluator& release, std::string_view input, const 
     }
   }
   if (options.check != nullptr) {
-    out += fmt::format("\nPolicy {} ({}): ", options.check->name, options.check->description);
+    std::string line =
+        fmt::format("Policy {} ({}): ", options.check->name, options.check->description);
     if (!result.ok) {
-      out += "not checked, OpenSSL rejects the string.\n";
+      line += "not checked, OpenSSL rejects the string.";
     } else if (const auto bad = violations(*options.check, result.ciphers); bad.empty()) {
-      out += c.for_rating(rating::recommended, "every suite is allowed.") + "\n";
+      line += c.for_rating(rating::recommended, "every suite is allowed.");
     } else {
-      out += fmt::format("{} of {} suites are not allowed: {}\n",
-                         c.for_rating(rating::insecure, std::to_string(bad.size())),
-                         result.ciphers.size(), suite_names(bad, bad.size()));
+      line += fmt::format("{} of {} suites are not allowed: {}",
+                          c.for_rating(rating::insecure, std::to_string(bad.size())),
+                          result.ciphers.size(), suite_names(bad, bad.size()));
     }
+    out += '\n';
+    out += wrapped(line, width, 2);
   }
   // Appended piecewise: "\n" + std::string trips GCC 12's -Wrestrict false positive at -O2.
   if (options.trace) {
@@ -161,25 +141,72 @@ std::string render_text(const evaluator& release, std::string_view input, const 
     out += render_why(release, input, result, *suite);
   }
   if (!result.diagnostics.empty()) out += '\n';
-  const diagnostic_renderer renderer(input);
-  for (const diagnostic& d : result.diagnostics) out += c.diagnostic(d, renderer);
+  out += render_findings(input, result.diagnostics, c);
   return out;
 }
 
-std::string render_list_diff_text(const list_diff& d, const style& c) {
+std::string render_findings(std::string_view input, const std::vector<diagnostic>& findings,
+                            const style& c) {
+  // The same finding again and again (20,000 redundant rules) is shown once, with a count and
+  // where the others are.
+  auto same = [](const diagnostic& a, const diagnostic& b) {
+    return a.code == b.code && a.message == b.message && a.suggestion == b.suggestion;
+  };
+  std::string out;
+  const diagnostic_renderer renderer(input);
+  std::optional<line_index> lines;
+  std::vector<bool> shown(findings.size(), false);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (shown[i]) continue;
+    out += c.diagnostic(findings[i], renderer);
+    std::vector<std::size_t> others;
+    for (std::size_t j = i + 1; j < findings.size(); ++j) {
+      if (!shown[j] && same(findings[i], findings[j])) {
+        shown[j] = true;
+        others.push_back(findings[j].offset);
+      }
+    }
+    if (others.empty()) continue;
+    if (!lines) lines.emplace(input);
+    std::string where;
+    for (std::size_t k = 0; k < others.size() && k < 3; ++k)
+      where += (k == 0 ? "" : ", ") + to_string(lines->at(others[k]));
+    if (others.size() > 3) where += fmt::format(" and {} more", others.size() - 3);
+    out +=
+        fmt::format("  (the same {} {} more time{}: at {})\n", severity_name(findings[i].severity),
+                    others.size(), others.size() == 1 ? "" : "s", where);
+  }
+  return out;
+}
+
+std::string render_list_diff_text(const list_diff& d, const style& c,
+                                  std::span<const cipher* const> before,
+                                  std::span<const cipher* const> after) {
   if (d.empty()) return "The lists are the same.\n";
+  const std::size_t width = output_width();
+  auto position = [](std::span<const cipher* const> list, const cipher* s) {
+    return static_cast<std::size_t>(std::find(list.begin(), list.end(), s) - list.begin()) + 1;
+  };
   std::string out;
   if (!d.added.empty()) {
-    out += fmt::format("{} {}: {}\n", c.for_rating(rating::recommended, "added"), d.added.size(),
-                       suite_names(d.added, d.added.size()));
+    out += wrapped(fmt::format("{} {}: {}", c.for_rating(rating::recommended, "added"),
+                               d.added.size(), suite_names(d.added, d.added.size())),
+                   width, 2);
   }
   if (!d.removed.empty()) {
-    out += fmt::format("{} {}: {}\n", c.for_rating(rating::insecure, "removed"), d.removed.size(),
-                       suite_names(d.removed, d.removed.size()));
+    out += wrapped(fmt::format("{} {}: {}", c.for_rating(rating::insecure, "removed"),
+                               d.removed.size(), suite_names(d.removed, d.removed.size())),
+                   width, 2);
   }
   if (!d.moved.empty()) {
-    out += fmt::format("{} {}: {}\n", c.for_rating(rating::weak, "moved"), d.moved.size(),
-                       suite_names(d.moved, d.moved.size()));
+    std::vector<std::string> moves;
+    for (const cipher* s : d.moved) {
+      moves.push_back(
+          fmt::format("{} (from {} to {})", s->name, position(before, s), position(after, s)));
+    }
+    out += wrapped(fmt::format("{} {}: {}", c.for_rating(rating::weak, "moved"), d.moved.size(),
+                               fmt::join(moves, ", ")),
+                   width, 2);
   }
   return out;
 }
@@ -246,9 +273,10 @@ std::string render_comparison_text(std::span<const release_evaluation> results) 
         change = fmt::format("{}", fmt::join(parts, ", "));
         std::string detail = fmt::format("{} -> {}:\n", prev.release.release().release(),
                                          r.release.release().release());
-        if (!d.added.empty()) detail += "  added:   " + names_of(d.added) + "\n";
-        if (!d.removed.empty()) detail += "  removed: " + names_of(d.removed) + "\n";
-        if (!d.moved.empty()) detail += "  moved:   " + names_of(d.moved) + "\n";
+        const std::size_t width = output_width();
+        if (!d.added.empty()) detail += wrapped("  added:   " + names_of(d.added), width, 11);
+        if (!d.removed.empty()) detail += wrapped("  removed: " + names_of(d.removed), width, 11);
+        if (!d.moved.empty()) detail += wrapped("  moved:   " + names_of(d.moved), width, 11);
         details.push_back(std::move(detail));
       }
     }
@@ -259,12 +287,17 @@ std::string render_comparison_text(std::span<const release_evaluation> results) 
                     r.result.ok ? fmt::format("{}", r.result.ciphers.size()) : "-", change,
                     findings_summary(r.result)});
   }
-  out += format_table(rows, {false, false, true, false, false});
+  table_fit fit;
+  fit.width = output_width();
+  fit.wrap = 4;
+  out += format_table(rows, {false, false, true, false, false}, fit);
   for (const std::string& d : details) {
     out += '\n';
     out += d;
   }
-  out += "\nRun with --openssl RELEASE to see one release's list and findings in full.\n";
+  out += '\n';
+  out += wrapped("Run with --openssl RELEASE to see one release's list and findings in full.",
+                 output_width(), 0);
   return out;
 }
 
@@ -286,7 +319,10 @@ std::string render_versions_text(const catalog* system) {
          c->default_security_level() < 0 ? "-" : fmt::format("{}", c->default_security_level()),
          available_build_options(*c), std::string(c->build())});
   }
-  return format_table(rows, {false, false, true, false, false});
+  table_fit fit;
+  fit.width = output_width();
+  fit.wrap = 4;
+  return format_table(rows, {false, false, true, false, false}, fit);
 }
 
 }  // namespace cipherexplain::cli

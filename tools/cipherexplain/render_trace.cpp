@@ -43,6 +43,21 @@ std::string shown(std::string_view text) {
   return out;
 }
 
+// Each line wrapped to the width, continuing under its own text (names are never cut).
+std::string fit_lines(std::string_view text) {
+  const std::size_t width = output_width();
+  std::string out;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    const std::string_view line = text.substr(0, nl);
+    std::size_t lead = 0;
+    while (lead < line.size() && line[lead] == ' ') ++lead;
+    out += wrapped(line, width, lead + 2);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_trace(const evaluator& release, std::string_view input, const evaluation& result,
@@ -83,7 +98,7 @@ std::string render_trace(const evaluator& release, std::string_view input, const
         "\n";
   }
   if (result.steps.empty()) out += "   (no rules)\n";
-  return out;
+  return fit_lines(out);
 }
 
 std::vector<const cipher*> why_suites(const catalog& release,
@@ -162,7 +177,7 @@ std::string render_why(const evaluator& release, std::string_view input, const e
   }
   if (h.events.empty()) out += "  No rule matched it.\n";
   if (!result.ok) out += "  OpenSSL rejects the string, so no list results from it.\n";
-  return out;
+  return fit_lines(out);
 }
 
 }  // namespace cipherexplain::cli
