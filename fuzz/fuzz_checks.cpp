@@ -9,7 +9,7 @@
 
 namespace cipherexplain::fuzzing {
 
-std::string printable(std::string_view input) {
+std::string quoted_input(std::string_view input) {
   std::string out = "\"";
   for (const char c : input.substr(0, 600)) {
     const auto u = static_cast<unsigned char>(c);
@@ -28,7 +28,7 @@ std::string printable(std::string_view input) {
 
 void fail(std::string_view what, std::string_view input) {
   std::fprintf(stderr, "\n== cipherexplain fuzz check failed\ninput: %s\n%.*s\n",
-               printable(input).c_str(), static_cast<int>(what.size()), what.data());
+               quoted_input(input).c_str(), static_cast<int>(what.size()), what.data());
   std::abort();
 }
 

@@ -15,7 +15,7 @@ namespace cipherexplain::fuzzing {
 [[noreturn]] void fail(std::string_view what, std::string_view input);
 
 /// The input as a C++-style escaped string, for messages.
-[[nodiscard]] std::string printable(std::string_view input);
+[[nodiscard]] std::string quoted_input(std::string_view input);
 
 /// One evaluator per release, the recorded build of each; built on first use.
 [[nodiscard]] std::span<const evaluator> release_evaluators();

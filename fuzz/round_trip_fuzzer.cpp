@@ -20,13 +20,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string canonical = canonical_text(original);
     const tree reread = parse(canonical, d);
     const auto where = [&] {
-      return fmt::format("{} (canonical {})", eval.release().release(), printable(canonical));
+      return fmt::format("{} (canonical {})", eval.release().release(), quoted_input(canonical));
     };
     if (const std::string diff = tree_difference(original, reread); !diff.empty())
       fail(fmt::format("{}: the canonical string reads differently: {}", where(), diff), input);
     if (canonical_text(reread) != canonical)
       fail(fmt::format("{}: canonical form is not a fixed point: {}", where(),
-                       printable(canonical_text(reread))),
+                       quoted_input(canonical_text(reread))),
            input);
     const evaluation a = eval.evaluate(original, detail_level::result);
     const evaluation b = eval.evaluate(reread, detail_level::result);

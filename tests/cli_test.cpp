@@ -132,14 +132,16 @@ TEST(cli, shows_warnings_after_the_table_of_an_accepted_string) {
 }
 
 TEST(cli, writes_json_with_every_field) {
-  const process_result r = cli({"--format", "json", "ECDHE+AESGCM:!aNULL"});
+  const process_result r = cli({"--format", "json", "--trace", "ECDHE+AESGCM:!aNULL"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::ordered_json::parse(r.out);
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"openssl", "options", "input", "ok", "failure",
-                                            "security_level", "verdict", "ciphers", "steps",
-                                            "diagnostics"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{
+                      "openssl", "options", "input", "ok", "failure", "security_level", "verdict",
+                      "ciphers", "steps", "steps_omitted", "diagnostics", "diagnostics_omitted"}));
+  EXPECT_EQ(j["steps_omitted"], 0);
+  EXPECT_TRUE(j["diagnostics_omitted"].empty());
   EXPECT_EQ(j["verdict"], "recommended");
   EXPECT_EQ(j["openssl"], "3.0.19");
   EXPECT_EQ(j["options"], "default build");
@@ -696,26 +698,33 @@ TEST(cli, colours_the_caret_line_and_not_an_input_line_that_looks_like_help) {
 // The CLI writes the library's documents: its JSON is evaluation_json() byte for byte.
 TEST(cli, writes_the_json_document_the_library_builds) {
   for (const std::string input : {"ECDHE+AESGCM:!aNULL", "HIGH:FOO:@SECLEVEL=9", "DEFAULTz"}) {
-    const evaluation e = release_3_0().evaluate(input, detail_level::trace);
+    const evaluation e = release_3_0().evaluate(input);
     EXPECT_EQ(cli({"--format", "json", input}).out, evaluation_json(release_3_0(), input, e));
     evaluation_report with_policy;
     with_policy.check = find_profile("mozilla-old");
     EXPECT_EQ(cli({"--format", "json", "--policy", "mozilla-old", input}).out,
               evaluation_json(release_3_0(), input, e, with_policy));
+    // --trace adds the steps, and only then are they computed.
+    const evaluation traced = release_3_0().evaluate(input, detail_level::trace);
+    evaluation_report with_steps;
+    with_steps.steps = true;
+    EXPECT_EQ(cli({"--format", "json", "--trace", input}).out,
+              evaluation_json(release_3_0(), input, traced, with_steps));
   }
 }
 
 // Failures inside the tool are not usage errors: out of memory gets its own message and exit
-// status. A 40 MB address-space limit is far below what a JSON trace of this string takes.
+// status. A 40 MB address-space limit is far below what a whole JSON trace of this string takes
+// (80,000 steps, each holding the list after it).
 TEST(cli, reports_running_out_of_memory_with_exit_status_4) {
   if (CIPHEREXPLAIN_SANITIZED) {
     GTEST_SKIP() << "out of scope under ASan, which reserves more address space than the limit";
   }
-  std::string input;
-  for (int i = 0; i < 8000; ++i) input += "HIGH:!aNULL:";
-  const process_result r = run_process(
-      "/bin/sh",
-      {"-c", "ulimit -v 40000; exec \"$0\" --format json -- \"$1\"", CIPHEREXPLAIN_CLI, input});
+  const process_result r =
+      run_process("/bin/sh", {"-c",
+                              "ulimit -v 40000; yes 'HIGH:!aNULL:' | head -n 40000 | tr -d '\\n' | "
+                              "exec \"$0\" --format json --trace --trace-limit 0 -",
+                              CIPHEREXPLAIN_CLI});
   EXPECT_EQ(r.exit_code, 4) << r.err;
   // Asked for JSON, the failure is JSON too.
   EXPECT_EQ(r.err,
@@ -1021,7 +1030,9 @@ TEST(cli, groups_a_finding_repeated_by_redundant_rules) {
   for (const std::string& line : lines_of(r.out))
     notes += line.find("[no-effect]") != std::string::npos;
   EXPECT_EQ(notes, 1u);
-  EXPECT_NE(r.out.find("  (the same note 19999 more times: at 1:11, 1:17, 1:23 and 19996 more)\n"),
+  // The evaluation keeps the first 1,000 findings of a code and counts the rest.
+  EXPECT_NE(r.out.find("  (the same note 999 more times: at 1:11, 1:17, 1:23 and 996 more)\n"
+                       "  (and 19000 more no-effect findings not shown)\n"),
             std::string::npos)
       << r.out.substr(0, 2000);
 }

@@ -18,7 +18,7 @@ struct rendered_diagnostic {
   enum severity level {};   ///< of the finding
   std::string message;      ///< the finding's message
   std::string_view code;    ///< the code's name, e.g. "missing-name"
-  std::string source_line;  ///< the input line around the place (control bytes as pictures,
+  std::string source_line;  ///< the input line around the place (as printable() shows it,
                             ///< "..." where it is cut)
   std::string marker_line;  ///< spaces, then '^' under the first byte and '~' under the rest
   std::string help;         ///< the suggestion; empty when there is none
@@ -26,6 +26,12 @@ struct rendered_diagnostic {
   /// The parts joined as render() prints them, ending in a newline.
   [[nodiscard]] std::string text() const;
 };
+
+/// Input as it may be echoed to a terminal: UTF-8 text as it is, but C0 controls, DEL, C1
+/// controls (U+0080-U+009F) and bytes that are not UTF-8 as \xHH, one per byte, so that no
+/// input can move the cursor, retitle the window or start an escape sequence. Every echo of
+/// input in text output is made with it (the caret line included).
+[[nodiscard]] std::string printable(std::string_view text);
 
 /// Renders a finding the way compilers do, with the fix (if any) on a last "help:" line:
 /// @code

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +50,81 @@ struct step {
   std::vector<const cipher*> list;     ///< the TLS 1.2-and-older list after the step
 };
 
+/// What one step did to the suite.
+enum class suite_action : std::uint8_t {
+  brought_in,         ///< a leading DEFAULT or Suite B keyword put it in the list
+  added,              ///< a rule added it
+  removed_for_good,   ///< '!'
+  removed,            ///< '-': a later rule may add it back
+  moved,              ///< '+' or @STRENGTH moved it
+  matched_unchanged,  ///< the rule matched it but changed nothing for it
+};
+
+/// Why a suite is outside everything a string can do.
+enum class suite_standing : std::uint8_t {
+  considered,    ///< the list engine can select it: see the events
+  tls13,         ///< a TLS 1.3 suite: cipher strings never add, move or remove it
+  signalling,    ///< a signalling value (SCSV), not a cipher suite
+  needs_option,  ///< compiled in only with a build option (`cipher::option`)
+  unavailable,   ///< its algorithms are not available in this build (provider, ...)
+};
+
+struct suite_event {
+  /// The step's number among all steps of the run, from 0: its index into evaluation::steps
+  /// when the trace recorded it.
+  std::size_t step = 0;
+  source_range text;  ///< the rule (or prefix) the step stands for
+  suite_action action = suite_action::added;
+  std::optional<std::size_t> position;  ///< 1-based place in the list after the step, if listed
+};
+
+struct suite_history {
+  const cipher* suite = nullptr;
+  bool listed = false;  ///< in the result list (and OpenSSL accepts the string)
+  suite_standing standing = suite_standing::considered;
+  /// In step order; empty when no rule matched it. When more steps touched it than
+  /// evaluation_limits::max_events_per_suite, the first half of that many and the last half are
+  /// kept, and `events_omitted` between them (at index `events_omitted_at`) are only counted.
+  std::vector<suite_event> events;
+  std::size_t events_omitted = 0;
+  std::size_t events_omitted_at = 0;
+};
+
+/// Bounds on what one evaluation records, so that every input up to max_input_length is
+/// answered in bounded memory and time. What is not recorded is still counted.
+struct evaluation_limits {
+  /// detail_level::trace records the first max_steps steps; later ones are counted in
+  /// evaluation::steps_omitted. (Each step holds the list after it: ~1 KB.)
+  std::size_t max_steps = 10'000;
+  /// Findings kept per diagnostic code; later ones with that code are counted in
+  /// evaluation::diagnostics_omitted (the first ones show where the trouble starts; 20,000
+  /// copies of one warning say nothing more).
+  std::size_t max_findings_per_code = 1'000;
+  /// Events kept per followed suite (see suite_history::events).
+  std::size_t max_events_per_suite = 1'000;
+  /// Unknown words answered with "did you mean" (the nearest-name search is the costly part
+  /// of a finding); later unknown words get their finding without suggestions.
+  std::size_t max_suggestions = 1'000;
+  /// No bound: everything is recorded (memory grows with the input).
+  static constexpr std::size_t unlimited = static_cast<std::size_t>(-1);
+};
+
+/// How much to compute and record in one evaluation.
+struct evaluate_options {
+  detail_level detail = detail_level::findings;
+  evaluation_limits limits = {};
+  /// Suites whose history (which rules brought them in, moved or removed them) to record into
+  /// evaluation::histories, in this order; with detail_level::findings or trace. Suites of other
+  /// releases simply have no events.
+  std::vector<const cipher*> follow = {};
+};
+
+/// How many findings of one code an evaluation_limits bound left out.
+struct omitted_findings {
+  diagnostic_code code{};
+  std::size_t count = 0;
+};
+
 /// Why SSL_CTX_set_cipher_list returned 0.
 enum class failure_reason : std::uint8_t {
   none,
@@ -73,8 +149,14 @@ struct evaluation {
   /// Findings, ordered by offset; findings about the whole string come last
   /// (detail_level::findings and up).
   std::vector<diagnostic> diagnostics;
-  /// What each rule did, in order (detail_level::trace).
+  /// Findings left out by evaluation_limits::max_findings_per_code, by code in code order.
+  std::vector<omitted_findings> diagnostics_omitted;
+  /// What each rule did, in order (detail_level::trace), at most evaluation_limits::max_steps.
   std::vector<step> steps;
+  /// Steps after the last recorded one, not recorded.
+  std::size_t steps_omitted = 0;
+  /// One per evaluate_options::follow suite, same order.
+  std::vector<suite_history> histories;
 
   /// Bytes the evaluation takes: the object itself and what it holds on the heap (by
   /// capacity, so what reuse with evaluate_into keeps allocated).

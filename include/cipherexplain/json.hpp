@@ -19,15 +19,19 @@ namespace cipherexplain {
 /// Appends `text` as a JSON string literal (with quotes).
 void append_json_string(std::string& out, std::string_view text);
 
-/// One release's evaluation of a string, pretty-printed, ending in a newline. The "steps" are
-/// `result.steps` (empty unless it was evaluated with detail_level::trace); with a profile, its
-/// name and the listed suites it does not allow; with suite histories (--why), a "why" array.
 /// What an evaluation's document shows besides the evaluation itself.
 struct evaluation_report {
   const profile* check = nullptr;       ///< --policy: "policy" with the violations
-  std::span<const suite_history> whys;  ///< --why: "why"
+  std::span<const suite_history> whys;  ///< --why: "why" (evaluation::histories)
   std::string_view stands_in_for;       ///< the system's release the evaluated one stands in for
+  /// "steps" and "steps_omitted" from `result.steps` (an evaluation with detail_level::trace);
+  /// without, the document has no "steps" key.
+  bool steps = false;
 };
+
+/// One release's evaluation of a string, pretty-printed, ending in a newline; with a profile,
+/// its name and the listed suites it does not allow; with suite histories (--why), a "why"
+/// array.
 
 [[nodiscard]] std::string evaluation_json(const evaluator& release, std::string_view input,
                                           const evaluation& result,

@@ -5,6 +5,7 @@
 
 #include "api/evaluator_state.hpp"
 #include "explain/findings_collector.hpp"
+#include "explain/history_recorder.hpp"
 
 namespace cipherexplain {
 
@@ -12,49 +13,72 @@ evaluator::evaluator(const catalog& release, const build_options& options)
     : impl_(std::make_shared<const detail::evaluator_state>(release, options)) {}
 
 evaluation evaluator::evaluate(std::string_view cipher_string, detail_level detail) const {
-  evaluation out;
-  evaluate_into(out, parse(cipher_string, impl_->release.release().dialect()), detail);
-  return out;
+  evaluate_options options;
+  options.detail = detail;
+  return evaluate(cipher_string, options);
 }
 
 evaluation evaluator::evaluate(const tree& parsed, detail_level detail) const {
+  evaluate_options options;
+  options.detail = detail;
+  return evaluate(parsed, options);
+}
+
+evaluation evaluator::evaluate(std::string_view cipher_string,
+                               const evaluate_options& options) const {
   evaluation out;
-  evaluate_into(out, parsed, detail);
+  evaluate_into(out, parse(cipher_string, impl_->release.release().dialect()), options);
+  return out;
+}
+
+evaluation evaluator::evaluate(const tree& parsed, const evaluate_options& options) const {
+  evaluation out;
+  evaluate_into(out, parsed, options);
   return out;
 }
 
 namespace {
 
 void evaluate_parsed(const detail::evaluator_state& state, const tree& parsed, evaluation& out,
-                     detail_level detail) {
+                     const evaluate_options& options) {
   const detail::prepared_release& release = state.release;
-  if (detail == detail_level::result) {
+  if (options.detail == detail_level::result) {
     release.evaluate(parsed, out);
     return;
   }
   out.outcomes.clear();
   out.diagnostics.clear();
+  out.diagnostics_omitted.clear();
   out.steps.clear();
+  out.steps_omitted = 0;
+  out.histories.clear();
   if (!parsed.diagnostics().empty() &&
       parsed.diagnostics().front().code == diagnostic_code::input_too_long) {
     release.evaluate(parsed, out);
     out.diagnostics.push_back(parsed.diagnostics().front());
+    out.histories = detail::history_recorder(release, options.follow, 0).finish(out);
     return;
   }
-  detail::findings_collector findings(release, state.suggestions, parsed, out,
-                                      detail == detail_level::trace);
+  detail::findings_collector findings(release, state.suggestions, parsed, out, options);
   release.evaluate(parsed, out, findings);
 }
 
 }  // namespace
 
 void evaluator::evaluate_into(evaluation& out, const tree& parsed, detail_level detail) const {
+  evaluate_options options;
+  options.detail = detail;
+  evaluate_into(out, parsed, options);
+}
+
+void evaluator::evaluate_into(evaluation& out, const tree& parsed,
+                              const evaluate_options& options) const {
   if (parsed.dialect() != impl_->release.release().dialect()) {
     evaluate_parsed(*impl_, parse(parsed.source(), impl_->release.release().dialect()), out,
-                    detail);
+                    options);
     return;
   }
-  evaluate_parsed(*impl_, parsed, out, detail);
+  evaluate_parsed(*impl_, parsed, out, options);
 }
 
 const catalog& evaluator::release() const noexcept { return impl_->release.release(); }

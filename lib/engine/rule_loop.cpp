@@ -200,7 +200,10 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out) const {
   out.ciphers.clear();
   out.outcomes.clear();
   out.diagnostics.clear();
+  out.diagnostics_omitted.clear();
   out.steps.clear();
+  out.steps_omitted = 0;
+  out.histories.clear();
   out.security_level = security_level_;
   if (too_long(parsed)) {
     out.failure = failure_reason::syntax;

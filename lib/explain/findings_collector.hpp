@@ -10,6 +10,7 @@
 
 #include "engine/prepared_release.hpp"
 #include "engine/run_observer.hpp"
+#include "explain/history_recorder.hpp"
 #include "explain/name_index.hpp"
 
 #include <array>
@@ -21,10 +22,10 @@ namespace cipherexplain::detail {
 
 class findings_collector final : public run_observer {
  public:
-  /// Writes outcomes, diagnostics and (with `trace`) steps into `out`, whose vectors must be
-  /// empty.
+  /// Writes outcomes, diagnostics, (with detail_level::trace) steps and the histories of the
+  /// followed suites into `out`, whose vectors must be empty, within the options' limits.
   findings_collector(const prepared_release& release, const lazy_name_suggestions& suggestions,
-                     const tree& parsed, evaluation& out, bool trace);
+                     const tree& parsed, evaluation& out, const evaluate_options& options);
 
   void expanded_default(const list_state& after) override;
   void replaced_by_suiteb(const list_state& after) override;
@@ -41,10 +42,11 @@ class findings_collector final : public run_observer {
   void finished(const list_state& final_state) override;
 
  private:
+  // Suites a '-' rule removed that a later rule added back: one entry per pair of rules.
   struct removal {
     std::size_t remove_rule;
     std::size_t add_rule;
-    unsigned suite;
+    cipher_set suites;
   };
   struct narrow_check {
     std::size_t rule_index;
@@ -57,14 +59,26 @@ class findings_collector final : public run_observer {
     bool any = false;
   };
 
-  void note(diagnostic d) { out_.diagnostics.push_back(std::move(d)); }
+  // Findings beyond the limit for their code are counted, not kept. Callers whose finding is
+  // costly to word ask full() first and omit() instead.
+  [[nodiscard]] bool full(diagnostic_code code) const noexcept {
+    return kept_[static_cast<std::size_t>(code)] >= limits_.max_findings_per_code;
+  }
+  void omit(diagnostic_code code) noexcept { ++omitted_[static_cast<std::size_t>(code)]; }
+  void note(diagnostic d);
+  // Whether the next step is recorded in the trace; counts it either way.
+  [[nodiscard]] bool record_step();
   void add_step(std::size_t rule_index, rule_outcome outcome);
+  void follow_step(const step_change& c, const cipher_set& moved, const list_state& after);
   void skipped_rest(std::size_t rule_index, std::size_t word, std::string_view why,
                     std::size_t covered_to = 0);
   [[nodiscard]] std::vector<const cipher*> active_list(const list_state& s) const;
   [[nodiscard]] std::string position(std::size_t offset);
   void add_applied_step(std::size_t rule_index, const cipher_set& matched, const list_state& before,
-                        const list_state& after, const change& c);
+                        const list_state& after, const change& c, const cipher_set& moved);
+  [[nodiscard]] cipher_set moved_between(const list_state& before, const list_state& after) const;
+  [[nodiscard]] std::vector<const cipher*> in_list_order(const list_state& st,
+                                                         const cipher_set& set) const;
 
   // rule_checks.cpp
   void check_default_glued();
@@ -81,10 +95,17 @@ class findings_collector final : public run_observer {
   const tree& parsed_;
   evaluation& out_;
   bool trace_;
+  evaluation_limits limits_;
+  history_recorder histories_;
+  std::size_t steps_seen_ = 0;  // steps so far, recorded or not
+  std::size_t suggestions_made_ = 0;
+  static constexpr std::size_t code_slots = 64;
+  std::array<std::size_t, code_slots> kept_{};
+  std::array<std::size_t, code_slots> omitted_{};
   list_state current_;
   std::optional<std::size_t> strength_rule_;
   bool asked_for_old_protocols_ = false;  // an applied rule named SSLv3 or TLSv1
-  std::array<int, max_collected> removed_by_{};
+  std::vector<removal> removed_by_;       // suites '-' took out, by rule (add_rule unused)
   // Which rule removed a suite for good ('!'), or killed_by_default, or -1.
   static constexpr int killed_by_default = -2;
   std::array<int, max_collected> killed_by_{};

@@ -104,7 +104,9 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
   const auto words = parsed_.words(r);
   const std::string_view text = parsed_.text(r.text);
 
-  if (!c.any) {
+  if (!c.any && full(diagnostic_code::no_effect)) {
+    omit(diagnostic_code::no_effect);
+  } else if (!c.any) {
     note(make_finding(
         diagnostic_code::no_effect,
         fmt::format("'{}' changes nothing: {}", text, no_effect_reason(r, text, matched, before)),
@@ -114,19 +116,27 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
     asked_for_old_protocols_ = true;
   }
 
-  // '-' can be undone by a later addition; remember who removed what.
-  c.removed.for_each([&](unsigned i) { removed_by_[i] = static_cast<int>(rule_index); });
-  c.killed.for_each([&](unsigned i) {
-    removed_by_[i] = -1;
-    killed_by_[i] = static_cast<int>(rule_index);
-  });
-  c.added.for_each([&](unsigned i) {
-    if (removed_by_[i] >= 0)
-      removals_undone_.push_back({static_cast<std::size_t>(removed_by_[i]), rule_index, i});
-    removed_by_[i] = -1;
-  });
+  // '-' can be undone by a later addition; remember who removed what, as one set per removing
+  // rule (at most one entry per suite, so the list stays short).
+  c.killed.for_each([&](unsigned i) { killed_by_[i] = static_cast<int>(rule_index); });
+  const cipher_set gone = c.removed | c.killed;
+  if (gone.any() || c.added.any()) {
+    for (removal& p : removed_by_) {
+      if (c.added.any()) {
+        if (const cipher_set back = p.suites & c.added; back.any())
+          removals_undone_.push_back({p.remove_rule, rule_index, back});
+      }
+      p.suites = p.suites - gone - c.added;
+    }
+    std::erase_if(removed_by_, [](const removal& p) { return p.suites.none(); });
+    if (c.removed.any()) removed_by_.push_back({rule_index, 0, c.removed});
+  }
 
-  if (strength_rule_ && c.any && (c.added.any() || r.op == rule_op::move_to_end)) {
+  const bool strength_undone =
+      strength_rule_ && c.any && (c.added.any() || r.op == rule_op::move_to_end);
+  if (strength_undone && full(diagnostic_code::strength_undone)) {
+    omit(diagnostic_code::strength_undone);
+  } else if (strength_undone) {
     const std::string at = position(parsed_.rules()[*strength_rule_].text.offset);
     note(make_finding(
         diagnostic_code::strength_undone,
@@ -146,7 +156,10 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
       narrow_checks_.push_back({rule_index, e->named, p});
     }
   }
-  if (removes && release_.release().engine() == engine_family::openssl_1_1_1) {
+  if (removes && release_.release().engine() == engine_family::openssl_1_1_1 &&
+      full(diagnostic_code::tls13_unaffected)) {
+    omit(diagnostic_code::tls13_unaffected);
+  } else if (removes && release_.release().engine() == engine_family::openssl_1_1_1) {
     std::vector<const cipher*> stay;
     for (const cipher* s : release_.tls13()) {
       if (release_.matches(p, *s)) stay.push_back(s);
@@ -165,15 +178,18 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
 // Removals a later rule undid, reported at the '-' rule, when those suites end up listed.
 void findings_collector::report_removals_undone(const list_state& final_state) {
   const auto order = release_.order();
+  // By removing rule, each with the first rule that undid it.
+  std::stable_sort(
+      removals_undone_.begin(), removals_undone_.end(),
+      [](const removal& a, const removal& b) { return a.remove_rule < b.remove_rule; });
   for (std::size_t i = 0; i < removals_undone_.size();) {
     const std::size_t remove_rule = removals_undone_[i].remove_rule;
     const std::size_t add_rule = removals_undone_[i].add_rule;
-    std::vector<const cipher*> back;
-    for (; i < removals_undone_.size() && removals_undone_[i].remove_rule == remove_rule; ++i) {
-      if (final_state.active_set.test(removals_undone_[i].suite))
-        back.push_back(order[removals_undone_[i].suite]);
-    }
-    if (back.empty()) continue;
+    cipher_set undone;
+    for (; i < removals_undone_.size() && removals_undone_[i].remove_rule == remove_rule; ++i)
+      undone |= removals_undone_[i].suites;
+    undone &= final_state.active_set;
+    if (undone.none()) continue;
     const struct rule& r = parsed_.rules()[remove_rule];
     const struct rule& a = parsed_.rules()[add_rule];
     const std::string_view text = parsed_.text(r.text);
@@ -183,6 +199,12 @@ void findings_collector::report_removals_undone(const list_state& final_state) {
       const struct rule& before = parsed_.rules()[remove_rule - 1];
       if (before.op == rule_op::add && parsed_.text(before.text) == text.substr(1)) continue;
     }
+    if (full(diagnostic_code::removal_undone)) {
+      omit(diagnostic_code::removal_undone);
+      continue;
+    }
+    std::vector<const cipher*> back;
+    undone.for_each([&](unsigned s) { back.push_back(order[s]); });
     note(make_finding(
         diagnostic_code::removal_undone,
         fmt::format(
@@ -197,15 +219,38 @@ void findings_collector::report_removals_undone(const list_state& final_state) {
 // Removals that leave suites whose names contain the alias: "-DSS" keeps DH-DSS suites.
 void findings_collector::report_narrow_aliases() {
   if (!out_.ok) return;
-  for (const narrow_check& n : narrow_checks_) {
+  // The same removal again and again ("-HIGH" 100,000 times) leaves the same suites: each
+  // distinct alias and pattern is checked against the list once.
+  struct checked {
+    const alias* named;
+    pattern p;
     std::vector<const cipher*> left;
-    for (const cipher* s : out_.ciphers) {
-      if (s->table != cipher_table::tls13 && has_component(s->name, n.named->name) &&
-          !release_.matches(n.p, *s)) {
-        left.push_back(s);
+  };
+  std::vector<checked> seen;
+  auto same = [](const pattern& a, const pattern& b) {
+    return a.algorithms == b.algorithms && a.version == b.version && a.strength == b.strength &&
+           a.cipher == b.cipher;
+  };
+  for (const narrow_check& n : narrow_checks_) {
+    auto it = std::find_if(seen.begin(), seen.end(),
+                           [&](const checked& c) { return c.named == n.named && same(c.p, n.p); });
+    if (it == seen.end()) {
+      checked c{n.named, n.p, {}};
+      for (const cipher* s : out_.ciphers) {
+        if (s->table != cipher_table::tls13 && has_component(s->name, n.named->name) &&
+            !release_.matches(n.p, *s)) {
+          c.left.push_back(s);
+        }
       }
+      seen.push_back(std::move(c));
+      it = seen.end() - 1;
     }
+    const std::vector<const cipher*>& left = it->left;
     if (left.empty()) continue;
+    if (full(diagnostic_code::narrow_alias)) {
+      omit(diagnostic_code::narrow_alias);
+      continue;
+    }
     const struct rule& r = parsed_.rules()[n.rule_index];
     note(make_finding(
         diagnostic_code::narrow_alias,

@@ -62,7 +62,8 @@ std::string suggestion_for(const name_suggestions& names, std::string_view text,
 
 diagnostic unknown_word_finding(const prepared_release& release,
                                 const lazy_name_suggestions& suggestions, const tree& parsed,
-                                const rule& r, source_range where, bool skips_nothing) {
+                                const rule& r, source_range where, bool skips_nothing,
+                                bool suggest) {
   // A removal of one word excludes nothing when the word names nothing here.
   const bool exclusion =
       (r.op == rule_op::kill || r.op == rule_op::remove) && r.word_count == 1 && skips_nothing;
@@ -155,7 +156,10 @@ diagnostic unknown_word_finding(const prepared_release& release,
   return make_finding(
       diagnostic_code::unknown_name,
       fmt::format("unknown name '{}' in OpenSSL {}; OpenSSL ignores the rule", text, name),
-      where.offset, where.length, pasted ? std::move(*pasted) : suggestion_for(names, text, name));
+      where.offset, where.length,
+      pasted    ? std::move(*pasted)
+      : suggest ? suggestion_for(names, text, name)
+                : std::string{});
 }
 
 }  // namespace cipherexplain::detail

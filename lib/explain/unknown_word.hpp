@@ -16,9 +16,10 @@ namespace cipherexplain::detail {
 /// A '!' or '-' rule of one word that this release or build lacks, or that other releases
 /// know, is a harmless-exclusion note instead when OpenSSL skips nothing after it
 /// (`skips_nothing`: the rule ends its segment): there is nothing to exclude.
+/// Without `suggest` the nearest names are not searched (a string's suggestions are bounded).
 [[nodiscard]] diagnostic unknown_word_finding(const prepared_release& release,
                                               const lazy_name_suggestions& suggestions,
                                               const tree& parsed, const rule& r, source_range where,
-                                              bool skips_nothing);
+                                              bool skips_nothing, bool suggest);
 
 }  // namespace cipherexplain::detail

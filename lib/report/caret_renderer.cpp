@@ -1,5 +1,6 @@
 #include <cipherexplain/diagnostic_render.hpp>
 
+#include "text/printable.hpp"
 #include "text/utf8.hpp"
 
 #include <fmt/format.h>
@@ -14,43 +15,29 @@ namespace cipherexplain {
 
 namespace {
 
-// One displayed column of the echoed input line.
+// One character of the echoed input line, as printable() shows it: one column, or four per
+// escaped byte.
 struct cell {
-  std::size_t byte;           // offset of its first byte
-  std::array<char, 4> glyph;  // what to print: a UTF-8 character of up to 4 bytes
-  std::uint8_t glyph_length;
-  [[nodiscard]] std::string_view text() const { return {glyph.data(), glyph_length}; }
+  std::size_t byte;  // offset of its first byte
+  std::string glyph;
+  std::size_t width;  // columns
+  [[nodiscard]] std::string_view text() const { return glyph; }
 };
 
-cell make_cell(std::size_t byte, std::string_view glyph) {
-  cell c{byte, {}, static_cast<std::uint8_t>(glyph.size())};
-  std::copy(glyph.begin(), glyph.end(), c.glyph.begin());
-  return c;
-}
-
-// Splits a line into display cells: UTF-8 characters stay as they are, control bytes become
-// their Unicode "control picture" and bytes that are not UTF-8 become U+FFFD, so the caret
-// line lines up on a terminal.
+// Splits a line into display cells, escaped as printable() escapes them, so the caret line
+// lines up on a terminal.
 std::vector<cell> cells_of(std::string_view line, std::size_t base) {
   std::vector<cell> cells;
   cells.reserve(line.size());
   std::size_t i = 0;
   while (i < line.size()) {
-    const auto b = static_cast<unsigned char>(line[i]);
-    if (b < 0x20) {
-      const char picture[] = {'\xe2', '\x90', static_cast<char>(0x80 + b)};
-      cells.push_back(make_cell(base + i, std::string_view(picture, 3)));
-      ++i;
-    } else if (b == 0x7f) {
-      cells.push_back(make_cell(base + i, "\xe2\x90\xa1"));
-      ++i;
-    } else if (const std::size_t n = detail::decode_utf8(line, i).length; n == 0) {
-      cells.push_back(make_cell(base + i, "\xef\xbf\xbd"));
-      ++i;
-    } else {
-      cells.push_back(make_cell(base + i, line.substr(i, n)));
-      i += n;
-    }
+    cell c{base + i, {}, 1};
+    const std::size_t n = detail::append_printable(c.glyph, line, i);
+    if (c.glyph.size() > 1 && c.glyph.front() == '\\' &&
+        static_cast<unsigned char>(line[i]) != '\\')
+      c.width = c.glyph.size();
+    cells.push_back(std::move(c));
+    i += n;
   }
   return cells;
 }
@@ -133,14 +120,22 @@ rendered_diagnostic diagnostic_renderer::parts(const diagnostic& finding) const 
     out.source_line = "...";
     out.marker_line = "   ";
   }
+  std::size_t marked_columns = 0;
   for (std::size_t i = first; i < last; ++i) {
     out.source_line += cells[i].text();
-    if (i < caret) out.marker_line += ' ';
+    if (i < caret) out.marker_line.append(cells[i].width, ' ');
+    if (i >= caret && i < caret + marked) marked_columns += cells[i].width;
   }
   if (last < cells.size() || w.more_after) out.source_line += "...";
   out.marker_line += '^';
-  const std::size_t visible_marks = std::min(marked, last > caret ? last - caret : 0);
-  if (visible_marks > 1) out.marker_line.append(visible_marks - 1, '~');
+  if (marked_columns > 1) out.marker_line.append(marked_columns - 1, '~');
+  return out;
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) i += detail::append_printable(out, text, i);
   return out;
 }
 

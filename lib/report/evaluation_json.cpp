@@ -92,6 +92,11 @@ void write_diagnostics(json_writer& w, const evaluation& result) {
     w.end_object();
   }
   w.end_array();
+  // Findings past evaluation_limits::max_findings_per_code, counted by code.
+  w.key("diagnostics_omitted").begin_object();
+  for (const omitted_findings& o : result.diagnostics_omitted)
+    w.key(code_name(o.code)).value(o.count);
+  w.end_object();
 }
 
 }  // namespace
@@ -137,6 +142,8 @@ void write_whys(json_writer& w, std::string_view input, std::span<const suite_hi
       w.end_object();
     }
     w.end_array();
+    w.key("events_omitted").value(h.events_omitted);
+    w.key("events_omitted_at").value(h.events_omitted_at);
     w.end_object();
   }
   w.end_array();
@@ -170,7 +177,10 @@ std::string evaluation_json(const evaluator& release, std::string_view input,
     write_cipher(w, *s, why_not);
   }
   w.end_array();
-  write_steps(w, input, result);
+  if (report.steps) {
+    write_steps(w, input, result);
+    w.key("steps_omitted").value(result.steps_omitted);
+  }
   write_diagnostics(w, result);
   if (check != nullptr) {
     w.key("policy").begin_object();

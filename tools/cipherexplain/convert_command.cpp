@@ -21,15 +21,8 @@ struct convert_options {
   std::vector<std::string> names;
 };
 
-// The name as typed, with control bytes made visible (it is echoed to a terminal).
-std::string shown_input(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    const auto b = static_cast<unsigned char>(ch);
-    out += b < 0x20 || b == 0x7f ? fmt::format("\\x{:02X}", b) : std::string(1, ch);
-  }
-  return out;
-}
+// The name as typed, safe for a terminal (it is echoed to one).
+std::string shown_input(std::string_view text) { return printable(text); }
 
 // Exit 0 when every name is a suite of the release, 1 otherwise.
 int run_convert(const catalog& release, const std::vector<std::string>& names,

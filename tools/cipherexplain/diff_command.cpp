@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "input.hpp"
 #include "options.hpp"
 #include "render.hpp"
 
@@ -17,18 +18,30 @@ namespace {
 struct diff_options {
   shared_options shared;
   std::vector<std::string> strings;
+  std::vector<std::string> files;
 };
 
+// The string as echoed: escaped for the terminal, and cut when long (a 16 MiB file).
+std::string echoed(const std::string& text) {
+  constexpr std::size_t shown = 60;
+  if (text.size() <= shown) return fmt::format("'{}'", printable(text));
+  std::size_t cut = shown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0u) == 0x80u) --cut;
+  return fmt::format("'{}...' ({} bytes)", printable(text.substr(0, cut)), text.size());
+}
+
 std::string verdict_line(const std::string& label, const std::string& text, const evaluation& e) {
-  return e.ok ? fmt::format("{} '{}': accepted, {} suites\n", label, text, e.ciphers.size())
-              : fmt::format("{} '{}': rejected (SSL_CTX_set_cipher_list returns 0)\n", label, text);
+  return e.ok ? fmt::format("{} {}: accepted, {} suites\n", label, echoed(text), e.ciphers.size())
+              : fmt::format("{} {}: rejected (SSL_CTX_set_cipher_list returns 0)\n", label,
+                            echoed(text));
 }
 
 // Exit 0 when the lists are the same, 1 when they differ (as diff(1) does).
 int run_diff(const evaluator& release, const std::string& a, const std::string& b,
              const std::string& format, const style& colours) {
-  const evaluation first = release.evaluate(a);
-  const evaluation second = release.evaluate(b);
+  // Only the lists are compared: no findings are computed.
+  const evaluation first = release.evaluate(a, detail_level::result);
+  const evaluation second = release.evaluate(b, detail_level::result);
   static const std::vector<const cipher*> none;
   const list_diff d =
       diff_lists(first.ok ? first.ciphers : none, second.ok ? second.ciphers : none);
@@ -39,8 +52,14 @@ int run_diff(const evaluator& release, const std::string& a, const std::string& 
     out += verdict_line("A", a, first);
     out += verdict_line("B", b, second);
     out += "\nFrom A to B:\n";
-    out += render_list_diff_text(d, colours, first.ok ? first.ciphers : none,
-                                 second.ok ? second.ciphers : none);
+    if (!first.ok && !second.ok) {
+      out +=
+          "Nothing to compare: OpenSSL rejects both strings, so neither gives a list (run each "
+          "alone to see why).\n";
+    } else {
+      out += render_list_diff_text(d, colours, first.ok ? first.ciphers : none,
+                                   second.ok ? second.ciphers : none);
+    }
     print(out);
   }
   return d.empty() && first.ok == second.ok ? exit_accepted : exit_rejected;
@@ -58,14 +77,21 @@ void add_diff_command(CLI::App& app, const shared_options& before, int& exit_sta
       "Examples:\n"
       "  cipherexplain diff 'HIGH:!aNULL' 'DEFAULT'\n"
       "  cipherexplain diff --openssl 1.1.1 --format json 'HIGH' 'HIGH:!SHA1'\n"
+      "  cipherexplain diff --file old.txt --file new.txt   strings too long for arguments\n"
       "\n"
       "Exit status: 0 the lists are the same, 1 they differ (or one string is rejected and the\n"
-      "other is not), 2 usage error, 5 the output could not be written.");
+      "other is not; both rejected counts as the same), 2 usage error, 5 the output could not\n"
+      "be written, 6 a file could not be read.");
   o->shared.add_release(*diff, false);
   o->shared.add_format(*diff);
-  diff->add_option("STRINGS", o->strings, "The two cipher strings, A then B")
-      ->expected(2)
-      ->required();
+  diff->add_option("STRINGS", o->strings,
+                   "The two cipher strings, A then B ('-' reads one from stdin)")
+      ->expected(1, 2);
+  diff->add_option("--file", o->files,
+                   "Read a string from FILE ('-': stdin), less one final line feed; twice for A "
+                   "and B, or once for B after one STRING")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   o->shared.add_color(*diff);
   o->shared.add_build(*diff);
   diff->callback([&app, &before, diff, o, &exit_status] {
@@ -73,8 +99,17 @@ void add_diff_command(CLI::App& app, const shared_options& before, int& exit_sta
         effective_options(app, before, *diff, o->shared,
                           takes::release | takes::format | takes::color | takes::build);
     const catalog& c = one_release(s.release_spec, "diff");
-    exit_status = run_diff(evaluator(c, s.flags.for_release(c, true)), o->strings[0], o->strings[1],
-                           s.format, style::from_mode(s.color));
+    if (o->strings.size() + o->files.size() != 2) {
+      throw CLI::ValidationError(fmt::format(
+          "diff compares two strings: give two STRINGs, two --file, or one of each (got {})",
+          o->strings.size() + o->files.size()));
+    }
+    std::vector<std::string> texts;
+    for (const std::string& text : o->strings)
+      texts.push_back(text == "-" ? read_string("-") : text);
+    for (const std::string& path : o->files) texts.push_back(read_string(path));
+    exit_status = run_diff(evaluator(c, s.flags.for_release(c, true)), texts[0], texts[1], s.format,
+                           style::from_mode(s.color));
   });
 }
 

@@ -1,5 +1,6 @@
 #include "errors.hpp"
 
+#include <cipherexplain/diagnostic_render.hpp>
 #include <cipherexplain/json.hpp>
 
 #include <fmt/format.h>
@@ -72,8 +73,9 @@ std::string usage_message(const CLI::App& app, const CLI::ParseError& error, int
     for (const std::string& k : known) {
       if (distance(a, k) <= 2) near.push_back("'" + k + "'");
     }
-    if (near.empty()) return fmt::format("unknown option '{}'", a);
-    return fmt::format("unknown option '{}'; did you mean {}?", a, fmt::join(near, " or "));
+    const std::string shown = a.size() > 40 ? std::string(a.substr(0, 40)) + "..." : std::string(a);
+    if (near.empty()) return fmt::format("unknown option '{}'", shown);
+    return fmt::format("unknown option '{}'; did you mean {}?", shown, fmt::join(near, " or "));
   }
   return what;
 }
@@ -87,7 +89,8 @@ int report_failure(std::string_view kind, std::string_view message, int exit_sta
     append_json_string(out, message);
     out += fmt::format(", \"exit_status\": {}}}}}\n", exit_status);
   } else {
-    out = fmt::format("cipherexplain: {}\n", message);
+    // Messages quote what was typed: escaped, so that no argument writes to the terminal.
+    out = fmt::format("cipherexplain: {}\n", printable(message));
     if (kind == "usage") out += "Run 'cipherexplain --help' for usage.\n";
   }
   std::fwrite(out.data(), 1, out.size(), stderr);

@@ -11,8 +11,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace cipherexplain::cli {
@@ -22,6 +26,7 @@ struct explain_options {
   std::string input;
   std::string file;
   bool trace = false;
+  std::size_t trace_limit = 1000;
   std::vector<std::string> why;
   std::string policy_name;
   bool quiet = false;
@@ -51,10 +56,13 @@ void filter_findings(evaluation& result, const explain_options& o) {
       hidden.push_back(code->code);
     }
   }
-  std::erase_if(result.diagnostics, [&](const diagnostic& d) {
-    return (o.quiet && d.severity == severity::note) ||
-           std::find(hidden.begin(), hidden.end(), d.code) != hidden.end();
-  });
+  auto unwanted = [&](diagnostic_code code) {
+    return (o.quiet && code_info(code).severity == severity::note) ||
+           std::find(hidden.begin(), hidden.end(), code) != hidden.end();
+  };
+  std::erase_if(result.diagnostics, [&](const diagnostic& d) { return unwanted(d.code); });
+  std::erase_if(result.diagnostics_omitted,
+                [&](const omitted_findings& f) { return unwanted(f.code); });
 }
 
 // The system's release when `c` stands in for it (--openssl system on a point release that is
@@ -80,15 +88,16 @@ int explain_one(const catalog& c, const explain_options& o, const shared_options
                 const render_options& options) {
   const evaluator release(c, s.flags.for_release(c, true));
   const bool json = s.format == "json";
-  const bool trace = json || options.trace || !options.why.empty();
-  evaluation result =
-      release.evaluate(o.input, trace ? detail_level::trace : detail_level::findings);
+  // Only what the output shows is computed: steps for --trace, histories for --why.
+  evaluate_options eo;
+  eo.detail = options.trace ? detail_level::trace : detail_level::findings;
+  eo.limits.max_steps = o.trace_limit == 0 ? evaluation_limits::unlimited : o.trace_limit;
+  eo.follow = why_suites(c, options.why);
+  evaluation result = release.evaluate(o.input, eo);
   filter_findings(result, o);
   if (json) {
-    std::vector<suite_history> whys;
-    for (const cipher* suite : why_suites(c, options.why))
-      whys.push_back(history_of(result, *suite, release.preference_order()));
-    print(evaluation_json(release, o.input, result, {options.check, whys, stand_in_for(c, s)}));
+    print(evaluation_json(release, o.input, result,
+                          {options.check, result.histories, stand_in_for(c, s), options.trace}));
   } else {
     print(stand_in_note(c, s) + render_text(release, o.input, result, options));
   }
@@ -98,16 +107,44 @@ int explain_one(const catalog& c, const explain_options& o, const shared_options
   return exit_accepted;
 }
 
+// The releases are evaluated on every core at once (evaluators may be shared by threads; each
+// evaluation is its own): twelve evaluations of a 16 MiB string are the slow path.
+std::vector<release_evaluation> evaluate_all(const std::vector<const catalog*>& releases,
+                                             const explain_options& o, const shared_options& s) {
+  std::vector<release_evaluation> results;
+  results.reserve(releases.size());
+  for (const catalog* c : releases)
+    results.push_back({evaluator(*c, s.flags.for_release(*c, false)), evaluation{}});
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  auto work = [&] {
+    for (std::size_t i = next++; i < results.size(); i = next++) {
+      try {
+        results[i].result = results[i].release.evaluate(o.input);
+      } catch (...) {
+        const std::lock_guard<std::mutex> hold(failure_lock);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  const std::size_t workers =
+      std::min<std::size_t>(results.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (std::size_t k = 1; k < workers; ++k) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+  return results;
+}
+
 int explain_several(const std::vector<const catalog*>& releases, const explain_options& o,
                     const shared_options& s) {
-  std::vector<release_evaluation> results;
+  std::vector<release_evaluation> results = evaluate_all(releases, o, s);
   bool all_ok = true;
-  for (const catalog* c : releases) {
-    evaluator release(*c, s.flags.for_release(*c, false));
-    evaluation result = release.evaluate(o.input);
-    filter_findings(result, o);
-    all_ok = all_ok && result.ok;
-    results.push_back({std::move(release), std::move(result)});
+  for (release_evaluation& r : results) {
+    filter_findings(r.result, o);
+    all_ok = all_ok && r.result.ok;
   }
   std::string notes;
   for (const catalog* c : releases) notes += stand_in_note(*c, s);
@@ -144,7 +181,12 @@ void add_explain_command(CLI::App& app, shared_options& shared, int& exit_status
   auto o = std::make_shared<explain_options>();
   shared.add_release(app, true);
   shared.add_format(app);
-  app.add_flag("--trace", o->trace, "Show what each rule added, removed, killed and moved");
+  app.add_flag("--trace", o->trace,
+               "Show what each rule added, removed, killed and moved (JSON: \"steps\")");
+  app.add_option("--trace-limit", o->trace_limit,
+                 "Show at most N steps of the trace, the rest counted (default 1000; 0: all, "
+                 "which for a long string takes memory and output in proportion)")
+      ->type_name("N");
   app.add_option("--why", o->why,
                  "Say which rules brought a suite in, moved it or took it out: an OpenSSL or IANA "
                  "name (any case) or a code point, e.g. 0xC02F (repeatable)")

@@ -35,10 +35,10 @@ struct render_options {
 [[nodiscard]] std::vector<const cipher*> why_suites(const catalog& release,
                                                     const std::vector<std::string>& names);
 
-/// Which rules brought a suite in, moved it or took it out (--why). Throws CLI::ValidationError
-/// for a name the release does not know.
+/// Which rules brought a suite in, moved it or took it out (--why), from one of the
+/// evaluation's histories.
 [[nodiscard]] std::string render_why(const evaluator& release, std::string_view input,
-                                     const evaluation& result, const cipher& suite);
+                                     const evaluation& result, const suite_history& history);
 
 /// Side by side: which releases accept the string, and what changes from one to the next.
 [[nodiscard]] std::string render_comparison_text(std::span<const release_evaluation> results);
@@ -48,9 +48,12 @@ struct render_options {
                                                 std::span<const cipher* const> before,
                                                 std::span<const cipher* const> after);
 
-/// Findings as compilers print them, each repeated one once with a count of the others.
+/// Findings as compilers print them: each repeated one once with a count of the others, at
+/// most a few different ones per code (the rest counted with where they are), and what the
+/// evaluation's limits left out.
 [[nodiscard]] std::string render_findings(std::string_view input,
                                           const std::vector<diagnostic>& findings,
+                                          std::span<const omitted_findings> omitted,
                                           const style& colours);
 
 /// The catalogs compiled in, with their build notes.

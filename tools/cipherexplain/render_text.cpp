@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 namespace cipherexplain::cli {
 std::string suite_names(const std::vector<const cipher*>& suites, std::size_t shown) {
@@ -136,45 +137,86 @@ std::string render_text(const evaluator& release, std::string_view input, const 
     out += '\n';
     out += render_trace(release, input, result, c);
   }
-  for (const cipher* suite : why_suites(release.release(), options.why)) {
+  for (const suite_history& h : result.histories) {
     out += '\n';
-    out += render_why(release, input, result, *suite);
+    out += render_why(release, input, result, h);
   }
   if (!result.diagnostics.empty()) out += '\n';
-  out += render_findings(input, result.diagnostics, c);
+  out += render_findings(input, result.diagnostics, result.diagnostics_omitted, c);
   return out;
 }
 
 std::string render_findings(std::string_view input, const std::vector<diagnostic>& findings,
-                            const style& c) {
+                            std::span<const omitted_findings> omitted, const style& c) {
   // The same finding again and again (20,000 redundant rules) is shown once, with a count and
-  // where the others are.
-  auto same = [](const diagnostic& a, const diagnostic& b) {
-    return a.code == b.code && a.message == b.message && a.suggestion == b.suggestion;
+  // where the others are; past a few different findings of one code, the rest of that code are
+  // counted with where they start. Grouping is by hash, so output and time stay linear.
+  constexpr std::size_t different_per_code = 5;
+  struct group {
+    std::size_t first;               // index into findings
+    std::vector<std::size_t> again;  // offsets of the identical ones after it
   };
+  struct code_tally {
+    std::size_t groups = 0;
+    std::size_t more = 0;  // findings not shown
+    std::vector<std::size_t> more_at;
+    std::size_t last_group = 0;  // the tally is printed after this group
+  };
+  std::vector<group> groups;
+  std::unordered_map<std::string, std::size_t> by_text;
+  std::unordered_map<diagnostic_code, code_tally> tallies;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const diagnostic& d = findings[i];
+    std::string key =
+        fmt::format("{}\x1f{}\x1f{}", static_cast<int>(d.code), d.message, d.suggestion);
+    if (const auto it = by_text.find(key); it != by_text.end()) {
+      groups[it->second].again.push_back(d.offset);
+      continue;
+    }
+    code_tally& t = tallies[d.code];
+    if (t.groups >= different_per_code) {
+      ++t.more;
+      if (t.more_at.size() < 3) t.more_at.push_back(d.offset);
+      continue;
+    }
+    ++t.groups;
+    t.last_group = groups.size();
+    by_text.emplace(std::move(key), groups.size());
+    groups.push_back({i, {}});
+  }
+  for (const omitted_findings& o : omitted) tallies[o.code].more += o.count;
+
   std::string out;
   const diagnostic_renderer renderer(input);
   std::optional<line_index> lines;
-  std::vector<bool> shown(findings.size(), false);
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (shown[i]) continue;
-    out += c.diagnostic(findings[i], renderer);
-    std::vector<std::size_t> others;
-    for (std::size_t j = i + 1; j < findings.size(); ++j) {
-      if (!shown[j] && same(findings[i], findings[j])) {
-        shown[j] = true;
-        others.push_back(findings[j].offset);
-      }
-    }
-    if (others.empty()) continue;
+  auto where = [&](const std::vector<std::size_t>& offsets, std::size_t total) {
     if (!lines) lines.emplace(input);
-    std::string where;
-    for (std::size_t k = 0; k < others.size() && k < 3; ++k)
-      where += (k == 0 ? "" : ", ") + to_string(lines->at(others[k]));
-    if (others.size() > 3) where += fmt::format(" and {} more", others.size() - 3);
-    out +=
-        fmt::format("  (the same {} {} more time{}: at {})\n", severity_name(findings[i].severity),
-                    others.size(), others.size() == 1 ? "" : "s", where);
+    std::string text;
+    for (std::size_t k = 0; k < offsets.size() && k < 3; ++k)
+      text += (k == 0 ? "" : ", ") + to_string(lines->at(offsets[k]));
+    if (total > std::min<std::size_t>(offsets.size(), 3))
+      text += fmt::format(" and {} more", total - std::min<std::size_t>(offsets.size(), 3));
+    return text;
+  };
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const diagnostic& d = findings[groups[g].first];
+    out += c.diagnostic(d, renderer);
+    if (const auto& again = groups[g].again; !again.empty()) {
+      out += fmt::format("  (the same {} {} more time{}: at {})\n", severity_name(d.severity),
+                         again.size(), again.size() == 1 ? "" : "s", where(again, again.size()));
+    }
+    const code_tally& t = tallies[d.code];
+    if (t.last_group == g && t.more != 0) {
+      out += fmt::format("  (and {} more {} finding{} not shown{}{})\n", t.more, code_name(d.code),
+                         t.more == 1 ? "" : "s", t.more_at.empty() ? "" : ", from ",
+                         t.more_at.empty() ? "" : where(t.more_at, t.more));
+    }
+  }
+  // Codes whose every finding the limits left out.
+  for (const omitted_findings& o : omitted) {
+    if (tallies[o.code].groups == 0)
+      out += fmt::format("  ({} {} finding{} not shown)\n", o.count, code_name(o.code),
+                         o.count == 1 ? "" : "s");
   }
   return out;
 }
@@ -215,16 +257,18 @@ namespace {
 
 // Counts of findings by code, e.g. "unknown-name x2, skipped-text".
 std::string findings_summary(const evaluation& result) {
-  std::vector<std::pair<std::string_view, int>> counts;
-  for (const diagnostic& d : result.diagnostics) {
-    const std::string_view code = code_name(d.code);
+  std::vector<std::pair<std::string_view, std::size_t>> counts;
+  auto count = [&](diagnostic_code c, std::size_t n) {
+    const std::string_view code = code_name(c);
     const auto it =
         std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == code; });
     if (it == counts.end())
-      counts.emplace_back(code, 1);
+      counts.emplace_back(code, n);
     else
-      ++it->second;
-  }
+      it->second += n;
+  };
+  for (const diagnostic& d : result.diagnostics) count(d.code, 1);
+  for (const omitted_findings& o : result.diagnostics_omitted) count(o.code, o.count);
   std::string out;
   for (const auto& [code, n] : counts) {
     if (!out.empty()) out += ", ";

@@ -33,15 +33,8 @@ std::string_view outcome_text(rule_outcome o) {
   return "";
 }
 
-// The rule's text as the user wrote it, with control bytes made visible.
-std::string shown(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    const auto b = static_cast<unsigned char>(ch);
-    out += b < 0x20 || b == 0x7f ? fmt::format("\\x{:02X}", b) : std::string(1, ch);
-  }
-  return out;
-}
+// The rule's text as the user wrote it, safe for a terminal.
+std::string shown(std::string_view text) { return printable(text); }
 
 // Each line wrapped to the width, continuing under its own text (names are never cut).
 std::string fit_lines(std::string_view text) {
@@ -97,7 +90,12 @@ std::string render_trace(const evaluator& release, std::string_view input, const
         c.dim(fmt::format("     list: {} suite{}", s.list.size(), s.list.size() == 1 ? "" : "s")) +
         "\n";
   }
-  if (result.steps.empty()) out += "   (no rules)\n";
+  if (result.steps.empty() && result.steps_omitted == 0) out += "   (no rules)\n";
+  if (result.steps_omitted != 0) {
+    out += fmt::format(
+        "     ... and {} more step{} not shown: the trace stops after {} (--trace-limit N shows more, 0 all)\n",
+        result.steps_omitted, result.steps_omitted == 1 ? "" : "s", result.steps.size());
+  }
   return fit_lines(out);
 }
 
@@ -121,8 +119,8 @@ std::vector<const cipher*> why_suites(const catalog& release,
 }
 
 std::string render_why(const evaluator& release, std::string_view input, const evaluation& result,
-                       const cipher& suite) {
-  const suite_history h = history_of(result, suite, release.preference_order());
+                       const suite_history& h) {
+  const cipher& suite = *h.suite;
   std::string out = fmt::format("Why {} is{} in the list:\n", suite.name, h.listed ? "" : " not");
   switch (h.standing) {
     case suite_standing::tls13:
@@ -148,7 +146,12 @@ std::string render_why(const evaluator& release, std::string_view input, const e
       break;
   }
   const line_index lines(input);
-  for (const suite_event& e : h.events) {
+  for (std::size_t k = 0; k < h.events.size(); ++k) {
+    const suite_event& e = h.events[k];
+    if (h.events_omitted != 0 && k == h.events_omitted_at) {
+      out += fmt::format("  ... {} more rule{} touched it here (not shown; the last {} follow)\n",
+                         h.events_omitted, h.events_omitted == 1 ? "" : "s", h.events.size() - k);
+    }
     std::string what;
     switch (e.action) {
       case suite_action::brought_in:
