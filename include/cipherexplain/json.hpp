@@ -66,7 +66,9 @@ struct name_lookup {
 
 /// One line of batch output, in the shape of the recorded results:
 /// {"input": ..., "ok": ..., "ciphers": [...]}, with "openssl" first when `release` is given.
+/// When `input` is only the first bytes of a longer line of `length` bytes, "input_bytes":
+/// length follows "input".
 void append_batch_line(std::string& out, std::string_view input, const evaluation& result,
-                       std::string_view release = {});
+                       std::string_view release = {}, std::size_t length = 0);
 
 }  // namespace cipherexplain

@@ -266,11 +266,12 @@ std::string string_diff_json(const evaluator& release, std::string_view a,
 }
 
 void append_batch_line(std::string& out, std::string_view input, const evaluation& result,
-                       std::string_view release) {
+                       std::string_view release, std::size_t length) {
   json_writer w(out);
   w.begin_object();
   if (!release.empty()) w.key("openssl").value(release);
   w.key("input").value(input);
+  if (length > input.size()) w.key("input_bytes").value(length);
   w.key("ok").value(result.ok);
   w.key("ciphers").begin_array();
   for (const cipher* s : listed(result)) w.plain_value(s->name);
