@@ -8,6 +8,8 @@
 
 #include <cipherexplain.hpp>
 
+#include "path_scaling.hpp"
+
 #include <benchmark/benchmark.h>
 #include <openssl/crypto.h>
 #include <openssl/ssl.h>
@@ -175,6 +177,8 @@ void scaling(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // First, while this process is small (see path_scaling.hpp).
+  cipherexplain::bench::start_cli_spawner();
   // As the oracle was recorded: no configuration file.
   setenv("OPENSSL_CONF", "/dev/null", 1);
   // For the report: what was compared, built how.
@@ -215,8 +219,12 @@ int main(int argc, char** argv) {
       ->Arg(1 << 16)
       ->Arg(1 << 20)
       ->Unit(benchmark::kMicrosecond);
+  // Every CLI path from 1 KiB to 16 MiB (CIPHEREXPLAIN_BENCH_SCALE_MAX bytes lowers the top).
+  const char* max = std::getenv("CIPHEREXPLAIN_BENCH_SCALE_MAX");
+  cipherexplain::bench::register_path_scaling(
+      CIPHEREXPLAIN_CLI, max != nullptr ? std::strtoull(max, nullptr, 10) : std::size_t{1} << 24);
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
-  return 0;
+  return cipherexplain::bench::any_path_failed() ? 1 : 0;
 }

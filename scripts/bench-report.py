@@ -7,7 +7,11 @@ cipherexplain/<case> are measured by the same process, each as the median of
 batch mode) are medians of --runs processes.
 
     scripts/bench-report.py                       # print the report
-    scripts/bench-report.py --update bench/README.md   # and rewrite its table
+    scripts/bench-report.py --update bench/README.md   # and rewrite its tables
+
+The scaling of every CLI path (paths/<path>/<input>/<bytes>, 1 KiB to 16 MiB, each the real
+CLI process, with its peak RSS) is a second run with one repetition: at 16 MiB a single run
+takes seconds, and the budgets are about seconds and gigabytes.
 
 Progress goes to stderr, the Markdown report to stdout.
 """
@@ -26,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+SCALING_BEGIN, SCALING_END = "<!-- scaling:begin -->", "<!-- scaling:end -->"
 
 # The issue's targets (docs in bench/README.md).
 TARGET_RATIO = 50
@@ -33,6 +38,13 @@ TARGET_PARSE_MB_S = 200
 TARGET_SCALING = 1.2
 TARGET_COLD_MS = 2.0
 TARGET_BATCH_MS = 50
+# Issue 12: at 16 MiB every path within 10 s and 1 GB peak RSS, and time linear in the input.
+BUDGET_S = 10.0
+BUDGET_RSS_MB = 1024.0
+TARGET_LINEAR = 1.5  # time(16 MiB) / (16 × time(1 MiB)) at most this
+PATHS = ["text", "json", "trace", "why", "openssl-all", "diff", "batch"]
+INPUTS = {"undo": "`-HIGH:HIGH:`…", "strength": "`ALL:@STRENGTH:+AES:+SHA:`…",
+          "high": "`HIGH:!aNULL:`…", "unknown": "random unknown words"}
 
 
 def log(message):
@@ -48,9 +60,69 @@ def build(build_dir):
                     "cipherexplain-bench", "cipherexplain-cli"], check=True, stdout=subprocess.DEVNULL)
 
 
+def run_paths(build_dir, max_bytes):
+    log(f"== cipherexplain-bench: every CLI path up to {max_bytes} bytes (several minutes)")
+    env = dict(os.environ, CIPHEREXPLAIN_BENCH_SCALE_MAX=str(max_bytes))
+    proc = subprocess.run([str(build_dir / "bench" / "cipherexplain-bench"), "--benchmark_format=json",
+                           "--benchmark_filter=paths/", "--benchmark_min_time=0.05"],
+                          check=True, capture_output=True, text=True, env=env)
+    return json.loads(proc.stdout)
+
+
+def fmt_s(ns):
+    return fmt_ns(ns) if ns < 1e9 else f"{ns / 1e9:.2f} s"
+
+
+def scaling_report(data):
+    # Manual-time benchmarks are named ".../manual_time".
+    m = {n.removesuffix("/manual_time"): b for n, b in medians(data).items()}
+    sizes = sorted({int(n.rsplit("/", 1)[1]) for n in m if n.startswith("paths/")})
+    top, mid = sizes[-1], [s for s in sizes if s <= 1 << 20][-1]
+    lines = []
+    add = lines.append
+    add(f"Measured {datetime.date.today().isoformat()} on {machine()}: each cell one run of the "
+        "CLI as a process (output into a pipe), wall time and the process's peak RSS.")
+    add("")
+    size_name = lambda b: f"{b >> 20} MiB" if b >= 1 << 20 else f"{b >> 10} KiB"
+    add(f"| Path | Input | {' | '.join(size_name(b) for b in sizes)} | Peak RSS at {size_name(top)} "
+        f"| {size_name(top)} / ({top // mid} × {size_name(mid)}) |")
+    add("|---|---|" + "---:|" * (len(sizes) + 2))
+    worst_time, worst_rss, worst_linear = (0, ""), (0, ""), (0, "")
+    for path in PATHS + ["openssl"]:
+        for shape, label in INPUTS.items():
+            cells = [m.get(f"paths/{path}/{shape}/{b}") for b in sizes]
+            if any(c is None for c in cells):
+                continue
+            times = [c["ns"] for c in cells]
+            linear = times[-1] / ((top // mid) * times[sizes.index(mid)])
+            rss = cells[-1].get("peak_rss_MB")
+            where = f"{path} on {shape}"
+            if path != "openssl":
+                worst_time = max(worst_time, (times[-1], where))
+                worst_rss = max(worst_rss, (rss, where))
+                worst_linear = max(worst_linear, (linear, where))
+            name = f"`{path}`" if path != "openssl" else "OpenSSL (in process)"
+            add(f"| {name} | {label} | {' | '.join(fmt_s(t) for t in times)} | "
+                f"{f'{rss:.0f} MB' if rss is not None else '-'} | {linear:.2f} |")
+    add("")
+    add("| Budget at 16 MiB (issue 12) | Worst | |")
+    add("|---|---|---|")
+    at_top = (lambda ok: verdict(ok)) if top == 1 << 24 else (lambda ok: f"not measured (top size {size_name(top)})")
+    add(f"| every path ≤ {BUDGET_S:.0f} s | {fmt_s(worst_time[0])} ({worst_time[1]}) "
+        f"| {at_top(worst_time[0] <= BUDGET_S * 1e9)} |")
+    add(f"| every path ≤ {BUDGET_RSS_MB / 1024:.0f} GB peak RSS | {worst_rss[0]:.0f} MB ({worst_rss[1]}) "
+        f"| {at_top(worst_rss[0] <= BUDGET_RSS_MB)} |")
+    add(f"| linear: {size_name(top)} within {TARGET_LINEAR}× of {top // mid} × {size_name(mid)} "
+        f"| {worst_linear[0]:.2f}× ({worst_linear[1]}) | {verdict(worst_linear[0] <= TARGET_LINEAR)} |")
+    add("")
+    add("Reproduce: `scripts/bench-report.py` (or `--update bench/README.md`).")
+    return "\n".join(lines) + "\n"
+
+
 def run_benchmarks(build_dir, repetitions, min_time):
     log(f"== cipherexplain-bench: {repetitions} repetitions of each benchmark (a few minutes)")
     proc = subprocess.run([str(build_dir / "bench" / "cipherexplain-bench"), "--benchmark_format=json",
+                           "--benchmark_filter=-paths/",
                            f"--benchmark_repetitions={repetitions}",
                            "--benchmark_report_aggregates_only=true",
                            # Repetitions of different benchmarks interleaved: a burst of load on
@@ -233,22 +305,34 @@ def main():
     parser.add_argument("--runs", type=int, default=40, help="processes per CLI measurement")
     parser.add_argument("--update", metavar="FILE", help=f"replace the text between {BEGIN} and {END}")
     parser.add_argument("--no-build", action="store_true", help="use the existing build")
+    parser.add_argument("--scale-max", type=int, default=1 << 24,
+                        help="largest input of the path scaling run, in bytes (default 16 MiB)")
+    parser.add_argument("--only", choices=["pairs", "scaling"], help="run only one of the two reports")
     args = parser.parse_args()
 
     build_dir = Path(args.build_dir)
     if not args.no_build:
         build(build_dir)
-    data = run_benchmarks(build_dir, args.repetitions, args.min_time)
-    text, _ = report(build_dir, data, args.runs)
-    sys.stdout.write(text)
+    sections = []
+    if args.only != "scaling":
+        data = run_benchmarks(build_dir, args.repetitions, args.min_time)
+        text, _ = report(build_dir, data, args.runs)
+        sys.stdout.write(text)
+        sections.append((BEGIN, END, text))
+    if args.only != "pairs":
+        text = scaling_report(run_paths(build_dir, args.scale_max))
+        sys.stdout.write("\n" + text)
+        sections.append((SCALING_BEGIN, SCALING_END, text))
     if args.update:
         path = Path(args.update)
         old = path.read_text()
-        if BEGIN not in old or END not in old:
-            raise SystemExit(f"{path} has no {BEGIN} ... {END} section")
-        head, rest = old.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        path.write_text(f"{head}{BEGIN}\n{text}{END}{tail}")
+        for begin, end, text in sections:
+            if begin not in old or end not in old:
+                raise SystemExit(f"{path} has no {begin} ... {end} section")
+            head, rest = old.split(begin, 1)
+            _, tail = rest.split(end, 1)
+            old = f"{head}{begin}\n{text}{end}{tail}"
+        path.write_text(old)
         log(f"== updated {path}")
 
 

@@ -458,9 +458,10 @@ TEST(cli, system_says_which_recorded_release_stands_in_for_the_system_one) {
   EXPECT_NE(broken.out.find("3.0.19 (system)"), std::string::npos);
   const process_result none = with("/no/such/libcrypto.so", {"--openssl", "system", "HIGH"});
   EXPECT_EQ(none.exit_code, 2);
-  EXPECT_EQ(none.err,
-            "cipherexplain: --openssl: system: no /no/such/libcrypto.so could be loaded\n"
-            "Run 'cipherexplain --help' for usage.\n");
+  EXPECT_EQ(
+      none.err,
+      "cipherexplain: --openssl: system: cannot load /no/such/libcrypto.so: cannot open shared object file: No such file or directory\n"
+      "Run 'cipherexplain --help' for usage.\n");
 }
 
 TEST(cli, versions_lists_every_catalog_with_its_build) {

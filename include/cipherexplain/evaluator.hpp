@@ -31,6 +31,10 @@ class evaluator {
  public:
   /// Prepares a release with the given build options.
   /// @throws std::invalid_argument when check_build_options() rejects them
+  /// @throws std::logic_error for a catalog the evaluator cannot model: one whose DEFAULT
+  ///   string fails, or that collects more than 256 suites. Never for the embedded catalogs
+  ///   (catalog_test prepares every one with every build option); only a hand-made catalog
+  ///   can do it. evaluate() itself never throws but std::bad_alloc.
   explicit evaluator(const catalog& release, const build_options& options = {});
 
   /// Parses (with the release's dialect) and evaluates a cipher string.

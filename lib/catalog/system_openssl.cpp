@@ -43,7 +43,12 @@ system_lookup look_up() {
   }
   void* lib = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
   if (lib == nullptr) {
-    out.problem = fmt::format("no {} could be loaded", path);
+    // dlerror() says "<path>: <reason>" (or nothing).
+    const char* error = dlerror();  // reading it clears it: once
+    const std::string_view why = error != nullptr ? error : "";
+    out.problem = why.starts_with(path) ? fmt::format("cannot load {}", why)
+                  : why.empty()         ? fmt::format("cannot load {}", path)
+                                        : fmt::format("cannot load {}: {}", path, why);
     return out;
   }
   using number_fn = unsigned long (*)();

@@ -121,14 +121,14 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
   c.killed.for_each([&](unsigned i) { killed_by_[i] = static_cast<int>(rule_index); });
   const cipher_set gone = c.removed | c.killed;
   if (gone.any() || c.added.any()) {
-    for (removal& p : removed_by_) {
+    for (removal& pending : removed_by_) {
       if (c.added.any()) {
-        if (const cipher_set back = p.suites & c.added; back.any())
-          removals_undone_.push_back({p.remove_rule, rule_index, back});
+        if (const cipher_set back = pending.suites & c.added; back.any())
+          removals_undone_.push_back({pending.remove_rule, rule_index, back});
       }
-      p.suites = p.suites - gone - c.added;
+      pending.suites = pending.suites - gone - c.added;
     }
-    std::erase_if(removed_by_, [](const removal& p) { return p.suites.none(); });
+    std::erase_if(removed_by_, [](const removal& pending) { return pending.suites.none(); });
     if (c.removed.any()) removed_by_.push_back({rule_index, 0, c.removed});
   }
 

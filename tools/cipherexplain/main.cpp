@@ -80,6 +80,15 @@ int main(int argc, char** argv) {
     cli::add_convert_command(app, shared, exit_status);
     cli::add_versions_command(app, shared, exit_status);
     try {
+      // "--color= HIGH" would otherwise read HIGH as the colour (CLI11 takes the next word).
+      for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--") break;
+        if (a.starts_with("--") && a.ends_with("=") && a.size() > 3 && a.size() < 64) {
+          throw CLI::ValidationError(fmt::format(
+              "'{}' has no value after '=': write {}VALUE, or leave the option out", a, a));
+        }
+      }
       app.parse(argc, argv);  // runs the chosen command's callback
       cli::finish_output();
       return exit_status;

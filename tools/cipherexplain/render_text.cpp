@@ -366,7 +366,13 @@ std::string render_versions_text(const catalog* system) {
   table_fit fit;
   fit.width = output_width();
   fit.wrap = 4;
-  return format_table(rows, {false, false, true, false, false}, fit);
+  std::string out = format_table(rows, {false, false, true, false, false}, fit);
+  if (const system_lookup& sys = catalog::system(); !sys.found) {
+    out += '\n';
+    out += wrapped(fmt::format("The system's OpenSSL (--openssl system): {}.", sys.problem),
+                   fit.width, 2);
+  }
+  return out;
 }
 
 }  // namespace cipherexplain::cli
