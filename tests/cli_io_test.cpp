@@ -267,6 +267,77 @@ TEST(cli_io, why_repeated_is_asked_once) {
       << r.out.substr(0, 3000);
 }
 
+// Strings longer than an argument may be (128 KiB on Linux) come from files; only the lists are
+// computed, and the echo of each string is cut.
+TEST(cli_io, diff_reads_strings_too_long_for_arguments_from_files) {
+  const std::string a = file_with("a.txt", repeated("HIGH:!aNULL:", 2 << 20));
+  const std::string b = file_with("b.txt", repeated("HIGH:!aNULL:", 2 << 20) + "!SHA1");
+  const process_result r = cli({"diff", "--file", a, "--file", b});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("A 'HIGH:!aNULL:HIGH:!aNULL:HIGH:!aNULL:HIGH:!aNULL:HIGH:!aNULL:...' "
+                       "(2097144 bytes): accepted, 128 suites\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("removed 30: "), std::string::npos) << r.out;
+  EXPECT_LT(r.out.size(), 4096u);
+  // One string and one file, in that order; anything but two strings is refused.
+  EXPECT_EQ(cli({"diff", "HIGH:!aNULL", "--file", a}).exit_code, 0);
+  const process_result one = cli({"diff", "--file", a});
+  EXPECT_EQ(one.exit_code, 2);
+  EXPECT_EQ(one.err,
+            "cipherexplain: diff compares two strings: give two STRINGs, two --file, or one of "
+            "each (got 1)\nRun 'cipherexplain --help' for usage.\n");
+}
+
+// Two rejected strings give no lists: that is said, not "the lists are the same".
+TEST(cli_io, diff_says_when_both_strings_are_rejected) {
+  const process_result r = cli({"diff", "FOO$", "BAR$"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Nothing to compare: OpenSSL rejects both strings, so neither gives a list"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("The lists are the same"), std::string::npos) << r.out;
+}
+
+// "--color= HIGH" took HIGH as the colour (and then refused it); an empty value is named.
+TEST(cli_io, an_option_with_an_empty_value_is_refused_by_name) {
+  const process_result r = cli({"--color=", "HIGH"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "cipherexplain: '--color=' has no value after '=': write --color=VALUE, or leave the "
+            "option out\nRun 'cipherexplain --help' for usage.\n");
+}
+
+// A 100 KB argument (as a script may pass by mistake) gives a short error, not 100 KB on stderr;
+// the value's start and length are named.
+TEST(cli_io, a_huge_argument_gives_a_short_error) {
+  const std::string big(100'000, 'A');
+  const std::vector<std::vector<std::string>> runs{
+      {"--why", big, "HIGH"},
+      {"--hide", big, "HIGH"},
+      {"--policy", big, "HIGH"},
+      {"--color", big, "HIGH"},
+      {"--openssl", big, "HIGH"},
+      {"--security-level", big, "HIGH"},
+      {"--file", "/" + big},
+      {"batch", "/" + big},
+      {"diff", "--file", "/" + big, "A"},
+      {"--" + big, "HIGH"},
+      {"--format", "json", "--why", big, "HIGH"},
+  };
+  for (const std::vector<std::string>& args : runs) {
+    const process_result r = cli(args);
+    EXPECT_GE(r.exit_code, 2) << args[0];
+    EXPECT_LT(r.err.size(), 1000u) << args[0] << ": " << r.err.substr(0, 300);
+    EXPECT_NE(r.err.find("AAAA"), std::string::npos) << args[0] << ": " << r.err;
+  }
+  // Output echoes are cut too (convert's table), while JSON keeps every byte.
+  const process_result table = cli({"convert", big});
+  EXPECT_NE(table.out.find("AAAA... (100000 bytes)"), std::string::npos);
+  EXPECT_LT(table.out.size(), 1000u);
+  EXPECT_GT(cli({"convert", "--format", "json", big}).out.size(), big.size());
+}
+
 // A cipher string is JSON-escaped in JSON (never \xHH): what a program reads is the input.
 TEST(cli_io, json_keeps_the_input_bytes) {
   const process_result r = cli({"--format", "json", std::string("HIGH:\x1b[2J")});

@@ -51,7 +51,6 @@ class history_recorder {
   };
   void add(followed& f, const suite_event& e) const;
 
-  const prepared_release& release_;
   std::vector<followed> suites_;
   cipher_set followed_;
   std::size_t head_;

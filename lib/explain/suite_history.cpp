@@ -30,8 +30,7 @@ namespace detail {
 
 history_recorder::history_recorder(const prepared_release& release,
                                    std::span<const cipher* const> follow, std::size_t max_events)
-    : release_(release),
-      head_(max_events == evaluation_limits::unlimited ? max_events : max_events - max_events / 2),
+    : head_(max_events == evaluation_limits::unlimited ? max_events : max_events - max_events / 2),
       tail_(max_events == evaluation_limits::unlimited ? 0 : max_events / 2) {
   const auto order = release.order();
   for (const cipher* suite : follow) {

@@ -21,8 +21,14 @@ struct convert_options {
   std::vector<std::string> names;
 };
 
-// The name as typed, safe for a terminal (it is echoed to one).
-std::string shown_input(std::string_view text) { return printable(text); }
+// The name as typed, safe for a terminal (it is echoed to one), and cut when it is no name.
+std::string shown_input(std::string_view text) {
+  constexpr std::size_t longest = 80;  // the longest suite name is 50 bytes
+  if (text.size() <= longest) return printable(text);
+  std::size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0u) == 0x80u) --cut;
+  return fmt::format("{}... ({} bytes)", printable(text.substr(0, cut)), text.size());
+}
 
 // Exit 0 when every name is a suite of the release, 1 otherwise.
 int run_convert(const catalog& release, const std::vector<std::string>& names,

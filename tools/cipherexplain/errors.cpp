@@ -39,6 +39,29 @@ void collect_option_names(const CLI::App& app, std::set<std::string>& names) {
   for (const CLI::App* sub : app.get_subcommands({})) collect_option_names(*sub, names);
 }
 
+// Messages quote what was typed (CLI11's validators quote the whole value): a word longer than
+// any name, path or option here is cut, so that a 1 MB argument gives a one-line error.
+std::string with_long_words_cut(std::string_view message) {
+  constexpr std::size_t longest = 512, kept = 60;  // the longest list in a message: 400
+  std::string out;
+  std::size_t i = 0;
+  while (i < message.size()) {
+    const std::size_t end = std::min(message.find(' ', i), message.size());
+    const std::string_view word = message.substr(i, end - i);
+    if (word.size() <= longest) {
+      out += word;
+    } else {
+      std::size_t cut = kept;
+      while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xc0u) == 0x80u) --cut;
+      out += word.substr(0, cut);
+      out += fmt::format("...({} bytes)", word.size());
+    }
+    if (end < message.size()) out += ' ';
+    i = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 bool wants_json(int argc, const char* const* argv) {
@@ -80,7 +103,9 @@ std::string usage_message(const CLI::App& app, const CLI::ParseError& error, int
   return what;
 }
 
-int report_failure(std::string_view kind, std::string_view message, int exit_status, bool json) {
+int report_failure(std::string_view kind, std::string_view full_message, int exit_status,
+                   bool json) {
+  const std::string message = with_long_words_cut(full_message);
   std::string out;
   if (json) {
     out = "{\"error\": {\"kind\": ";
