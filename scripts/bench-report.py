@@ -66,6 +66,8 @@ def run_paths(build_dir, max_bytes):
     proc = subprocess.run([str(build_dir / "bench" / "cipherexplain-bench"), "--benchmark_format=json",
                            "--benchmark_filter=paths/", "--benchmark_min_time=0.05"],
                           check=True, capture_output=True, text=True, env=env)
+    # Kept next to the build: a long run is not lost to a reporting slip.
+    (build_dir / "paths.json").write_text(proc.stdout)
     return json.loads(proc.stdout)
 
 
@@ -74,8 +76,8 @@ def fmt_s(ns):
 
 
 def scaling_report(data):
-    # Manual-time benchmarks are named ".../manual_time".
-    m = {n.removesuffix("/manual_time"): b for n, b in medians(data).items()}
+    # Google Benchmark appends "/iterations:1" and "/manual_time" to such benchmarks' names.
+    m = {re.sub(r"/(iterations:\d+|manual_time)", "", n): b for n, b in medians(data).items()}
     sizes = sorted({int(n.rsplit("/", 1)[1]) for n in m if n.startswith("paths/")})
     top, mid = sizes[-1], [s for s in sizes if s <= 1 << 20][-1]
     lines = []
@@ -308,6 +310,7 @@ def main():
     parser.add_argument("--scale-max", type=int, default=1 << 24,
                         help="largest input of the path scaling run, in bytes (default 16 MiB)")
     parser.add_argument("--only", choices=["pairs", "scaling"], help="run only one of the two reports")
+    parser.add_argument("--paths-json", help="report the scaling from this saved run instead of running it")
     args = parser.parse_args()
 
     build_dir = Path(args.build_dir)
@@ -320,7 +323,9 @@ def main():
         sys.stdout.write(text)
         sections.append((BEGIN, END, text))
     if args.only != "pairs":
-        text = scaling_report(run_paths(build_dir, args.scale_max))
+        data = (json.loads(Path(args.paths_json).read_text()) if args.paths_json
+                else run_paths(build_dir, args.scale_max))
+        text = scaling_report(data)
         sys.stdout.write("\n" + text)
         sections.append((SCALING_BEGIN, SCALING_END, text))
     if args.update:

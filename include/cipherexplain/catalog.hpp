@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cipherexplain {
@@ -154,6 +155,9 @@ class catalog {
   std::vector<std::string> strings_;  // storage for names (stable: reserved up front)
   std::vector<cipher> ciphers_;
   std::vector<alias> aliases_;
+  // (name, position) sorted, for find_cipher (names and IANA names) and find_alias: an
+  // unknown word costs a binary search, not a walk over the table.
+  std::vector<std::pair<std::string_view, std::uint32_t>> cipher_names_, alias_names_;
   std::vector<const cipher*> tls13_default_;
   std::vector<preference_pass> passes_;
   unavailable_algorithms unavailable_;

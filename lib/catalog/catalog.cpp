@@ -8,11 +8,23 @@
 
 namespace cipherexplain {
 
+namespace {
+
+// The position of the first entry named `name` in a sorted (name, position) index.
+template <typename Index>
+std::optional<std::uint32_t> position_of(const Index& index, std::string_view name) noexcept {
+  const auto it = std::lower_bound(index.begin(), index.end(), name,
+                                   [](const auto& e, std::string_view n) { return e.first < n; });
+  if (it == index.end() || it->first != name) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
 const cipher* catalog::find_cipher(std::string_view name) const noexcept {
-  for (const cipher& s : ciphers_) {
-    if (s.name == name || (!s.stdname.empty() && s.stdname == name)) return &s;
-  }
-  return nullptr;
+  if (name.empty()) return nullptr;
+  const auto at = position_of(cipher_names_, name);
+  return at ? &ciphers_[*at] : nullptr;
 }
 
 const cipher* catalog::find_cipher(std::uint32_t id) const noexcept {
@@ -22,10 +34,8 @@ const cipher* catalog::find_cipher(std::uint32_t id) const noexcept {
 }
 
 const alias* catalog::find_alias(std::string_view name) const noexcept {
-  for (const alias& a : aliases_) {
-    if (a.name == name) return &a;
-  }
-  return nullptr;
+  const auto at = position_of(alias_names_, name);
+  return at ? &aliases_[*at] : nullptr;
 }
 
 bool catalog::has_build_option(std::string_view name) const noexcept {

@@ -384,7 +384,16 @@ std::unique_ptr<catalog> catalog::from_data(std::string_view ciphers_tsv,
   loader l{*c, {}, false};
   l.read_release_txt(c->strings_[2]);
   l.read_ciphers(c->strings_[0]);
+  // By name, then position: the first entry of a name is the table's first suite with it.
+  for (std::uint32_t i = 0; i < c->ciphers_.size(); ++i) {
+    c->cipher_names_.emplace_back(c->ciphers_[i].name, i);
+    if (!c->ciphers_[i].stdname.empty()) c->cipher_names_.emplace_back(c->ciphers_[i].stdname, i);
+  }
+  std::sort(c->cipher_names_.begin(), c->cipher_names_.end());
   l.read_aliases(c->strings_[1]);
+  for (std::uint32_t i = 0; i < c->aliases_.size(); ++i)
+    c->alias_names_.emplace_back(c->aliases_[i].name, i);
+  std::sort(c->alias_names_.begin(), c->alias_names_.end());
   l.resolve_tls13_default();
   return c;
 }

@@ -70,18 +70,27 @@ class list_state {
   /// Drops stale entries now, so that later reads of this list (and of its copies) are plain.
   void tidy() noexcept { compact(); }
 
-  /// Same list (order included), same parked suites, same killed suites.
+  /// Same list (order included), same parked suites, same killed suites. Walks both
+  /// sequences side by side, stopping at the first difference (the findings ask this for every
+  /// rule).
   [[nodiscard]] bool equivalent(const list_state& o) const noexcept {
     if (!(active_set == o.active_set) || !(alive == o.alive) || n_removed_ != o.n_removed_)
       return false;
     for (std::uint16_t i = 0; i < n_removed_; ++i) {
       if (removed_[i] != o.removed_[i]) return false;
     }
-    std::array<std::uint8_t, max_collected> a{}, b{};
-    unsigned na = 0, nb = 0;
-    for_each_active([&](unsigned c) { a[na++] = static_cast<std::uint8_t>(c); });
-    o.for_each_active([&](unsigned c) { b[nb++] = static_cast<std::uint8_t>(c); });
-    return na == nb && std::equal(a.begin(), a.begin() + na, b.begin());
+    auto live = [](const list_state& s, std::uint16_t k) {
+      return !s.stale_ || s.where_[s.seq_[k]] == k;
+    };
+    std::uint16_t i = 0, j = 0;
+    while (true) {
+      while (i < n_seq_ && !live(*this, i)) ++i;
+      while (j < o.n_seq_ && !live(o, j)) ++j;
+      if (i == n_seq_ || j == o.n_seq_) return i == n_seq_ && j == o.n_seq_;
+      if (seq_[i] != o.seq_[j]) return false;
+      ++i;
+      ++j;
+    }
   }
 
   /// ADD: matching suites not in the list are appended, in list order.

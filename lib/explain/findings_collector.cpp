@@ -164,8 +164,9 @@ void findings_collector::unknown_name(std::size_t rule_index, std::size_t word) 
                                                     rules[rule_index + 1].segment != r.segment);
   const bool suggest = suggestions_made_ < limits_.max_suggestions;
   if (suggest) ++suggestions_made_;
-  diagnostic finding = unknown_word_finding(release_, suggestions_, parsed_, r,
-                                            parsed_.words(r)[word], skips_nothing, suggest);
+  diagnostic finding =
+      unknown_word_finding(release_, suggestions_, parsed_, r, parsed_.words(r)[word],
+                           skips_nothing, suggest, [this](diagnostic_code c) { return !full(c); });
   const std::size_t covered_to = finding.offset + finding.length;
   note(std::move(finding));
   skipped_rest(rule_index, word, "an unknown name", covered_to);

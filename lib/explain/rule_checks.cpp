@@ -124,7 +124,8 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
     for (removal& pending : removed_by_) {
       if (c.added.any()) {
         if (const cipher_set back = pending.suites & c.added; back.any())
-          removals_undone_.push_back({pending.remove_rule, rule_index, back});
+          removals_undone_.push_back({static_cast<std::uint32_t>(pending.remove_rule),
+                                      static_cast<std::uint32_t>(rule_index), undone_set(back)});
       }
       pending.suites = pending.suites - gone - c.added;
     }
@@ -175,21 +176,29 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
   }
 }
 
+std::uint32_t findings_collector::undone_set(const cipher_set& suites) {
+  constexpr std::size_t recent = 8;
+  for (std::size_t k = undone_sets_.size(), seen = 0; k > 0 && seen < recent; --k, ++seen) {
+    if (undone_sets_[k - 1] == suites) return static_cast<std::uint32_t>(k - 1);
+  }
+  undone_sets_.push_back(suites);
+  return static_cast<std::uint32_t>(undone_sets_.size() - 1);
+}
+
 // Removals a later rule undid, reported at the '-' rule, when those suites end up listed.
 void findings_collector::report_removals_undone(const list_state& final_state) {
   const auto order = release_.order();
   // By removing rule, each with the first rule that undid it.
-  std::stable_sort(
-      removals_undone_.begin(), removals_undone_.end(),
-      [](const removal& a, const removal& b) { return a.remove_rule < b.remove_rule; });
+  std::stable_sort(removals_undone_.begin(), removals_undone_.end(),
+                   [](const undone& a, const undone& b) { return a.remove_rule < b.remove_rule; });
   for (std::size_t i = 0; i < removals_undone_.size();) {
     const std::size_t remove_rule = removals_undone_[i].remove_rule;
     const std::size_t add_rule = removals_undone_[i].add_rule;
-    cipher_set undone;
+    cipher_set back_in;
     for (; i < removals_undone_.size() && removals_undone_[i].remove_rule == remove_rule; ++i)
-      undone |= removals_undone_[i].suites;
-    undone &= final_state.active_set;
-    if (undone.none()) continue;
+      back_in |= undone_sets_[removals_undone_[i].suites];
+    back_in &= final_state.active_set;
+    if (back_in.none()) continue;
     const struct rule& r = parsed_.rules()[remove_rule];
     const struct rule& a = parsed_.rules()[add_rule];
     const std::string_view text = parsed_.text(r.text);
@@ -204,7 +213,7 @@ void findings_collector::report_removals_undone(const list_state& final_state) {
       continue;
     }
     std::vector<const cipher*> back;
-    undone.for_each([&](unsigned s) { back.push_back(order[s]); });
+    back_in.for_each([&](unsigned s) { back.push_back(order[s]); });
     note(make_finding(
         diagnostic_code::removal_undone,
         fmt::format(

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <string>
 
 namespace cipherexplain::detail {
@@ -62,17 +63,23 @@ std::string suggestion_for(const name_suggestions& names, std::string_view text,
 
 diagnostic unknown_word_finding(const prepared_release& release,
                                 const lazy_name_suggestions& suggestions, const tree& parsed,
-                                const rule& r, source_range where, bool skips_nothing,
-                                bool suggest) {
+                                const rule& r, source_range where, bool skips_nothing, bool suggest,
+                                const std::function<bool(diagnostic_code)>& wanted) {
+  // A finding whose code has no room left is only counted: its words are not worth making.
+  auto counted = [&](diagnostic_code code, std::size_t length) {
+    return make_finding(code, {}, where.offset, length);
+  };
   // A removal of one word excludes nothing when the word names nothing here.
   const bool exclusion =
       (r.op == rule_op::kill || r.op == rule_op::remove) && r.word_count == 1 && skips_nothing;
-  auto harmless = [&](std::string why) {
+  auto harmless = [&](const auto& why) {
+    if (!wanted(diagnostic_code::harmless_exclusion))
+      return make_finding(diagnostic_code::harmless_exclusion, {}, r.text.offset, r.text.length);
     return make_finding(
         diagnostic_code::harmless_exclusion,
         fmt::format(
             "'{}' excludes {}; OpenSSL ignores the rule, which is harmless: the string means the same",
-            parsed.text(r.text), why),
+            parsed.text(r.text), why()),
         r.text.offset, r.text.length);
   };
   const std::string_view text = parsed.text(where);
@@ -91,12 +98,16 @@ diagnostic unknown_word_finding(const prepared_release& release,
   if (!tls13) tls13 = everywhere.tls13_suite(text);
 
   if (same_name(text, "DEFAULT", here.dialect().case_insensitive)) {
+    if (!wanted(diagnostic_code::default_not_first))
+      return counted(diagnostic_code::default_not_first, where.length);
     return make_finding(
         diagnostic_code::default_not_first,
         "DEFAULT is special only at the very start of the string; here it is an unknown word and OpenSSL ignores the rule",
         where.offset, where.length, "start the string with DEFAULT instead");
   }
   if (equal_ignoring_case(text, "TLSv1.3")) {
+    if (!wanted(diagnostic_code::tls13_name))
+      return counted(diagnostic_code::tls13_name, where.length);
     return make_finding(
         diagnostic_code::tls13_name,
         fmt::format(
@@ -106,6 +117,9 @@ diagnostic unknown_word_finding(const prepared_release& release,
         "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites, nginx 'ssl_conf_command Ciphersuites'), and the protocol range with SSL_CTX_set_min/max_proto_version()");
   }
   if (tls13 || token.starts_with("TLS13-")) {
+    if (!wanted(diagnostic_code::tls13_name))
+      return counted(diagnostic_code::tls13_name,
+                     std::max<std::size_t>(where.length, token.size()));
     return make_finding(
         diagnostic_code::tls13_name,
         fmt::format(
@@ -115,16 +129,22 @@ diagnostic unknown_word_finding(const prepared_release& release,
         where.offset, std::max<std::size_t>(where.length, token.size()),
         "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites, nginx 'ssl_conf_command Ciphersuites')");
   }
-  if (exclusion && (here.find_cipher(text) != nullptr || here.find_alias(text) != nullptr)) {
-    return harmless(fmt::format("what this build of OpenSSL {} cannot use anyway", name));
+  const bool known_here = here.find_cipher(text) != nullptr || here.find_alias(text) != nullptr;
+  if (exclusion && known_here) {
+    return harmless(
+        [&] { return fmt::format("what this build of OpenSSL {} cannot use anyway", name); });
   }
-  if (here.find_cipher(text) != nullptr || here.find_alias(text) != nullptr) {
+  if (known_here) {
+    if (!wanted(diagnostic_code::name_unavailable))
+      return counted(diagnostic_code::name_unavailable, where.length);
     return make_finding(
         diagnostic_code::name_unavailable,
         fmt::format("{}; OpenSSL ignores the rule", unavailable_reason(release, text)),
         where.offset, where.length);
   }
   if (const auto iana = everywhere.iana_suite(token); iana && !here.stdname_lookup()) {
+    if (!wanted(diagnostic_code::name_not_in_release))
+      return counted(diagnostic_code::name_not_in_release, token.size());
     const cipher* own = here.find_cipher(*iana);
     return make_finding(
         diagnostic_code::name_not_in_release,
@@ -141,16 +161,22 @@ diagnostic unknown_word_finding(const prepared_release& release,
   // ignores case.
   const name_suggestions& names = suggestions.get();
   if (exclusion && !elsewhere.empty() && !names.knows_ignoring_case(text)) {
-    return harmless(fmt::format("a name OpenSSL {} does not have (it is in {})", name,
-                                releases_text(elsewhere)));
+    return harmless([&] {
+      return fmt::format("a name OpenSSL {} does not have (it is in {})", name,
+                         releases_text(elsewhere));
+    });
   }
   if (!elsewhere.empty() && !names.knows_ignoring_case(text)) {
+    if (!wanted(diagnostic_code::name_not_in_release))
+      return counted(diagnostic_code::name_not_in_release, where.length);
     return make_finding(
         diagnostic_code::name_not_in_release,
         fmt::format("'{}' is not a name in OpenSSL {} (it is in {}); OpenSSL ignores the rule",
                     text, name, releases_text(elsewhere)),
         where.offset, where.length);
   }
+  if (!wanted(diagnostic_code::unknown_name))
+    return counted(diagnostic_code::unknown_name, where.length);
   // A directive's name pasted in front of its value is the likeliest explanation at the start.
   std::optional<std::string> pasted = pasted_directive_hint(src, token);
   return make_finding(

@@ -7,6 +7,8 @@
 #include "engine/prepared_release.hpp"
 #include "explain/name_index.hpp"
 
+#include <functional>
+
 namespace cipherexplain::detail {
 
 /// The finding for a word OpenSSL cannot look up, at `where`, checked in this order: DEFAULT
@@ -17,9 +19,12 @@ namespace cipherexplain::detail {
 /// know, is a harmless-exclusion note instead when OpenSSL skips nothing after it
 /// (`skips_nothing`: the rule ends its segment): there is nothing to exclude.
 /// Without `suggest` the nearest names are not searched (a string's suggestions are bounded).
+/// A finding whose code `wanted` refuses (the evaluation keeps no more of it) comes back with
+/// its code and place only, unworded: it is only counted.
 [[nodiscard]] diagnostic unknown_word_finding(const prepared_release& release,
                                               const lazy_name_suggestions& suggestions,
                                               const tree& parsed, const rule& r, source_range where,
-                                              bool skips_nothing, bool suggest);
+                                              bool skips_nothing, bool suggest,
+                                              const std::function<bool(diagnostic_code)>& wanted);
 
 }  // namespace cipherexplain::detail
