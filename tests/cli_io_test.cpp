@@ -261,9 +261,13 @@ TEST(cli_io, why_repeated_is_asked_once) {
        at = r.out.find("Why AES128-SHA", at + 1))
     ++asked;
   EXPECT_EQ(asked, 1u);
-  // Each of the 8,533 'HIGH' touched it: the first and last 500 are listed, the middle counted.
-  EXPECT_NE(r.out.find("  ... 7533 more rules touched it here (not shown; the last 500 follow)\n"),
-            std::string::npos)
+  // Each of the 8,533 'HIGH' touched it: the first and last 500 are kept, the middle counted,
+  // and the kept repeats of one rule doing the same are one line each.
+  EXPECT_NE(
+      r.out.find("  'HIGH' at 1:13 matched it but changed nothing for it (now at position 121)\n"
+                 "    (the same 498 more times: at 1:25, 1:37, 1:49 and 495 more)\n"
+                 "  ... 7533 more rules touched it here (not shown; the last 500 follow)\n"),
+      std::string::npos)
       << r.out.substr(0, 3000);
 }
 

@@ -146,7 +146,14 @@ std::string render_why(const evaluator& release, std::string_view input, const e
       break;
   }
   const line_index lines(input);
-  for (std::size_t k = 0; k < h.events.size(); ++k) {
+  // The same rule text doing the same to the suite again and again ('HIGH' 8,000 times) is one
+  // line with a count and where the others are.
+  auto same = [&](const suite_event& a, const suite_event& b) {
+    return a.action == b.action && a.position == b.position &&
+           input.substr(std::min<std::size_t>(a.text.offset, input.size()), a.text.length) ==
+               input.substr(std::min<std::size_t>(b.text.offset, input.size()), b.text.length);
+  };
+  for (std::size_t k = 0; k < h.events.size();) {
     const suite_event& e = h.events[k];
     if (h.events_omitted != 0 && k == h.events_omitted_at) {
       out += fmt::format("  ... {} more rule{} touched it here (not shown; the last {} follow)\n",
@@ -177,6 +184,20 @@ std::string render_why(const evaluator& release, std::string_view input, const e
         input.substr(std::min<std::size_t>(e.text.offset, input.size()), e.text.length);
     out += fmt::format("  '{}' at {} {}{}\n", shown(text), to_string(lines.at(e.text.offset)), what,
                        e.position ? fmt::format(" (now at position {})", *e.position) : "");
+    // Its repeats, up to the omitted stretch (which is said on its own line).
+    const std::size_t stop =
+        h.events_omitted != 0 && k < h.events_omitted_at ? h.events_omitted_at : h.events.size();
+    std::size_t next = k + 1;
+    while (next < stop && same(e, h.events[next])) ++next;
+    if (const std::size_t repeats = next - k - 1; repeats != 0) {
+      std::string where;
+      for (std::size_t r = k + 1; r < next && r < k + 4; ++r)
+        where += (r == k + 1 ? "" : ", ") + to_string(lines.at(h.events[r].text.offset));
+      if (repeats > 3) where += fmt::format(" and {} more", repeats - 3);
+      out += fmt::format("    (the same {} more time{}: at {})\n", repeats, repeats == 1 ? "" : "s",
+                         where);
+    }
+    k = next;
   }
   if (h.events.empty()) out += "  No rule matched it.\n";
   if (!result.ok) out += "  OpenSSL rejects the string, so no list results from it.\n";
