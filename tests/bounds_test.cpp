@@ -143,6 +143,15 @@ TEST(bounds, keeps_the_first_findings_of_a_code_and_counts_the_rest) {
   EXPECT_EQ(e.outcomes, every.outcomes);
 }
 
+// Only findings that would have been made are counted: past 1,000 tls13-unaffected notes, a
+// removal that touches no TLS 1.3 suite ('!aNULL') adds nothing to the count.
+TEST(bounds, counts_only_findings_that_would_have_been_made) {
+  const std::string input = "ALL" + repeated(":-AES", 1500) + repeated(":!aNULL", 500);
+  const evaluation e = release_3_0().evaluate(input);
+  EXPECT_EQ(kept(e, diagnostic_code::tls13_unaffected), 1000u);
+  EXPECT_EQ(omitted(e, diagnostic_code::tls13_unaffected), 500u);
+}
+
 TEST(bounds, trace_stops_at_max_steps_and_counts_the_rest) {
   const std::string input = repeated("HIGH:!aNULL:", 100);
   evaluate_options options;

@@ -157,15 +157,14 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
       narrow_checks_.push_back({rule_index, e->named, p});
     }
   }
-  if (removes && release_.release().engine() == engine_family::openssl_1_1_1 &&
-      full(diagnostic_code::tls13_unaffected)) {
-    omit(diagnostic_code::tls13_unaffected);
-  } else if (removes && release_.release().engine() == engine_family::openssl_1_1_1) {
+  if (removes && release_.release().engine() == engine_family::openssl_1_1_1) {
     std::vector<const cipher*> stay;
     for (const cipher* s : release_.tls13()) {
       if (release_.matches(p, *s)) stay.push_back(s);
     }
-    if (!stay.empty()) {
+    if (!stay.empty() && full(diagnostic_code::tls13_unaffected)) {
+      omit(diagnostic_code::tls13_unaffected);
+    } else if (!stay.empty()) {
       note(make_finding(
           diagnostic_code::tls13_unaffected,
           fmt::format("'{}' does not touch TLS 1.3 suites: {} stay{} in the list", text,
