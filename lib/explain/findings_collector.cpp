@@ -145,13 +145,13 @@ void findings_collector::skipped_rest(std::size_t rule_index, std::size_t word,
   for (std::size_t i = rule_index; i < rules.size() && rules[i].segment == segment; ++i) {
     end = std::max({end, rules[i].text.end(), rules[i].tail.end()});
   }
-  if (end > from && full(diagnostic_code::skipped_text)) {
-    omit(diagnostic_code::skipped_text);
-  } else if (end > from) {
-    note(
-        make_finding(diagnostic_code::skipped_text,
-                     fmt::format("after {} OpenSSL skips everything up to the next separator", why),
-                     from, end - from));
+  if (end > from) {
+    note_lazily(diagnostic_code::skipped_text, [&] {
+      return make_finding(
+          diagnostic_code::skipped_text,
+          fmt::format("after {} OpenSSL skips everything up to the next separator", why), from,
+          end - from);
+    });
   }
 }
 

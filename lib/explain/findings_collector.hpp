@@ -59,13 +59,19 @@ class findings_collector final : public run_observer {
     bool any = false;
   };
 
-  // Findings beyond the limit for their code are counted, not kept. Callers whose finding is
-  // costly to word ask full() first and omit() instead.
+  // Findings beyond the limit for their code are counted, not kept.
   [[nodiscard]] bool full(diagnostic_code code) const noexcept {
     return kept_[static_cast<std::size_t>(code)] >= limits_.max_findings_per_code;
   }
-  void omit(diagnostic_code code) noexcept { ++omitted_[static_cast<std::size_t>(code)]; }
   void note(diagnostic d);
+  // The same for a finding that is costly to word: `make` runs only when it is kept.
+  template <typename Make>
+  void note_lazily(diagnostic_code code, Make&& make) {
+    if (full(code))
+      ++omitted_[static_cast<std::size_t>(code)];
+    else
+      note(make());
+  }
   // Whether the next step is recorded in the trace; counts it either way.
   [[nodiscard]] bool record_step();
   void add_step(std::size_t rule_index, rule_outcome outcome);

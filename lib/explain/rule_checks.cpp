@@ -104,13 +104,13 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
   const auto words = parsed_.words(r);
   const std::string_view text = parsed_.text(r.text);
 
-  if (!c.any && full(diagnostic_code::no_effect)) {
-    omit(diagnostic_code::no_effect);
-  } else if (!c.any) {
-    note(make_finding(
-        diagnostic_code::no_effect,
-        fmt::format("'{}' changes nothing: {}", text, no_effect_reason(r, text, matched, before)),
-        r.text.offset, r.text.length));
+  if (!c.any) {
+    note_lazily(diagnostic_code::no_effect, [&] {
+      return make_finding(
+          diagnostic_code::no_effect,
+          fmt::format("'{}' changes nothing: {}", text, no_effect_reason(r, text, matched, before)),
+          r.text.offset, r.text.length);
+    });
   }
   if (r.op == rule_op::add && (p.version == version::sslv3 || p.version == version::tlsv1)) {
     asked_for_old_protocols_ = true;
@@ -133,21 +133,20 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
     if (c.removed.any()) removed_by_.push_back({rule_index, 0, c.removed});
   }
 
-  const bool strength_undone =
-      strength_rule_ && c.any && (c.added.any() || r.op == rule_op::move_to_end);
-  if (strength_undone && full(diagnostic_code::strength_undone)) {
-    omit(diagnostic_code::strength_undone);
-  } else if (strength_undone) {
-    const std::string at = position(parsed_.rules()[*strength_rule_].text.offset);
-    note(make_finding(
-        diagnostic_code::strength_undone,
-        c.added.any()
-            ? fmt::format(
-                  "'{}' comes after @STRENGTH ({}): the {} suites it adds go to the end in preference order, not sorted by strength",
-                  text, at, c.added.count())
-            : fmt::format("'{}' comes after @STRENGTH ({}) and moves suites out of strength order",
-                          text, at),
-        r.text.offset, r.text.length, "put @STRENGTH last"));
+  if (strength_rule_ && c.any && (c.added.any() || r.op == rule_op::move_to_end)) {
+    note_lazily(diagnostic_code::strength_undone, [&] {
+      const std::string at = position(parsed_.rules()[*strength_rule_].text.offset);
+      return make_finding(
+          diagnostic_code::strength_undone,
+          c.added.any()
+              ? fmt::format(
+                    "'{}' comes after @STRENGTH ({}): the {} suites it adds go to the end in preference order, not sorted by strength",
+                    text, at, c.added.count())
+              : fmt::format(
+                    "'{}' comes after @STRENGTH ({}) and moves suites out of strength order", text,
+                    at),
+          r.text.offset, r.text.length, "put @STRENGTH last");
+    });
   }
 
   const bool removes = r.op == rule_op::remove || r.op == rule_op::kill;
@@ -162,15 +161,15 @@ void findings_collector::check_applied(std::size_t rule_index, const pattern& p,
     for (const cipher* s : release_.tls13()) {
       if (release_.matches(p, *s)) stay.push_back(s);
     }
-    if (!stay.empty() && full(diagnostic_code::tls13_unaffected)) {
-      omit(diagnostic_code::tls13_unaffected);
-    } else if (!stay.empty()) {
-      note(make_finding(
-          diagnostic_code::tls13_unaffected,
-          fmt::format("'{}' does not touch TLS 1.3 suites: {} stay{} in the list", text,
-                      suites_text(stay), stay.size() == 1 ? "s" : ""),
-          r.text.offset, r.text.length,
-          "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites)"));
+    if (!stay.empty()) {
+      note_lazily(diagnostic_code::tls13_unaffected, [&] {
+        return make_finding(
+            diagnostic_code::tls13_unaffected,
+            fmt::format("'{}' does not touch TLS 1.3 suites: {} stay{} in the list", text,
+                        suites_text(stay), stay.size() == 1 ? "s" : ""),
+            r.text.offset, r.text.length,
+            "choose TLS 1.3 suites with SSL_CTX_set_ciphersuites() (openssl -ciphersuites)");
+      });
     }
   }
 }
@@ -207,20 +206,18 @@ void findings_collector::report_removals_undone(const list_state& final_state) {
       const struct rule& before = parsed_.rules()[remove_rule - 1];
       if (before.op == rule_op::add && parsed_.text(before.text) == text.substr(1)) continue;
     }
-    if (full(diagnostic_code::removal_undone)) {
-      omit(diagnostic_code::removal_undone);
-      continue;
-    }
-    std::vector<const cipher*> back;
-    back_in.for_each([&](unsigned s) { back.push_back(order[s]); });
-    note(make_finding(
-        diagnostic_code::removal_undone,
-        fmt::format(
-            "'{}' takes suites out only until a later rule adds them back: '{}' ({}) does, so {} end{} up in the list",
-            text, parsed_.text(a.text), position(a.text.offset), suites_text(back),
-            back.size() == 1 ? "s" : ""),
-        r.text.offset, r.text.length,
-        fmt::format("write '!{}' to remove them for good", text.substr(1))));
+    note_lazily(diagnostic_code::removal_undone, [&] {
+      std::vector<const cipher*> back;
+      back_in.for_each([&](unsigned s) { back.push_back(order[s]); });
+      return make_finding(
+          diagnostic_code::removal_undone,
+          fmt::format(
+              "'{}' takes suites out only until a later rule adds them back: '{}' ({}) does, so {} end{} up in the list",
+              text, parsed_.text(a.text), position(a.text.offset), suites_text(back),
+              back.size() == 1 ? "s" : ""),
+          r.text.offset, r.text.length,
+          fmt::format("write '!{}' to remove them for good", text.substr(1)));
+    });
   }
 }
 
@@ -255,17 +252,15 @@ void findings_collector::report_narrow_aliases() {
     }
     const std::vector<const cipher*>& left = it->left;
     if (left.empty()) continue;
-    if (full(diagnostic_code::narrow_alias)) {
-      omit(diagnostic_code::narrow_alias);
-      continue;
-    }
-    const struct rule& r = parsed_.rules()[n.rule_index];
-    note(make_finding(
-        diagnostic_code::narrow_alias,
-        fmt::format("'{}' leaves {} with {} in {} name{}: '{}' means {}", parsed_.text(r.text),
-                    suites_text(left), n.named->name, left.size() == 1 ? "its" : "their",
-                    left.size() == 1 ? "" : "s", n.named->name, describe_masks(*n.named)),
-        r.text.offset, r.text.length));
+    note_lazily(diagnostic_code::narrow_alias, [&] {
+      const struct rule& r = parsed_.rules()[n.rule_index];
+      return make_finding(
+          diagnostic_code::narrow_alias,
+          fmt::format("'{}' leaves {} with {} in {} name{}: '{}' means {}", parsed_.text(r.text),
+                      suites_text(left), n.named->name, left.size() == 1 ? "its" : "their",
+                      left.size() == 1 ? "" : "s", n.named->name, describe_masks(*n.named)),
+          r.text.offset, r.text.length);
+    });
   }
 }
 
