@@ -22,7 +22,6 @@ std::optional<std::uint32_t> position_of(const Index& index, std::string_view na
 }  // namespace
 
 const cipher* catalog::find_cipher(std::string_view name) const noexcept {
-  if (name.empty()) return nullptr;
   const auto at = position_of(cipher_names_, name);
   return at ? &ciphers_[*at] : nullptr;
 }

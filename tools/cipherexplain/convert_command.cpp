@@ -25,9 +25,7 @@ struct convert_options {
 std::string shown_input(std::string_view text) {
   constexpr std::size_t longest = 80;  // the longest suite name is 50 bytes
   if (text.size() <= longest) return printable(text);
-  std::size_t cut = 60;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0u) == 0x80u) --cut;
-  return fmt::format("{}... ({} bytes)", printable(text.substr(0, cut)), text.size());
+  return fmt::format("{}... ({} bytes)", printable(whole_characters(text, 60)), text.size());
 }
 
 // Exit 0 when every name is a suite of the release, 1 otherwise.

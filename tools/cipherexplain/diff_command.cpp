@@ -25,9 +25,7 @@ struct diff_options {
 std::string echoed(const std::string& text) {
   constexpr std::size_t shown = 60;
   if (text.size() <= shown) return fmt::format("'{}'", printable(text));
-  std::size_t cut = shown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0u) == 0x80u) --cut;
-  return fmt::format("'{}...' ({} bytes)", printable(text.substr(0, cut)), text.size());
+  return fmt::format("'{}...' ({} bytes)", printable(whole_characters(text, shown)), text.size());
 }
 
 std::string verdict_line(const std::string& label, const std::string& text, const evaluation& e) {

@@ -3,6 +3,8 @@
 #include <cipherexplain/diagnostic_render.hpp>
 #include <cipherexplain/json.hpp>
 
+#include "layout.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -51,9 +53,7 @@ std::string with_long_words_cut(std::string_view message) {
     if (word.size() <= longest) {
       out += word;
     } else {
-      std::size_t cut = kept;
-      while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xc0u) == 0x80u) --cut;
-      out += word.substr(0, cut);
+      out += whole_characters(word, kept);
       out += fmt::format("...({} bytes)", word.size());
     }
     if (end < message.size()) out += ' ';

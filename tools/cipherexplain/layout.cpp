@@ -70,6 +70,13 @@ std::size_t output_width() {
   return 80;
 }
 
+std::string_view whole_characters(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0u) == 0x80u) --cut;
+  return text.substr(0, cut);
+}
+
 std::size_t display_width(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {

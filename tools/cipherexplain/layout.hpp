@@ -16,6 +16,10 @@ namespace cipherexplain::cli {
 /// Display width of UTF-8 text: code points, not counting colour escapes.
 [[nodiscard]] std::size_t display_width(std::string_view s);
 
+/// At most the first `max_bytes` of `text`, ending on a UTF-8 character boundary: where an echo
+/// of a long input is cut.
+[[nodiscard]] std::string_view whole_characters(std::string_view text, std::size_t max_bytes);
+
 /// How a table may be made to fit.
 struct table_fit {
   std::size_t width = 0;                ///< 0: as wide as it is
