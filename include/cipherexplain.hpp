@@ -13,6 +13,8 @@
 #include <cipherexplain/build_options.hpp>
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
+#include <cipherexplain/ciphersuites.hpp>
+#include <cipherexplain/configuration.hpp>
 #include <cipherexplain/diagnostic.hpp>
 #include <cipherexplain/diagnostic_render.hpp>
 #include <cipherexplain/dialect.hpp>

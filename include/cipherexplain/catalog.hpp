@@ -62,6 +62,18 @@ struct security_rules {
   bool legacy_signatures_refused_from_level_1 = false;
 };
 
+/// How SSL_CTX_set_ciphersuites() reads its string (ssl/ssl_ciph.c: ciphersuite_cb and
+/// set_ciphersuites; ssl/s3_lib.c: the name lookup). Elements are separated by ':' only, with
+/// white space around them trimmed (CONF_parse_list).
+enum class ciphersuites_setter : std::uint8_t {
+  none,          ///< before 1.1.1: no TLS 1.3, no SSL_CTX_set_ciphersuites()
+  strict,        ///< 1.1.1: an unknown, empty or 80+-byte element fails the whole call
+  skip_unknown,  ///< 3.0-3.6: such elements are skipped; the call fails when none is left
+  /// 4.0+: as skip_unknown, but only TLS 1.3 names count, case-insensitively, and a suite
+  /// named again is skipped
+  tls13_only,
+};
+
 class catalog;
 
 /// The OpenSSL of this system, as its libcrypto reports itself, and the recorded release that
@@ -124,6 +136,10 @@ class catalog {
   [[nodiscard]] bool stdname_lookup() const noexcept { return stdname_lookup_; }
   /// 1.1.1s+/3.0.7+: OpenSSL stops at the first missing name instead of skipping on.
   [[nodiscard]] bool abort_on_missing_name() const noexcept { return abort_on_missing_name_; }
+  /// How SSL_CTX_set_ciphersuites() reads its string.
+  [[nodiscard]] enum ciphersuites_setter ciphersuites_setter() const noexcept {
+    return ciphersuites_setter_;
+  }
   [[nodiscard]] std::span<const preference_pass> preference_passes() const noexcept {
     return passes_;
   }
@@ -167,6 +183,7 @@ class catalog {
   int security_level_ = 0;
   bool stdname_lookup_ = false;
   bool abort_on_missing_name_ = true;
+  enum ciphersuites_setter ciphersuites_setter_ = ciphersuites_setter::none;
 };
 
 }  // namespace cipherexplain

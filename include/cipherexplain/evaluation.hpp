@@ -117,6 +117,9 @@ struct evaluate_options {
   /// evaluation::histories, in this order; with detail_level::findings or trace. Suites of other
   /// releases simply have no events.
   std::vector<const cipher*> follow = {};
+  /// The context's security level before the call (SSL_CTX_set_security_level, 0-5); empty:
+  /// the build's. An @SECLEVEL=n in the string still wins.
+  std::optional<int> security_level = {};
 };
 
 /// How many findings of one code an evaluation_limits bound left out.

@@ -5,11 +5,15 @@
 /// escapes, so every document is valid JSON and loses no byte.
 
 #include <cipherexplain/catalog.hpp>
+#include <cipherexplain/configuration.hpp>
 #include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/list_diff.hpp>
 #include <cipherexplain/profile.hpp>
 #include <cipherexplain/suite_history.hpp>
+
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -70,5 +74,33 @@ struct name_lookup {
 /// length follows "input".
 void append_batch_line(std::string& out, std::string_view input, const evaluation& result,
                        std::string_view release = {}, std::size_t length = 0);
+
+/// One line of `batch --input ciphersuites`, in the shape of the recorded policy results:
+/// {"input": SUITES, ["cipher_list", "order",] "ok", ["list_ok",] "ciphers", "tls13"}, with
+/// "openssl" first when `release` is given. `config` is what the line set (cipher_list only
+/// for a pair line).
+void append_ciphersuites_line(std::string& out, const tls_configuration& config,
+                              const configuration_result& result, std::string_view release = {});
+
+/// The fields of one `batch --input supported` line as written.
+struct supported_line {
+  std::string_view cipher_string, min, max;
+  std::optional<int> seclevel;                   ///< empty for '-'
+  std::optional<std::string_view> ciphersuites;  ///< the 5th field
+};
+/// One line of `batch --input supported`: {"input", "min", "max", "seclevel",
+/// ["ciphersuites",] "ok", ["ciphersuites_ok",] "min_ok", "max_ok", "seclevel_after",
+/// "min_after", "max_after", "ciphers", "supported"}; "supported" is null where
+/// SSL_get1_supported_ciphers returns NULL.
+void append_supported_line(std::string& out, const supported_line& line,
+                           const configuration_result& result, std::string_view release = {});
+
+/// One line for a batch input line that cannot be read: {"input": ..., "error": message}.
+void append_batch_error_line(std::string& out, std::string_view input, std::string_view message,
+                             std::string_view release = {});
+
+/// "0" for no bound, else "SSL3", "TLS1", "TLS1.1", "TLS1.2", "TLS1.3" (the spelling of the
+/// policy recordings).
+[[nodiscard]] std::string_view short_protocol_name(std::uint16_t v) noexcept;
 
 }  // namespace cipherexplain

@@ -3,6 +3,8 @@
 
 #include <cipherexplain/evaluator.hpp>
 
+#include <algorithm>
+
 #include "api/evaluator_state.hpp"
 #include "explain/findings_collector.hpp"
 #include "explain/history_recorder.hpp"
@@ -42,8 +44,9 @@ namespace {
 void evaluate_parsed(const detail::evaluator_state& state, const tree& parsed, evaluation& out,
                      const evaluate_options& options) {
   const detail::prepared_release& release = state.release;
+  const int level = options.security_level ? std::clamp(*options.security_level, 0, 5) : -1;
   if (options.detail == detail_level::result) {
-    release.evaluate(parsed, out);
+    release.evaluate(parsed, out, level);
     return;
   }
   out.outcomes.clear();
@@ -54,13 +57,13 @@ void evaluate_parsed(const detail::evaluator_state& state, const tree& parsed, e
   out.histories.clear();
   if (!parsed.diagnostics().empty() &&
       parsed.diagnostics().front().code == diagnostic_code::input_too_long) {
-    release.evaluate(parsed, out);
+    release.evaluate(parsed, out, level);
     out.diagnostics.push_back(parsed.diagnostics().front());
     out.histories = detail::history_recorder(release, options.follow, 0).finish(out);
     return;
   }
   detail::findings_collector findings(release, state.suggestions, parsed, out, options);
-  release.evaluate(parsed, out, findings);
+  release.evaluate(parsed, out, findings, level);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <cipherexplain/build_options.hpp>
 
+#include "catalog/build_facts.hpp"
+
 #include <fmt/format.h>
 
 namespace cipherexplain {
@@ -56,4 +58,27 @@ std::string describe(const build_options& options) {
   return out.empty() ? "default build" : out;
 }
 
+namespace detail {
+
+bool compiled_in(const build_options& options, std::string_view needs) noexcept {
+  // An entry behind build options is compiled in when every one of them is enabled.
+  while (!needs.empty()) {
+    const std::size_t comma = needs.find(',');
+    const std::string_view option = needs.substr(0, comma);
+    if (!((option == "weak-ssl-ciphers" && options.weak_ciphers) ||
+          (option == "ssl2" && options.sslv2))) {
+      return false;
+    }
+    needs = comma == std::string_view::npos ? std::string_view{} : needs.substr(comma + 1);
+  }
+  return true;
+}
+
+unavailable_algorithms unavailable_in(const catalog& release,
+                                      const build_options& options) noexcept {
+  return options.legacy_provider ? release.unavailable().without(release.legacy_provider())
+                                 : release.unavailable();
+}
+
+}  // namespace detail
 }  // namespace cipherexplain

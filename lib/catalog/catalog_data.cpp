@@ -124,7 +124,7 @@ struct catalog::loader {
     std::string_view key;
     handler apply;
   };
-  static const std::array<key_handler, 19> keys;
+  static const std::array<key_handler, 20> keys;
 
   void read_release_txt(std::string_view text);
   void read_ciphers(std::string_view text);
@@ -175,7 +175,7 @@ struct catalog::loader {
 };
 
 // What each key of release.txt sets.
-const std::array<catalog::loader::key_handler, 19>
+const std::array<catalog::loader::key_handler, 20>
     catalog::loader::
         keys{
             {
@@ -248,6 +248,17 @@ const std::array<catalog::loader::key_handler, 19>
                 {"stdname_lookup",
                  [](loader& l, std::string_view v, const data_error_context& where) {
                    l.c.stdname_lookup_ = parse_bool(v, where);
+                 }},
+                {"ciphersuites",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   if (v == "strict")
+                     l.c.ciphersuites_setter_ = ciphersuites_setter::strict;
+                   else if (v == "skip-unknown")
+                     l.c.ciphersuites_setter_ = ciphersuites_setter::skip_unknown;
+                   else if (v == "tls13-only")
+                     l.c.ciphersuites_setter_ = ciphersuites_setter::tls13_only;
+                   else
+                     where.fail("ciphersuites must be strict, skip-unknown or tls13-only");
                  }},
                 {"missing_name",
                  [](loader& l, std::string_view v, const data_error_context& where) {

@@ -1,6 +1,7 @@
 #include "engine/prepared_release.hpp"
 
 #include "catalog/algorithms.hpp"
+#include "catalog/build_facts.hpp"
 #include "engine/reference_list.hpp"
 #include "syntax/syntax_messages.hpp"
 
@@ -46,8 +47,7 @@ prepared_release::prepared_release(const catalog& release, const build_options& 
   if (const auto problem = check_build_options(release, options))
     throw std::invalid_argument(*problem);
   // What this build cannot use: the recorded build's gaps, less what the legacy provider adds.
-  unavailable_ = options.legacy_provider ? release.unavailable().without(release.legacy_provider())
-                                         : release.unavailable();
+  unavailable_ = unavailable_in(release, options);
   order_ = preference_order(collect());
   all_ = cipher_set::first(static_cast<unsigned>(order_.size()));
   rank_strengths();
@@ -199,17 +199,7 @@ void prepared_release::prepare_default_and_suiteb() {
 }
 
 bool prepared_release::compiled(std::string_view needs) const noexcept {
-  // A table entry behind build options is compiled in when every one of them is enabled.
-  while (!needs.empty()) {
-    const std::size_t comma = needs.find(',');
-    const std::string_view option = needs.substr(0, comma);
-    if (!((option == "weak-ssl-ciphers" && options_.weak_ciphers) ||
-          (option == "ssl2" && options_.sslv2))) {
-      return false;
-    }
-    needs = comma == std::string_view::npos ? std::string_view{} : needs.substr(comma + 1);
-  }
-  return true;
+  return compiled_in(options_, needs);
 }
 
 bool prepared_release::merge(pattern& into, const pattern& token) const noexcept {

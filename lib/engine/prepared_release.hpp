@@ -71,11 +71,12 @@ class prepared_release {
   [[nodiscard]] bool compiled(std::string_view options) const noexcept;
 
   /// Evaluates a parsed string into `out`: ok, failure, ciphers and security level; the
-  /// outcomes, diagnostics and steps are cleared.
-  void evaluate(const tree& parsed, evaluation& out) const;
+  /// outcomes, diagnostics and steps are cleared. `level`: the context's security level
+  /// before the call (SSL_CTX_set_security_level), -1 for the build's.
+  void evaluate(const tree& parsed, evaluation& out, int level = -1) const;
   /// The same, telling `observer` what happens to every rule. Only ok, failure, ciphers and
   /// security level of `out` are written.
-  void evaluate(const tree& parsed, evaluation& out, run_observer& observer) const;
+  void evaluate(const tree& parsed, evaluation& out, run_observer& observer, int level = -1) const;
 
   /// The TLS 1.3 suites every list starts with (1.1.1+), those this build can use.
   [[nodiscard]] std::span<const cipher* const> tls13() const noexcept { return tls13_; }

@@ -194,7 +194,8 @@ bool too_long(const tree& parsed) {
 
 }  // namespace
 
-void prepared_release::evaluate(const tree& parsed, evaluation& out) const {
+void prepared_release::evaluate(const tree& parsed, evaluation& out, int level) const {
+  if (level < 0) level = security_level_;
   out.ok = false;
   out.failure = failure_reason::none;
   out.ciphers.clear();
@@ -204,7 +205,7 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out) const {
   out.steps.clear();
   out.steps_omitted = 0;
   out.histories.clear();
-  out.security_level = security_level_;
+  out.security_level = level;
   if (too_long(parsed)) {
     out.failure = failure_reason::syntax;
     return;
@@ -213,18 +214,20 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out) const {
   const bool suiteb = parsed.suiteb() != suiteb_prefix::none;
   list_state state = !suiteb && parsed.default_prefix() ? after_default_ : initial_;
   const run_result result =
-      run(suiteb ? suiteb_string(parsed.suiteb()) : parsed, state, nullptr, security_level_);
+      run(suiteb ? suiteb_string(parsed.suiteb()) : parsed, state, nullptr, level);
   out.security_level = result.security_level;
   finish(state, result.failed, out);
 }
 
 // The same run with an observer; kept apart so the plain path's frame holds none of it. `out`
 // is not cleared here: the observer may have written to it already.
-void prepared_release::evaluate(const tree& parsed, evaluation& out, run_observer& observer) const {
+void prepared_release::evaluate(const tree& parsed, evaluation& out, run_observer& observer,
+                                int level) const {
+  if (level < 0) level = security_level_;
   out.ok = false;
   out.failure = failure_reason::none;
   out.ciphers.clear();
-  out.security_level = security_level_;
+  out.security_level = level;
   if (too_long(parsed)) {
     out.failure = failure_reason::syntax;
     return;
@@ -233,11 +236,11 @@ void prepared_release::evaluate(const tree& parsed, evaluation& out, run_observe
   list_state state = !suiteb && parsed.default_prefix() ? after_default_ : initial_;
   run_result result;
   if (suiteb) {
-    result = run(suiteb_string(parsed.suiteb()), state, nullptr, security_level_);
+    result = run(suiteb_string(parsed.suiteb()), state, nullptr, level);
     observer.replaced_by_suiteb(state);
   } else {
     if (parsed.default_prefix()) observer.expanded_default(state);
-    result = run(parsed, state, &observer, security_level_);
+    result = run(parsed, state, &observer, level);
   }
   out.security_level = result.security_level;
   finish(state, result.failed, out);

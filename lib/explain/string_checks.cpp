@@ -31,6 +31,8 @@ std::string_view removal_word(unusable_reason reason) {
       return "!SRP";
     case unusable_reason::too_few_bits:
     case unusable_reason::protocol_range:
+    case unusable_reason::outside_protocol_range:
+    case unusable_reason::no_protocol:
       break;
   }
   return "";
@@ -62,7 +64,7 @@ void add_unusable_suites(const catalog& release, const tree& parsed, const evalu
   std::string removals;
   bool level_refuses = false;
   bool needs_setup = false;
-  for (unsigned r = 0; r <= static_cast<unsigned>(unusable_reason::srp_not_set_up); ++r) {
+  for (unsigned r = 0; r <= static_cast<unsigned>(unusable_reason::no_protocol); ++r) {
     const auto reason = static_cast<unusable_reason>(r);
     std::vector<const cipher*> group;
     for (const auto& [suite, why] : usable.unusable) {

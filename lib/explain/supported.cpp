@@ -28,6 +28,10 @@ std::string_view reason_text(unusable_reason reason) noexcept {
       return "PSK, which needs a PSK callback";
     case unusable_reason::srp_not_set_up:
       return "SRP, which needs SRP parameters";
+    case unusable_reason::outside_protocol_range:
+      return "no protocol version of the configured range carries it";
+    case unusable_reason::no_protocol:
+      return "no protocol version is usable at all";
   }
   return "";
 }
@@ -52,6 +56,10 @@ std::string_view reason_word(unusable_reason reason) noexcept {
       return "needs PSK";
     case unusable_reason::srp_not_set_up:
       return "needs SRP";
+    case unusable_reason::outside_protocol_range:
+      return "protocol range";
+    case unusable_reason::no_protocol:
+      return "no protocol";
   }
   return "";
 }
@@ -74,36 +82,98 @@ supported_suites usable_suites(const catalog& release, std::span<const cipher* c
   return out;
 }
 
+namespace {
+
+// Whether the default security callback lets a version through (SSL_SECOP_VERSION).
+bool level_allows(const security_rules& rules, int level, std::uint16_t v) {
+  if (level <= 0) return true;
+  if (rules.tls12_floor_from_level_1) return v >= version::tlsv1_2;
+  if (v <= version::sslv3 && level >= 2) return false;
+  if (v <= version::tlsv1 && level >= 3) return false;
+  return !(v <= version::tlsv1_1 && level >= 4);
+}
+
+}  // namespace
+
+protocol_window usable_protocols(const catalog& release, const protocol_settings& settings,
+                                 int security_level) {
+  // The version table of TLS_method(), highest first. SSLv3's methods are compiled out of
+  // 1.1.0+ default builds (no-ssl3-method): a hole at the bottom.
+  static constexpr std::array<std::uint16_t, 4> table{version::tlsv1_3, version::tlsv1_2,
+                                                      version::tlsv1_1, version::tlsv1};
+  const int level = std::clamp(security_level, 0, 5);
+  const bool has_tls13 = release.engine() == engine_family::openssl_1_1_1;
+  protocol_window out;
+  bool hole = true;
+  bool refused_only_by_level = false;
+  for (const std::uint16_t v : table) {
+    if (v == version::tlsv1_3 && !has_tls13) continue;
+    const bool too_low = settings.min_version != 0 && v < settings.min_version;
+    const bool too_high = settings.max_version != 0 && v > settings.max_version;
+    const bool disabled = (settings.disabled & protocol_bit::of(v)) != 0;
+    const bool by_level = !level_allows(release.security_rules(), level, v) ||
+                          (settings.suiteb && v < version::tlsv1_2);
+    if (too_low || too_high || disabled || by_level) {
+      if (!too_low && !too_high && !disabled) refused_only_by_level = true;
+      hole = true;
+    } else if (!hole) {
+      out.lowest = v;
+    } else {
+      // A run after a hole replaces the one above it: OpenSSL keeps the lowest run.
+      out.highest = out.lowest = v;
+      hole = false;
+    }
+  }
+  if (!out.usable()) {
+    out.problem = settings.min_version != 0 && settings.max_version != 0 &&
+                          settings.min_version > settings.max_version
+                      ? protocol_problem::min_above_max
+                  : refused_only_by_level ? protocol_problem::refused_by_level
+                                          : protocol_problem::all_disabled;
+  }
+  return out;
+}
+
 std::optional<supported_suites> supported(const catalog& release,
                                           std::span<const cipher* const> list, int security_level) {
+  return supported(release, list, security_level, protocol_settings{});
+}
+
+std::optional<supported_suites> supported(const catalog& release,
+                                          std::span<const cipher* const> list, int security_level,
+                                          const protocol_settings& protocols) {
   if (release.engine() == engine_family::openssl_1_0) return std::nullopt;
   const int level = std::clamp(security_level, 0, 5);
   static constexpr std::array<int, 6> min_bits{0, 80, 112, 128, 192, 256};
   const security_rules& rules = release.security_rules();
 
-  // The highest usable run of TLS versions; SSLv3 is compiled out of 1.1.0+ default builds.
+  const protocol_window window = usable_protocols(release, protocols, level);
+  // The same settings at level 0 tell a suite the level refuses from one the range excludes.
+  const protocol_window configured = usable_protocols(release, protocols, 0);
   supported_suites out;
-  out.max_version =
-      release.engine() == engine_family::openssl_1_1_1 ? version::tlsv1_3 : version::tlsv1_2;
-  out.min_version = version::tlsv1;
-  if (level >= 1 && rules.tls12_floor_from_level_1) out.min_version = version::tlsv1_2;
-  if (!rules.tls12_floor_from_level_1) {
-    if (level >= 3) out.min_version = version::tlsv1_1;
-    if (level >= 4) out.min_version = version::tlsv1_2;
-  }
+  out.min_version = window.lowest;
+  out.max_version = window.highest;
+  out.problem = window.problem;
 
   const std::uint32_t psk_kx = kx::psk | kx::rsapsk | kx::ecdhepsk | kx::dhepsk;
   const std::uint32_t forward_secret =
       kx::dhe | kx::ecdhe |
       (rules.psk_key_exchange_forward_secret ? kx::dhepsk | kx::ecdhepsk : 0u);
+  const auto carried = [](const cipher* s, const protocol_window& w) {
+    return w.usable() && s->min_tls <= w.highest && s->max_tls >= w.lowest;
+  };
+  // In the order of ssl_cipher_disabled(): PSK/SRP masks, no version, the range, the level.
   for (const cipher* s : list) {
     std::optional<unusable_reason> why;
     if ((s->kx & psk_kx) != 0 || (s->au & au::psk) != 0) {
       why = unusable_reason::psk_not_set_up;
     } else if ((s->kx & kx::srp) != 0 || (s->au & au::srp) != 0) {
       why = unusable_reason::srp_not_set_up;
-    } else if (s->min_tls > out.max_version || s->max_tls < out.min_version) {
-      why = unusable_reason::protocol_range;
+    } else if (!window.usable()) {
+      why = unusable_reason::no_protocol;
+    } else if (!carried(s, window)) {
+      why = carried(s, configured) ? unusable_reason::protocol_range
+                                   : unusable_reason::outside_protocol_range;
     } else if (level >= 1) {
       if (s->strength_bits < min_bits[static_cast<std::size_t>(level)]) {
         why = unusable_reason::too_few_bits;

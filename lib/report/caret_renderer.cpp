@@ -132,12 +132,7 @@ rendered_diagnostic diagnostic_renderer::parts(const diagnostic& finding) const 
   return out;
 }
 
-std::string printable(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) i += detail::append_printable(out, text, i);
-  return out;
-}
+std::string printable(std::string_view text) { return detail::printable_text(text); }
 
 std::string diagnostic_renderer::operator()(const diagnostic& finding) const {
   return parts(finding).text();

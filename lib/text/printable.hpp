@@ -42,4 +42,12 @@ inline std::size_t append_printable(std::string& out, std::string_view s, std::s
   return seq.length;
 }
 
+/// The whole of `s` as it may be printed.
+inline std::string printable_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) i += append_printable(out, s, i);
+  return out;
+}
+
 }  // namespace cipherexplain::detail

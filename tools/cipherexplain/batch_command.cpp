@@ -10,10 +10,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +26,71 @@ namespace cipherexplain::cli {
 namespace {
 
 enum class output_kind : std::uint8_t { terminal, pipe, file };
+
+// What one input line holds (--input).
+enum class input_kind : std::uint8_t { cipher_string, ciphersuites, supported };
+
+std::vector<std::string_view> split_tabs(std::string_view line, std::size_t most) {
+  std::vector<std::string_view> out;
+  while (out.size() + 1 < most) {
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) break;
+    out.push_back(line.substr(0, tab));
+    line.remove_prefix(tab + 1);
+  }
+  out.push_back(line);
+  return out;
+}
+
+// A MIN or MAX field: 0 (no bound) or a version name.
+std::optional<std::uint16_t> bound_field(std::string_view field) {
+  if (field == "0") return std::uint16_t{0};
+  return parse_protocol_version(field);
+}
+
+// `batch --input ciphersuites`: SUITES, or SUITES<TAB>CIPHERLIST<TAB>ORDER (exactly two tabs).
+std::optional<std::string> read_ciphersuites_line(std::string_view line,
+                                                  tls_configuration& config) {
+  config = {};
+  if (std::count(line.begin(), line.end(), '\t') == 2) {
+    const auto f = split_tabs(line, 3);
+    if (f[2] != "suites-first" && f[2] != "list-first")
+      return "the third field must be suites-first or list-first";
+    config.ciphersuites = std::string(f[0]);
+    config.cipher_list = std::string(f[1]);
+    config.ciphersuites_first = f[2] == "suites-first";
+  } else {
+    config.ciphersuites = std::string(line);
+  }
+  return std::nullopt;
+}
+
+// `batch --input supported`: CIPHERSTRING<TAB>MIN<TAB>MAX<TAB>SECLEVEL[<TAB>CIPHERSUITES].
+std::optional<std::string> read_supported_line(std::string_view line, tls_configuration& config,
+                                               supported_line& fields) {
+  config = {};
+  fields = {};
+  const auto f = split_tabs(line, 5);
+  if (f.size() < 4) return "expected CIPHERSTRING<TAB>MIN<TAB>MAX<TAB>SECLEVEL[<TAB>CIPHERSUITES]";
+  fields.cipher_string = f[0];
+  fields.min = f[1];
+  fields.max = f[2];
+  const auto min = bound_field(f[1]), max = bound_field(f[2]);
+  if (!min || !max) return "MIN and MAX must be 0, TLS1, TLS1.1, TLS1.2 or TLS1.3";
+  if (f[3] != "-") {
+    if (f[3].size() != 1 || f[3][0] < '0' || f[3][0] > '5') return "SECLEVEL must be 0-5 or '-'";
+    fields.seclevel = f[3][0] - '0';
+    config.security_level = fields.seclevel;
+  }
+  if (f.size() == 5) {
+    fields.ciphersuites = f[4];
+    config.ciphersuites = std::string(f[4]);
+  }
+  config.cipher_list = std::string(f[0]);
+  config.min_protocol = *min;
+  config.max_protocol = *max;
+  return std::nullopt;
+}
 
 output_kind kind_of(std::FILE* out) {
   struct stat st {};
@@ -44,20 +112,40 @@ bool input_ready(int fd) {
 // per line was 4x slower). A file gets 64 KiB blocks.
 class batch_run {
  public:
-  batch_run(std::span<const evaluator> releases, std::FILE* out)
-      : releases_(releases), out_(out), kind_(kind_of(out)) {}
+  batch_run(std::span<const configuration_resolver> releases, input_kind what, std::FILE* out)
+      : releases_(releases), what_(what), out_(out), kind_(kind_of(out)) {}
 
   // One line per release; with several, each line says which (see --help). `length` is the
   // line's length when only its first bytes were kept (past the longest string the parser
   // reads, the rest cannot change the answer: input-too-long).
   void line(std::string_view line, std::size_t length) {
     if (lines_.empty()) pending_since_ = clock::now();
-    for (const evaluator& release : releases_) {
-      parse_into(parsed_, line, release.release().dialect());
-      release.evaluate_into(result_, parsed_, detail_level::result);
-      append_batch_line(lines_, line, result_,
-                        releases_.size() > 1 ? release.release().release() : std::string_view{},
-                        length);
+    for (const configuration_resolver& release : releases_) {
+      const std::string_view name =
+          releases_.size() > 1 ? release.release().release() : std::string_view{};
+      if (what_ == input_kind::cipher_string) {
+        parse_into(parsed_, line, release.release().dialect());
+        release.cipher_strings().evaluate_into(result_, parsed_, detail_level::result);
+        append_batch_line(lines_, line, result_, name, length);
+        continue;
+      }
+      std::optional<std::string> problem = what_ == input_kind::ciphersuites
+                                               ? read_ciphersuites_line(line, config_)
+                                               : read_supported_line(line, config_, fields_);
+      if (!problem) problem = check_configuration(release.release(), config_);
+      if (!problem && what_ == input_kind::supported &&
+          release.release().engine() == engine_family::openssl_1_0)
+        problem = "OpenSSL " + std::string(release.release().release()) +
+                  " has no SSL_get1_supported_ciphers() (it exists from 1.1.0)";
+      if (problem) {
+        append_batch_error_line(lines_, line, *problem, name);
+        continue;
+      }
+      release.resolve_into(configured_, config_, plain_);
+      if (what_ == input_kind::ciphersuites)
+        append_ciphersuites_line(lines_, config_, configured_, name);
+      else
+        append_supported_line(lines_, fields_, configured_, name);
     }
     if (kind_ == output_kind::terminal || lines_.size() > (1u << 16) ||
         (kind_ == output_kind::pipe &&
@@ -109,12 +197,17 @@ class batch_run {
     finish_output(out_);
   }
 
-  std::span<const evaluator> releases_;
+  std::span<const configuration_resolver> releases_;
+  input_kind what_;
   std::FILE* out_;
   output_kind kind_;
   clock::time_point pending_since_{};
   tree parsed_;
   evaluation result_;
+  tls_configuration config_;
+  supported_line fields_;
+  configuration_result configured_;
+  const evaluate_options plain_{detail_level::result};
   std::string lines_;
 };
 
@@ -129,6 +222,17 @@ void add_batch_command(CLI::App& app, const shared_options& before, int& exit_st
       "per line to stdout:\n"
       "{\"input\": ..., \"ok\": ..., \"ciphers\": [...]} (ciphers is [] when OpenSSL rejects the\n"
       "string; bytes that are not UTF-8 are written as \\udcXX escapes).\n"
+      "--input ciphersuites reads SUITES, or SUITES<TAB>CIPHERLIST<TAB>suites-first|list-first,\n"
+      "and writes {\"input\", [\"cipher_list\", \"order\",] \"ok\", [\"list_ok\",] \"ciphers\",\n"
+      "\"tls13\"}: SSL_CTX_set_ciphersuites (and set_cipher_list) on a fresh context.\n"
+      "--input supported reads CIPHERSTRING<TAB>MIN<TAB>MAX<TAB>SECLEVEL[<TAB>CIPHERSUITES]\n"
+      "(MIN/MAX 0 = no bound, TLS1 ... TLS1.3; SECLEVEL 0-5 or -) and writes {\"input\", \"min\",\n"
+      "\"max\", \"seclevel\", [\"ciphersuites\",] \"ok\", [\"ciphersuites_ok\",] \"min_ok\", \"max_ok\",\n"
+      "\"seclevel_after\", \"min_after\", \"max_after\", \"ciphers\", \"supported\"}: the level, the\n"
+      "cipher list, the ciphersuites, min and max set in that order, then what\n"
+      "SSL_get1_supported_ciphers returns for a client (null where OpenSSL returns NULL: no\n"
+      "usable protocol, or nothing usable). These are the formats of the policy recordings in\n"
+      "corpus/policy/. A line that cannot be read gives {\"input\", \"error\"}.\n"
       "With several releases (--openssl all, or 1.1.1,3.0) each input line gives one line per\n"
       "release, in the order asked, each starting with \"openssl\": \"<release>\".\n"
       "Lines are answered as they are read when stdout is a terminal or a pipe; memory holds\n"
@@ -141,21 +245,32 @@ void add_batch_command(CLI::App& app, const shared_options& before, int& exit_st
       "Examples:\n"
       "  cipherexplain batch --openssl 3.0 strings.txt      one JSON line per string\n"
       "  cipherexplain batch --openssl all < strings.txt    one line per string and release\n"
-      "  tail -f strings.log | cipherexplain batch          each line answered as it arrives");
+      "  tail -f strings.log | cipherexplain batch          each line answered as it arrives\n"
+      "  printf 'TLS_AES_128_GCM_SHA256:\\n' | cipherexplain batch --input ciphersuites --openssl 1.1.1\n"
+      "  printf 'DEFAULT\\tTLS1\\tTLS1\\t2\\n' | cipherexplain batch --input supported --openssl 3.5");
   mine->add_release(*batch, true);
   mine->add_build(*batch);
+  auto what = std::make_shared<input_kind>(input_kind::cipher_string);
+  batch
+      ->add_option("--input", *what,
+                   "What each line holds: cipher-string (default), ciphersuites, supported")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, input_kind>{{"cipher-string", input_kind::cipher_string},
+                                            {"ciphersuites", input_kind::ciphersuites},
+                                            {"supported", input_kind::supported}}))
+      ->type_name("KIND");
   auto files = std::make_shared<std::vector<std::string>>();
   batch->add_option("FILES", *files, "Files to read, in order ('-' is stdin; default: stdin)")
       ->type_name("FILE");
-  batch->callback([&app, &before, batch, mine, files, &exit_status] {
+  batch->callback([&app, &before, batch, mine, files, what, &exit_status] {
     const shared_options o =
         effective_options(app, before, *batch, *mine, takes::releases | takes::build);
     const auto chosen = resolve_releases(o.release_spec);
-    std::vector<evaluator> releases;
+    std::vector<configuration_resolver> releases;
     releases.reserve(chosen.size());
     for (const catalog* c : chosen)
       releases.emplace_back(*c, o.flags.for_release(*c, chosen.size() == 1));
-    batch_run run(releases, stdout);
+    batch_run run(releases, *what, stdout);
     if (files->empty()) files->emplace_back("-");
     try {
       for (const std::string& path : *files) run.read(input_file(path));

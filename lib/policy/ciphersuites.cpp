@@ -1,0 +1,172 @@
+// SSL_CTX_set_ciphersuites() restated: CONF_parse_list() splitting on ':' with white space
+// trimmed, each release's element callback (ciphersuite_cb in ssl/ssl_ciph.c) and name lookup
+// (ssl/s3_lib.c), and update_cipher_list(), which leaves out suites the build cannot use.
+
+#include <cipherexplain/ciphersuites.hpp>
+
+#include "catalog/build_facts.hpp"
+#include "text/ascii.hpp"
+
+#include <algorithm>
+
+namespace cipherexplain {
+
+std::string_view element_status_name(element_status status) noexcept {
+  switch (status) {
+    case element_status::added:
+      return "added";
+    case element_status::added_again:
+      return "added-again";
+    case element_status::not_tls13:
+      return "not-tls13";
+    case element_status::not_available:
+      return "not-available";
+    case element_status::skipped_duplicate:
+      return "skipped-duplicate";
+    case element_status::empty:
+      return "empty";
+    case element_status::unknown:
+      return "unknown";
+    case element_status::too_long:
+      return "too-long";
+    case element_status::not_read:
+      return "not-read";
+  }
+  return "";
+}
+
+std::string_view ciphersuites_failure_name(ciphersuites_failure f) noexcept {
+  switch (f) {
+    case ciphersuites_failure::none:
+      return "none";
+    case ciphersuites_failure::no_tls13:
+      return "no-tls13";
+    case ciphersuites_failure::rejected_element:
+      return "rejected-element";
+    case ciphersuites_failure::nothing_recognised:
+      return "nothing-recognised";
+  }
+  return "";
+}
+
+namespace {
+
+// isspace() in the "C" locale, which OpenSSL's CONF_parse_list uses.
+constexpr bool c_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+// ciphersuite_cb copies an element into char name[80]: 80 bytes or more never match.
+constexpr std::size_t longest_name = 79;
+
+struct lookup {
+  const catalog& release;
+  const build_options& options;
+
+  // ssl3_get_cipher_by_std_name (1.1.1-3.6): the TLS 1.3, TLS 1.2 and SCSV tables, exact case;
+  // ssl3_get_tls13_cipher_by_std_name (4.0+): the TLS 1.3 table, any case.
+  [[nodiscard]] const cipher* find(std::string_view name) const noexcept {
+    if (release.ciphersuites_setter() == ciphersuites_setter::tls13_only) {
+      for (const cipher& s : release.ciphers()) {
+        if (s.table == cipher_table::tls13 && !s.stdname.empty() &&
+            detail::equal_ignoring_case(s.stdname, name))
+          return &s;
+      }
+      return nullptr;
+    }
+    const cipher* s = release.find_cipher(name);
+    if (s == nullptr || s->stdname != name || s->table == cipher_table::ssl2 ||
+        !detail::compiled_in(options, s->option))
+      return nullptr;
+    return s;
+  }
+};
+
+}  // namespace
+
+ciphersuites_result set_ciphersuites(const catalog& release, std::string_view text,
+                                     const build_options& options, std::size_t max_elements) {
+  ciphersuites_result out;
+  const ciphersuites_setter rules = release.ciphersuites_setter();
+  if (rules == ciphersuites_setter::none) {
+    out.failure = ciphersuites_failure::no_tls13;
+    return out;
+  }
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    out.nul_at = nul;
+    text = text.substr(0, nul);
+  }
+  const unavailable_algorithms unavailable = detail::unavailable_in(release, options);
+  const auto usable = [&](const cipher* s) {
+    return (s->enc & unavailable.enc) == 0 && (s->handshake_digest & unavailable.mac) == 0;
+  };
+  const lookup names{release, options};
+  std::vector<const cipher*> set;  // the context's new tls13_ciphersuites stack
+  const auto record = [&](std::size_t from, std::size_t length, element_status status,
+                          const cipher* suite) {
+    if (out.elements.size() < max_elements) {
+      out.elements.push_back(
+          {{static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(length)}, status, suite});
+    } else {
+      ++out.elements_omitted;
+    }
+  };
+
+  bool failed = false;
+  // "We explicitly allow an empty list": an empty string is no element at all.
+  std::size_t start = 0;
+  while (!text.empty()) {
+    while (start < text.size() && c_space(text[start])) ++start;
+    const std::size_t colon = text.find(':', start);
+    std::size_t length = 0;
+    if (colon != start && start != text.size()) {
+      std::size_t end = (colon == std::string_view::npos ? text.size() : colon) - 1;
+      while (c_space(text[end])) --end;
+      length = end - start + 1;
+    }
+    if (failed) {
+      record(start, length, element_status::not_read, nullptr);
+    } else {
+      element_status status = element_status::unknown;
+      const cipher* suite = nullptr;
+      if (length == 0) {
+        status = element_status::empty;
+      } else if (length > longest_name) {
+        status = element_status::too_long;
+      } else if ((suite = names.find(text.substr(start, length))) != nullptr) {
+        const bool again = std::find(set.begin(), set.end(), suite) != set.end();
+        if (again && rules == ciphersuites_setter::tls13_only) {
+          status = element_status::skipped_duplicate;
+        } else {
+          set.push_back(suite);
+          status = !usable(suite)                        ? element_status::not_available
+                   : suite->table != cipher_table::tls13 ? element_status::not_tls13
+                   : again                               ? element_status::added_again
+                                                         : element_status::added;
+        }
+      }
+      if (suite == nullptr && rules == ciphersuites_setter::strict) failed = true;
+      record(start, length, status, suite);
+    }
+    if (colon == std::string_view::npos) break;
+    start = colon + 1;
+  }
+  if (failed) {
+    out.failure = ciphersuites_failure::rejected_element;
+  } else if (!text.empty() && set.empty() && rules != ciphersuites_setter::strict) {
+    out.failure = ciphersuites_failure::nothing_recognised;
+  }
+  out.ok = out.failure == ciphersuites_failure::none;
+  if (!out.ok) {
+    for (const cipher* s : release.tls13_default()) {
+      if (usable(s)) out.listed.push_back(s);
+    }
+    return out;
+  }
+  for (const cipher* s : set) {
+    if (usable(s)) out.listed.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace cipherexplain

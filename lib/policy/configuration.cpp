@@ -1,0 +1,190 @@
+// A configuration resolved the way the calls leave a context: the cipher string's list with the
+// TLS 1.3 setting at its head (update_cipher_list and ssl_create_cipher_list in
+// ssl/ssl_ciph.c), the protocol bounds (ssl_set_version_bound in ssl/statem/statem_lib.c), and
+// what SSL_get1_supported_ciphers() keeps of it.
+
+#include <cipherexplain/configuration.hpp>
+
+#include "policy/configuration_checks.hpp"
+#include "text/ascii.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <stdexcept>
+#include <utility>
+
+namespace cipherexplain {
+
+namespace {
+
+struct named_version {
+  std::string_view name;
+  std::uint16_t version;
+};
+// SSL_CONF's MinProtocol names and the short spellings of the policy recordings.
+constexpr std::array<named_version, 10> version_names{{{"SSLv3", version::sslv3},
+                                                       {"TLSv1", version::tlsv1},
+                                                       {"TLSv1.1", version::tlsv1_1},
+                                                       {"TLSv1.2", version::tlsv1_2},
+                                                       {"TLSv1.3", version::tlsv1_3},
+                                                       {"SSL3", version::sslv3},
+                                                       {"TLS1", version::tlsv1},
+                                                       {"TLS1.1", version::tlsv1_1},
+                                                       {"TLS1.2", version::tlsv1_2},
+                                                       {"TLS1.3", version::tlsv1_3}}};
+
+// ssl_set_version_bound for TLS_method(): 0, or SSLv3 up to the highest version built.
+bool bound_accepted(const catalog& release, std::uint16_t v) {
+  const std::uint16_t highest =
+      release.engine() == engine_family::openssl_1_1_1 ? version::tlsv1_3 : version::tlsv1_2;
+  return v == 0 || (v >= version::sslv3 && v <= highest);
+}
+
+}  // namespace
+
+std::optional<std::uint16_t> parse_protocol_version(std::string_view name) noexcept {
+  for (const named_version& n : version_names) {
+    if (detail::equal_ignoring_case(n.name, name)) return n.version;
+  }
+  return std::nullopt;
+}
+
+std::string_view protocol_version_name(std::uint16_t v) noexcept {
+  for (const named_version& n : version_names) {
+    if (n.version == v) return n.name;
+  }
+  return "";
+}
+
+std::optional<std::string> check_configuration(const catalog& release,
+                                               const tls_configuration& config) {
+  if (config.ciphersuites && release.ciphersuites_setter() == ciphersuites_setter::none) {
+    return fmt::format(
+        "OpenSSL {} has no TLS 1.3, so no SSL_CTX_set_ciphersuites(): TLS 1.3 suites can be set "
+        "from 1.1.1",
+        release.release());
+  }
+  if (release.engine() == engine_family::openssl_1_0 &&
+      (config.min_protocol != 0 || config.max_protocol != 0 || config.disabled_protocols != 0)) {
+    return fmt::format(
+        "OpenSSL {} has no SSL_CTX_set_min/max_proto_version() (they exist from 1.1.0), and what "
+        "its SSL_OP_NO_* options do to the list is not modelled",
+        release.release());
+  }
+  if (config.security_level) {
+    if (release.default_security_level() < 0) {
+      return fmt::format("OpenSSL {} has no security levels (they exist from 1.1.0)",
+                         release.release());
+    }
+    if (*config.security_level < 0 || *config.security_level > 5)
+      return fmt::format("security level {} is out of range 0..5", *config.security_level);
+  }
+  for (const std::uint16_t v : {config.min_protocol, config.max_protocol}) {
+    if (v != 0 && protocol_version_name(v).empty())
+      return fmt::format("0x{:04x} is not a TLS protocol version", v);
+  }
+  return std::nullopt;
+}
+
+configuration_resolver::configuration_resolver(const catalog& release, const build_options& options)
+    : configuration_resolver(evaluator(release, options)) {}
+
+configuration_resolver::configuration_resolver(evaluator prepared)
+    : eval_(std::move(prepared)),
+      default_tree_(parse(eval_.release().default_cipher_list(), eval_.release().dialect())) {}
+
+configuration_result configuration_resolver::resolve(const tls_configuration& config,
+                                                     detail_level detail) const {
+  configuration_result out;
+  evaluate_options options;
+  options.detail = detail;
+  resolve_into(out, config, options);
+  return out;
+}
+
+void configuration_resolver::resolve_into(configuration_result& out,
+                                          const tls_configuration& config,
+                                          const evaluate_options& options) const {
+  const catalog& release = eval_.release();
+  if (auto problem = check_configuration(release, config)) throw std::invalid_argument(*problem);
+  evaluate_options list_options = options;
+  list_options.security_level = config.security_level;
+
+  // The cipher string (or the DEFAULT list a fresh context starts from).
+  out.cipher_list_set = config.cipher_list.has_value();
+  if (config.cipher_list) {
+    eval_.evaluate_into(out.cipher_list, parse(*config.cipher_list, release.dialect()),
+                        list_options);
+  } else {
+    evaluate_options plain;
+    plain.detail = detail_level::result;
+    plain.security_level = config.security_level;
+    eval_.evaluate_into(out.cipher_list, default_tree_, plain);
+  }
+  const evaluation& list = out.cipher_list;
+  out.security_level = list.security_level;
+
+  // The TLS 1.3 setting replaces the head of the list: the suites whose minimum is TLS 1.3.
+  auto tls12_part = list.ciphers.begin();
+  while (tls12_part != list.ciphers.end() && (*tls12_part)->min_tls == version::tlsv1_3)
+    ++tls12_part;
+  out.ciphers.clear();
+  if (config.ciphersuites) {
+    out.ciphersuites = set_ciphersuites(release, *config.ciphersuites, eval_.options(),
+                                        options.detail == detail_level::result ? 0 : 1000);
+    const std::vector<const cipher*>& head = out.ciphersuites->listed;
+    out.ciphers.assign(head.begin(), head.end());
+    out.head = head.size();
+  } else {
+    out.ciphersuites.reset();
+    out.ciphers.assign(list.ciphers.begin(), tls12_part);
+    out.head = out.ciphers.size();
+  }
+  out.ciphers.insert(out.ciphers.end(), tls12_part, list.ciphers.end());
+
+  // SSL_CTX_set_cipher_list counts the TLS 1.2 entries of the list it builds, which starts
+  // with the ciphersuites already set: a TLS 1.2 name there makes "nothing selected" succeed.
+  out.list_ok = list.ok;
+  if (config.cipher_list && config.ciphersuites_first && !list.ok &&
+      list.failure == failure_reason::no_cipher_selected) {
+    for (std::size_t i = 0; i < out.head; ++i) {
+      if (out.ciphers[i]->min_tls != version::tlsv1_3) out.list_ok = true;
+    }
+  }
+
+  out.min_ok = bound_accepted(release, config.min_protocol);
+  out.max_ok = bound_accepted(release, config.max_protocol);
+  out.min_protocol = out.min_ok ? config.min_protocol : 0;
+  out.max_protocol = out.max_ok ? config.max_protocol : 0;
+
+  const protocol_settings settings{out.min_protocol, out.max_protocol, config.disabled_protocols,
+                                   false};
+  out.suites.clear();
+  out.supported.reset();
+  const bool old = release.engine() == engine_family::openssl_1_0;
+  const supported_suites use = old ? usable_suites(release, out.ciphers, out.security_level)
+                                   : *supported(release, out.ciphers, out.security_level, settings);
+  out.protocols = {use.min_version, use.max_version, use.problem};
+  // Both lists keep the context's order, so one walk pairs every entry with its verdict.
+  std::size_t u = 0, n = 0;
+  for (const cipher* s : out.ciphers) {
+    if (u < use.usable.size() && use.usable[u] == s) {
+      out.suites.push_back({s, std::nullopt});
+      ++u;
+    } else {
+      out.suites.push_back({s, use.unusable[n++].second});
+    }
+  }
+  if (!old && !use.usable.empty()) out.supported = use.usable;
+
+  out.diagnostics.clear();
+  if (options.detail != detail_level::result) detail::check_configuration(release, config, out);
+}
+
+configuration_result resolve(const catalog& release, const tls_configuration& config,
+                             const build_options& options, detail_level detail) {
+  return configuration_resolver(release, options).resolve(config, detail);
+}
+
+}  // namespace cipherexplain

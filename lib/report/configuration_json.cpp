@@ -1,0 +1,106 @@
+// The batch lines of the policy modes, key for key as the policy recordings define them
+// (corpus/policy/README.md): the recorded results are the contract.
+
+#include <cipherexplain/json.hpp>
+
+#include "report/json_writer.hpp"
+
+namespace cipherexplain {
+
+std::string_view short_protocol_name(std::uint16_t v) noexcept {
+  switch (v) {
+    case 0:
+      return "0";
+    case version::sslv3:
+      return "SSL3";
+    case version::tlsv1:
+      return "TLS1";
+    case version::tlsv1_1:
+      return "TLS1.1";
+    case version::tlsv1_2:
+      return "TLS1.2";
+    case version::tlsv1_3:
+      return "TLS1.3";
+    default:
+      return "?";
+  }
+}
+
+namespace {
+
+void write_names(detail::json_writer& w, std::span<const cipher* const> suites, bool tls13_only) {
+  w.begin_array();
+  for (const cipher* s : suites) {
+    if (!tls13_only || s->min_tls == version::tlsv1_3) w.plain_value(s->name);
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+void append_ciphersuites_line(std::string& out, const tls_configuration& config,
+                              const configuration_result& result, std::string_view release) {
+  detail::json_writer w(out);
+  w.begin_object();
+  if (!release.empty()) w.key("openssl").value(release);
+  w.key("input").value(config.ciphersuites.value_or(std::string{}));
+  if (config.cipher_list) {
+    w.key("cipher_list").value(*config.cipher_list);
+    w.key("order").value(config.ciphersuites_first ? "suites-first" : "list-first");
+  }
+  w.key("ok").value(result.ciphersuites && result.ciphersuites->ok);
+  if (config.cipher_list) w.key("list_ok").value(result.list_ok);
+  w.key("ciphers");
+  write_names(w, result.ciphers, false);
+  // SSL_CIPHER_get_version says "TLSv1.3" for the suites whose minimum is TLS 1.3.
+  w.key("tls13");
+  write_names(w, result.ciphers, true);
+  w.end_object();
+  out += '\n';
+}
+
+void append_supported_line(std::string& out, const supported_line& line,
+                           const configuration_result& result, std::string_view release) {
+  detail::json_writer w(out);
+  w.begin_object();
+  if (!release.empty()) w.key("openssl").value(release);
+  w.key("input").value(line.cipher_string);
+  w.key("min").value(line.min);
+  w.key("max").value(line.max);
+  w.key("seclevel");
+  if (line.seclevel)
+    w.value(*line.seclevel);
+  else
+    w.null_value();
+  if (line.ciphersuites) w.key("ciphersuites").value(*line.ciphersuites);
+  w.key("ok").value(result.list_ok);
+  if (line.ciphersuites)
+    w.key("ciphersuites_ok").value(result.ciphersuites && result.ciphersuites->ok);
+  w.key("min_ok").value(result.min_ok);
+  w.key("max_ok").value(result.max_ok);
+  w.key("seclevel_after").value(result.security_level);
+  w.key("min_after").plain_value(short_protocol_name(result.min_protocol));
+  w.key("max_after").plain_value(short_protocol_name(result.max_protocol));
+  w.key("ciphers");
+  write_names(w, result.ciphers, false);
+  w.key("supported");
+  if (result.supported)
+    write_names(w, *result.supported, false);
+  else
+    w.null_value();
+  w.end_object();
+  out += '\n';
+}
+
+void append_batch_error_line(std::string& out, std::string_view input, std::string_view message,
+                             std::string_view release) {
+  detail::json_writer w(out);
+  w.begin_object();
+  if (!release.empty()) w.key("openssl").value(release);
+  w.key("input").value(input);
+  w.key("error").value(message);
+  w.end_object();
+  out += '\n';
+}
+
+}  // namespace cipherexplain
