@@ -95,6 +95,17 @@ struct supported_line {
 void append_supported_line(std::string& out, const supported_line& line,
                            const configuration_result& result, std::string_view release = {});
 
+/// Reads a line of `batch --input ciphersuites` into `config`: SUITES, or (with exactly two
+/// tabs) SUITES<TAB>CIPHERLIST<TAB>suites-first|list-first. Returns what is wrong, if anything.
+[[nodiscard]] std::optional<std::string> read_ciphersuites_line(std::string_view line,
+                                                                tls_configuration& config);
+/// Reads a line of `batch --input supported`: CIPHERSTRING<TAB>MIN<TAB>MAX<TAB>SECLEVEL
+/// [<TAB>CIPHERSUITES], MIN/MAX 0 or a version name, SECLEVEL 0-5 or '-'. `fields` point into
+/// `line`. Returns what is wrong, if anything.
+[[nodiscard]] std::optional<std::string> read_supported_line(std::string_view line,
+                                                             tls_configuration& config,
+                                                             supported_line& fields);
+
 /// One line for a batch input line that cannot be read: {"input": ..., "error": message}.
 void append_batch_error_line(std::string& out, std::string_view input, std::string_view message,
                              std::string_view release = {});

@@ -5,6 +5,9 @@
 
 #include "report/json_writer.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace cipherexplain {
 
 std::string_view short_protocol_name(std::uint16_t v) noexcept {
@@ -37,6 +40,72 @@ void write_names(detail::json_writer& w, std::span<const cipher* const> suites, 
 }
 
 }  // namespace
+
+namespace {
+
+std::vector<std::string_view> split_tabs(std::string_view line, std::size_t most) {
+  std::vector<std::string_view> out;
+  while (out.size() + 1 < most) {
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) break;
+    out.push_back(line.substr(0, tab));
+    line.remove_prefix(tab + 1);
+  }
+  out.push_back(line);
+  return out;
+}
+
+// A MIN or MAX field: 0 (no bound) or a version name.
+std::optional<std::uint16_t> bound_field(std::string_view field) {
+  if (field == "0") return std::uint16_t{0};
+  return parse_protocol_version(field);
+}
+
+}  // namespace
+
+// `batch --input ciphersuites`: SUITES, or SUITES<TAB>CIPHERLIST<TAB>ORDER (exactly two tabs).
+std::optional<std::string> read_ciphersuites_line(std::string_view line,
+                                                  tls_configuration& config) {
+  config = {};
+  if (std::count(line.begin(), line.end(), '\t') == 2) {
+    const auto f = split_tabs(line, 3);
+    if (f[2] != "suites-first" && f[2] != "list-first")
+      return "the third field must be suites-first or list-first";
+    config.ciphersuites = std::string(f[0]);
+    config.cipher_list = std::string(f[1]);
+    config.ciphersuites_first = f[2] == "suites-first";
+  } else {
+    config.ciphersuites = std::string(line);
+  }
+  return std::nullopt;
+}
+
+// `batch --input supported`: CIPHERSTRING<TAB>MIN<TAB>MAX<TAB>SECLEVEL[<TAB>CIPHERSUITES].
+std::optional<std::string> read_supported_line(std::string_view line, tls_configuration& config,
+                                               supported_line& fields) {
+  config = {};
+  fields = {};
+  const auto f = split_tabs(line, 5);
+  if (f.size() < 4) return "expected CIPHERSTRING<TAB>MIN<TAB>MAX<TAB>SECLEVEL[<TAB>CIPHERSUITES]";
+  fields.cipher_string = f[0];
+  fields.min = f[1];
+  fields.max = f[2];
+  const auto min = bound_field(f[1]), max = bound_field(f[2]);
+  if (!min || !max) return "MIN and MAX must be 0, TLS1, TLS1.1, TLS1.2 or TLS1.3";
+  if (f[3] != "-") {
+    if (f[3].size() != 1 || f[3][0] < '0' || f[3][0] > '5') return "SECLEVEL must be 0-5 or '-'";
+    fields.seclevel = f[3][0] - '0';
+    config.security_level = fields.seclevel;
+  }
+  if (f.size() == 5) {
+    fields.ciphersuites = f[4];
+    config.ciphersuites = std::string(f[4]);
+  }
+  config.cipher_list = std::string(f[0]);
+  config.min_protocol = *min;
+  config.max_protocol = *max;
+  return std::nullopt;
+}
 
 void append_ciphersuites_line(std::string& out, const tls_configuration& config,
                               const configuration_result& result, std::string_view release) {

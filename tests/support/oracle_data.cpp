@@ -33,6 +33,12 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
+}  // namespace
+
+std::vector<std::string> file_lines(const std::string& path) { return split_lines(read_file(path)); }
+
+namespace {
+
 std::vector<std::string> strings_of(const nlohmann::json& array) {
   std::vector<std::string> out;
   for (const auto& v : array) out.push_back(v.get<std::string>());

@@ -14,6 +14,9 @@ namespace cipherexplain::testing {
 /// The corpus/ directory of the source tree.
 [[nodiscard]] std::string corpus_dir();
 
+/// A file's lines, split on '\n' only (a last line without one counts; none after it).
+[[nodiscard]] std::vector<std::string> file_lines(const std::string& path);
+
 /// corpus/corpus.txt split on '\n' only (every other byte belongs to the string).
 [[nodiscard]] std::vector<std::string> corpus_lines();
 
