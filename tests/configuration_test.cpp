@@ -39,9 +39,8 @@ TEST_P(policy_recordings, every_line_is_written_as_the_real_build_recorded_it) {
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     tls_configuration config;
     supported_line fields;
-    const auto problem = m.mode == "ciphersuites"
-                             ? read_ciphersuites_line(inputs[i], config)
-                             : read_supported_line(inputs[i], config, fields);
+    const auto problem = m.mode == "ciphersuites" ? read_ciphersuites_line(inputs[i], config)
+                                                  : read_supported_line(inputs[i], config, fields);
     ASSERT_FALSE(problem) << *problem;
     const configuration_result r = resolver.resolve(config, detail_level::result);
     std::string line;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -215,9 +216,129 @@ TEST(findings, each_trap_renders_with_its_position_and_fix) {
   }
 }
 
+// The configuration traps: a setting on one release, and the finding with its position (into
+// the ciphersuites string) and message.
+struct configuration_case {
+  std::string code, release;
+  tls_configuration config;
+  std::string message;
+  std::size_t offset = 0, length = 0;
+  std::string suggestion = {};
+};
+
+tls_configuration suites(std::string text, std::optional<int> level = std::nullopt) {
+  tls_configuration c;
+  c.cipher_list = "HIGH:!aNULL:!PSK:!SRP";
+  c.ciphersuites = std::move(text);
+  c.security_level = level;
+  return c;
+}
+
+tls_configuration range(std::uint16_t min, std::uint16_t max, std::uint8_t disabled = 0) {
+  tls_configuration c;
+  c.cipher_list = "HIGH:!aNULL:!PSK:!SRP";
+  c.min_protocol = min;
+  c.max_protocol = max;
+  c.disabled_protocols = disabled;
+  return c;
+}
+
+const std::vector<configuration_case>& configuration_cases() {
+  static const std::vector<configuration_case> all{
+      {"ciphersuites-skipped", "3.0", suites("TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384"),
+       "'TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384' is one element: only ':' separates TLS "
+       "1.3 suites; skipped",
+       0, 45, "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384"},
+      {"ciphersuites-skipped", "3.0", suites("TLS_AES_128_GCM_SHA256:tls_aes_256_gcm_sha384"),
+       "'tls_aes_256_gcm_sha384' differs from 'TLS_AES_256_GCM_SHA384' in case, and OpenSSL "
+       "3.0.19 matches names exactly (4.0 ignores case); skipped",
+       23, 22, "TLS_AES_256_GCM_SHA384"},
+      {"ciphersuites-skipped", "3.0", suites("TLS_AES_128_GCM_SHA256:DEFAULT"),
+       "'DEFAULT' is cipher-string syntax, which means nothing in the TLS 1.3 ciphersuites: they "
+       "take suite names only; skipped",
+       23, 7},
+      {"ciphersuites-skipped", "3.0", suites("TLS_AES_128_GCM_SHA256:TLS_SHA384_SHA384"),
+       "OpenSSL 3.0.19 has no TLS 1.3 suite 'TLS_SHA384_SHA384' (OpenSSL 3.4.6 has); skipped", 23,
+       17},
+      {"ciphersuites-rejected", "1.1.1", suites("TLS_AES_128_GCM_SHA256:"),
+       "an empty element (a leading, trailing or doubled ':') makes OpenSSL 1.1.1w reject the "
+       "whole setting",
+       23, 0},
+      {"ciphersuites-rejected", "3.0", suites("ECDHE-RSA-AES128-GCM-SHA256"),
+       "no element names a TLS 1.3 suite, so OpenSSL 3.0.19 rejects the setting and keeps its "
+       "default suites",
+       0, 27},
+      {"tls12-in-ciphersuites", "3.6", suites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+       "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (ECDHE-RSA-AES128-GCM-SHA256) is not a TLS 1.3 "
+       "suite: OpenSSL 3.6.5 puts it at the head of the whole list, ahead of the cipher string's "
+       "order",
+       0, 37},
+      {"duplicate-ciphersuite", "4.0", suites("TLS_AES_128_GCM_SHA256:TLS_AES_128_GCM_SHA256"),
+       "TLS_AES_128_GCM_SHA256 is named again: OpenSSL 4.0.3 skips it", 23, 22},
+      {"no-tls13-suites", "3.0", suites(""),
+       "TLS 1.3 is enabled but the TLS 1.3 suites are empty: every handshake fails ('no ciphers "
+       "available'), also with peers that could use TLS 1.2; set the maximum protocol to TLS 1.2"},
+      {"ccm8-needs-level-0", "3.5", suites("TLS_AES_128_CCM_8_SHA256:TLS_AES_128_GCM_SHA256"),
+       "OpenSSL 3.5.9 counts CCM_8 as 64-bit secure, so security level 2 refuses 1 listed: "
+       "TLS_AES_128_CCM_8_SHA256"},
+      {"old-protocols-unusable", "3.0", range(version::tlsv1, 0),
+       "the range allows TLS 1.0/1.1, but at security level 2 no TLS 1.0/1.1 handshake completes "
+       "on OpenSSL 3.0.19: their MD5-SHA1 signatures are below the level (they need level 0)"},
+      {"no-usable-protocol", "3.0", range(version::tlsv1_3, version::tlsv1_2),
+       "no protocol version is usable: the minimum TLSv1.3 is above the maximum TLSv1.2"},
+      {"protocol-hole", "3.0",
+       range(0, 0, protocols_only(protocol_bit::tlsv1 | protocol_bit::tlsv1_2)),
+       "TLSv1 and TLSv1.2 are enabled but not the versions between them: OpenSSL keeps only the "
+       "lowest run it can use, TLSv1"},
+      {"nothing-usable", "3.0",
+       [] {
+         tls_configuration c = range(version::tlsv1_2, version::tlsv1_2);
+         c.cipher_list = "aNULL";
+         return c;
+       }(),
+       "none of the 16 listed suites is usable at security level 2 with TLSv1.2 only"},
+  };
+  return all;
+}
+
+TEST(findings, each_configuration_trap_is_found_with_its_position_and_fix) {
+  for (const configuration_case& c : configuration_cases()) {
+    SCOPED_TRACE(c.code + " on " + c.release);
+    const configuration_result r = resolve(*catalog::find(c.release), c.config);
+    const diagnostic* found = nullptr;
+    for (const diagnostic& d : r.diagnostics) {
+      if (code_name(d.code) == c.code && d.message == c.message) found = &d;
+    }
+    ASSERT_NE(found, nullptr) << [&] {
+      std::string all;
+      for (const diagnostic& d : r.diagnostics)
+        all += std::string(code_name(d.code)) + ": " + d.message + "\n";
+      return all.empty() ? std::string("(no findings)") : all;
+    }();
+    EXPECT_EQ(found->offset, c.offset);
+    EXPECT_EQ(found->length, c.length);
+    EXPECT_EQ(found->suggestion, c.suggestion);
+    EXPECT_EQ(found->severity, code_info(found->code).severity);
+  }
+}
+
+// A plain configuration of each release says nothing: the findings are about traps only.
+TEST(findings, a_plain_configuration_has_no_configuration_findings) {
+  for (const catalog* c : catalog::all()) {
+    tls_configuration config;
+    config.cipher_list = "HIGH:!aNULL";
+    if (c->engine() != engine_family::openssl_1_0) config.min_protocol = version::tlsv1_2;
+    if (c->ciphersuites_setter() != ciphersuites_setter::none)
+      config.ciphersuites = "TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256";
+    const configuration_result r = resolve(*c, config);
+    EXPECT_TRUE(r.diagnostics.empty()) << c->release() << ": " << r.diagnostics.front().message;
+  }
+}
+
 TEST(findings, every_code_is_covered_by_a_case) {
   std::set<std::string> covered;
   for (const finding_case& c : cases()) covered.insert(c.code);
+  for (const configuration_case& c : configuration_cases()) covered.insert(c.code);
   for (const diagnostic_code_info& code : diagnostic_codes()) {
     EXPECT_TRUE(covered.contains(std::string(code.name))) << code.name << " has no test case";
   }

@@ -31,6 +31,11 @@ struct evaluation_report {
   /// "steps" and "steps_omitted" from `result.steps` (an evaluation with detail_level::trace);
   /// without, the document has no "steps" key.
   bool steps = false;
+  /// A configuration the string was resolved in (--ciphersuites, --min-protocol, ...): then
+  /// "ciphers" is the context's list with each suite's usability there, the verdict is over
+  /// its usable suites, and a "configuration" object says what each setting did.
+  const tls_configuration* configuration = nullptr;
+  const configuration_result* resolved = nullptr;
 };
 
 /// One release's evaluation of a string, pretty-printed, ending in a newline; with a profile,

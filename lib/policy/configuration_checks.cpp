@@ -37,14 +37,17 @@ void check_protocols(const catalog& release, const tls_configuration& config,
   const std::vector<std::uint16_t> enabled = enabled_versions(release, settings);
   for (std::size_t i = 1; i < enabled.size(); ++i) {
     if (enabled[i] != enabled[i - 1] + 1) {
-      const protocol_window kept = usable_protocols(release, settings, 0);
+      const protocol_window& kept = r.protocols;
+      std::string what = " (here none)";
+      if (kept.usable()) {
+        what = ", " + version_text(kept.lowest);
+        if (kept.highest != kept.lowest) what += " to " + version_text(kept.highest);
+      }
       out.push_back(make_finding(
           diagnostic_code::protocol_hole,
           fmt::format("{} and {} are enabled but not the versions between them: OpenSSL keeps "
-                      "the lowest run only, {}{}",
-                      version_text(enabled[i - 1]), version_text(enabled[i]),
-                      version_text(kept.lowest),
-                      kept.highest != kept.lowest ? " to " + version_text(kept.highest) : ""),
+                      "only the lowest run it can use{}",
+                      version_text(enabled[i - 1]), version_text(enabled[i]), what),
           0, 0));
       break;
     }
@@ -97,13 +100,15 @@ void check_suites(const catalog& release, const configuration_result& r,
                   std::vector<diagnostic>& out) {
   if (release.engine() == engine_family::openssl_1_0 || !r.protocols.usable()) return;
   if (!r.supported) {
-    out.push_back(make_finding(
-        diagnostic_code::nothing_usable,
-        fmt::format("none of the {} listed suites is usable at security "
-                    "level {} with {} to {}",
-                    r.ciphers.size(), r.security_level, version_text(r.protocols.lowest),
-                    version_text(r.protocols.highest)),
-        0, 0));
+    const std::string versions =
+        r.protocols.lowest == r.protocols.highest
+            ? version_text(r.protocols.lowest) + " only"
+            : version_text(r.protocols.lowest) + " to " + version_text(r.protocols.highest);
+    out.push_back(make_finding(diagnostic_code::nothing_usable,
+                               fmt::format("none of the {} listed suites is usable at security "
+                                           "level {} with {}",
+                                           r.ciphers.size(), r.security_level, versions),
+                               0, 0));
   }
   if (r.protocols.highest == version::tlsv1_3) {
     bool tls13_usable = false;

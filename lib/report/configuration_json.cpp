@@ -3,6 +3,7 @@
 
 #include <cipherexplain/json.hpp>
 
+#include "report/configuration_json.hpp"
 #include "report/json_writer.hpp"
 
 #include <algorithm>
@@ -172,4 +173,113 @@ void append_batch_error_line(std::string& out, std::string_view input, std::stri
   out += '\n';
 }
 
+namespace detail {
+namespace {
+
+void version_or_null(json_writer& w, std::uint16_t v) {
+  if (v == 0)
+    w.null_value();
+  else
+    w.plain_value(protocol_version_name(v));
+}
+
+void write_findings(json_writer& w, const std::vector<diagnostic>& findings) {
+  w.begin_array();
+  for (const diagnostic& d : findings) {
+    w.begin_object();
+    w.key("code").value(code_name(d.code));
+    w.key("severity").value(severity_name(d.severity));
+    w.key("offset").value(d.offset);
+    w.key("length").value(d.length);
+    w.key("message").value(d.message);
+    w.key("suggestion").value(d.suggestion);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+std::string_view problem_name(protocol_problem p) {
+  switch (p) {
+    case protocol_problem::none:
+      return "none";
+    case protocol_problem::min_above_max:
+      return "min-above-max";
+    case protocol_problem::all_disabled:
+      return "all-disabled";
+    case protocol_problem::refused_by_level:
+      return "refused-by-level";
+  }
+  return "";
+}
+
+}  // namespace
+
+void write_configuration(json_writer& w, const tls_configuration& config,
+                         const configuration_result& r) {
+  w.key("configuration").begin_object();
+  w.key("cipher_list_set").value(r.cipher_list_set);
+  w.key("list_ok").value(r.list_ok);
+  w.key("ciphersuites");
+  if (r.ciphersuites && config.ciphersuites) {
+    const ciphersuites_result& cs = *r.ciphersuites;
+    const std::string_view text = *config.ciphersuites;
+    w.begin_object();
+    w.key("input").value(text);
+    w.key("ok").value(cs.ok);
+    w.key("failure").value(ciphersuites_failure_name(cs.failure));
+    w.key("listed");
+    write_names(w, cs.listed, false);
+    w.key("elements").begin_array();
+    for (const ciphersuite_element& e : cs.elements) {
+      w.begin_object();
+      w.key("text").value(
+          text.substr(std::min<std::size_t>(e.text.offset, text.size()), e.text.length));
+      w.key("offset").value(static_cast<std::size_t>(e.text.offset));
+      w.key("length").value(static_cast<std::size_t>(e.text.length));
+      w.key("status").value(element_status_name(e.status));
+      w.key("suite");
+      if (e.suite != nullptr)
+        w.plain_value(e.suite->name);
+      else
+        w.null_value();
+      w.end_object();
+    }
+    w.end_array();
+    w.key("elements_omitted").value(cs.elements_omitted);
+    w.end_object();
+  } else {
+    w.null_value();
+  }
+  w.key("security_level").value(r.security_level);
+  w.key("min_protocol");
+  version_or_null(w, r.min_protocol);
+  w.key("max_protocol");
+  version_or_null(w, r.max_protocol);
+  w.key("min_ok").value(r.min_ok);
+  w.key("max_ok").value(r.max_ok);
+  w.key("disabled_protocols").begin_array();
+  for (const std::uint16_t v :
+       {version::sslv3, version::tlsv1, version::tlsv1_1, version::tlsv1_2, version::tlsv1_3}) {
+    if ((config.disabled_protocols & protocol_bit::of(v)) != 0)
+      w.plain_value(protocol_version_name(v));
+  }
+  w.end_array();
+  w.key("protocols").begin_object();
+  w.key("lowest");
+  version_or_null(w, r.protocols.lowest);
+  w.key("highest");
+  version_or_null(w, r.protocols.highest);
+  w.key("problem").value(problem_name(r.protocols.problem));
+  w.end_object();
+  w.key("supported");
+  if (r.supported)
+    write_names(w, *r.supported, false);
+  else
+    w.null_value();
+  w.key("diagnostics");
+  write_findings(w, r.diagnostics);
+  w.end_object();
+}
+
+}  // namespace detail
 }  // namespace cipherexplain

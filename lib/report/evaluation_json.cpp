@@ -5,6 +5,7 @@
 #include <cipherexplain/rating.hpp>
 #include <cipherexplain/supported.hpp>
 
+#include "report/configuration_json.hpp"
 #include "report/json_writer.hpp"
 
 #include <algorithm>
@@ -164,19 +165,32 @@ std::string evaluation_json(const evaluator& release, std::string_view input,
   w.key("failure").value(failure_name(result.failure));
   w.key("security_level").value(result.security_level);
   // Rated like the weakest suite a connection can use; "none" when there is none.
-  const supported_suites usable =
-      usable_suites(release.release(), listed(result), result.security_level);
-  w.key("verdict").value(usable.usable.empty() ? std::string_view("none")
-                                               : rating_name(verdict(usable.usable)));
-  w.key("ciphers").begin_array();
-  for (const cipher* s : listed(result)) {
-    std::optional<unusable_reason> why_not;
-    for (const auto& [suite, why] : usable.unusable) {
-      if (suite == s) why_not = why;
+  std::vector<std::pair<const cipher*, std::optional<unusable_reason>>> shown;
+  std::vector<const cipher*> usable_ones;
+  if (report.resolved != nullptr) {
+    for (const suite_use& u : report.resolved->suites) {
+      shown.emplace_back(u.suite, u.unusable);
+      if (!u.unusable) usable_ones.push_back(u.suite);
     }
-    write_cipher(w, *s, why_not);
+  } else {
+    const supported_suites usable =
+        usable_suites(release.release(), listed(result), result.security_level);
+    for (const cipher* s : listed(result)) {
+      std::optional<unusable_reason> why_not;
+      for (const auto& [suite, why] : usable.unusable) {
+        if (suite == s) why_not = why;
+      }
+      shown.emplace_back(s, why_not);
+    }
+    usable_ones = usable.usable;
   }
+  w.key("verdict").value(usable_ones.empty() ? std::string_view("none")
+                                             : rating_name(verdict(usable_ones)));
+  w.key("ciphers").begin_array();
+  for (const auto& [s, why_not] : shown) write_cipher(w, *s, why_not);
   w.end_array();
+  if (report.resolved != nullptr && report.configuration != nullptr)
+    detail::write_configuration(w, *report.configuration, *report.resolved);
   if (report.steps) {
     write_steps(w, input, result);
     w.key("steps_omitted").value(result.steps_omitted);

@@ -15,6 +15,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,12 +32,17 @@ struct explain_options {
   std::string policy_name;
   bool quiet = false;
   std::vector<std::string> hidden;  // --hide CODE,...
+  // The configuration around the string.
+  CLI::Option* ciphersuites_option = nullptr;
+  std::string ciphersuites;
+  std::string min_protocol, max_protocol, protocols;
+  bool usable_only = false;
   CLI::Option* string_option = nullptr;
   CLI::Option* file_option = nullptr;
 };
 
-// The findings a person asked to see: without notes with --quiet, without --hide's codes.
-void filter_findings(evaluation& result, const explain_options& o) {
+// The codes --hide names; an unknown one is a usage error that lists them.
+std::vector<diagnostic_code> hidden_codes(const explain_options& o) {
   std::vector<diagnostic_code> hidden;
   for (const std::string& list : o.hidden) {
     std::size_t start = 0;
@@ -56,13 +62,28 @@ void filter_findings(evaluation& result, const explain_options& o) {
       hidden.push_back(code->code);
     }
   }
-  auto unwanted = [&](diagnostic_code code) {
-    return (o.quiet && code_info(code).severity == severity::note) ||
-           std::find(hidden.begin(), hidden.end(), code) != hidden.end();
-  };
-  std::erase_if(result.diagnostics, [&](const diagnostic& d) { return unwanted(d.code); });
+  return hidden;
+}
+
+// Whether a person asked not to see a finding: notes with --quiet, --hide's codes.
+bool unwanted(const explain_options& o, const std::vector<diagnostic_code>& hidden,
+              diagnostic_code code) {
+  return (o.quiet && code_info(code).severity == severity::note) ||
+         std::find(hidden.begin(), hidden.end(), code) != hidden.end();
+}
+
+void filter_configuration_findings(std::vector<diagnostic>& findings, const explain_options& o) {
+  const std::vector<diagnostic_code> hidden = hidden_codes(o);
+  std::erase_if(findings, [&](const diagnostic& d) { return unwanted(o, hidden, d.code); });
+}
+
+// The findings a person asked to see.
+void filter_findings(evaluation& result, const explain_options& o) {
+  const std::vector<diagnostic_code> hidden = hidden_codes(o);
+  const auto unwanted_code = [&](diagnostic_code code) { return unwanted(o, hidden, code); };
+  std::erase_if(result.diagnostics, [&](const diagnostic& d) { return unwanted_code(d.code); });
   std::erase_if(result.diagnostics_omitted,
-                [&](const omitted_findings& f) { return unwanted(f.code); });
+                [&](const omitted_findings& f) { return unwanted_code(f.code); });
 }
 
 // The system's release when `c` stands in for it (--openssl system on a point release that is
@@ -84,24 +105,88 @@ std::string stand_in_note(const catalog& c, const shared_options& s) {
       c.release(), system, c.series());
 }
 
+// Whether any configuration option was given: then the string is resolved in a configuration.
+bool configured(const explain_options& o) {
+  return o.ciphersuites_option->count() != 0 || !o.min_protocol.empty() ||
+         !o.max_protocol.empty() || !o.protocols.empty() || o.usable_only;
+}
+
+std::uint16_t protocol_option(const std::string& flag, const std::string& name) {
+  const auto v = parse_protocol_version(name);
+  if (!v) {
+    throw CLI::ValidationError(
+        flag, fmt::format("'{}' is not a protocol version; use TLSv1, TLSv1.1, TLSv1.2 or "
+                          "TLSv1.3 (or SSLv3)",
+                          name));
+  }
+  return *v;
+}
+
+tls_configuration configuration_of(const catalog& c, const explain_options& o) {
+  tls_configuration config;
+  config.cipher_list = o.input;
+  if (o.ciphersuites_option->count() != 0) config.ciphersuites = o.ciphersuites;
+  if (!o.min_protocol.empty())
+    config.min_protocol = protocol_option("--min-protocol", o.min_protocol);
+  if (!o.max_protocol.empty())
+    config.max_protocol = protocol_option("--max-protocol", o.max_protocol);
+  if (!o.protocols.empty()) {
+    // nginx's and Apache's lists: the versions named are on, the others off (SSL_OP_NO_*).
+    std::uint8_t enabled = 0;
+    std::string name;
+    for (std::size_t i = 0; i <= o.protocols.size(); ++i) {
+      const char ch = i < o.protocols.size() ? o.protocols[i] : ',';
+      if (ch != ',' && ch != ' ') {
+        name += ch;
+        continue;
+      }
+      if (!name.empty()) enabled |= protocol_bit::of(protocol_option("--protocols", name));
+      name.clear();
+    }
+    if (enabled == 0) throw CLI::ValidationError("--protocols", "name at least one version");
+    config.disabled_protocols = protocols_only(enabled);
+  }
+  if (auto problem = check_configuration(c, config)) throw CLI::ValidationError(*problem);
+  return config;
+}
+
 int explain_one(const catalog& c, const explain_options& o, const shared_options& s,
-                const render_options& options) {
+                const render_options& given) {
   const evaluator release(c, s.flags.for_release(c, true));
+  render_options options = given;
   const bool json = s.format == "json";
   // Only what the output shows is computed: steps for --trace, histories for --why.
   evaluate_options eo;
   eo.detail = options.trace ? detail_level::trace : detail_level::findings;
   eo.limits.max_steps = o.trace_limit == 0 ? evaluation_limits::unlimited : o.trace_limit;
   eo.follow = why_suites(c, options.why);
-  evaluation result = release.evaluate(o.input, eo);
+  std::optional<tls_configuration> config;
+  configuration_result resolved;
+  evaluation result;
+  if (configured(o)) {
+    config = configuration_of(c, o);
+    configuration_resolver(release).resolve_into(resolved, *config, eo);
+    result = std::move(resolved.cipher_list);
+    resolved.cipher_list = {};
+    filter_configuration_findings(resolved.diagnostics, o);
+    options.configuration = &*config;
+    options.resolved = &resolved;
+  } else {
+    result = release.evaluate(o.input, eo);
+  }
   filter_findings(result, o);
   if (json) {
     print(evaluation_json(release, o.input, result,
-                          {options.check, result.histories, stand_in_for(c, s), options.trace}));
+                          {options.check, result.histories, stand_in_for(c, s), options.trace,
+                           options.configuration, options.resolved}));
+  } else if (o.usable_only) {
+    print(stand_in_note(c, s) + render_usable_text(release, resolved, options.colours));
   } else {
     print(stand_in_note(c, s) + render_text(release, o.input, result, options));
   }
-  if (!result.ok) return exit_rejected;
+  if (config && (!resolved.list_ok || (resolved.ciphersuites && !resolved.ciphersuites->ok)))
+    return exit_rejected;
+  if (!config && !result.ok) return exit_rejected;
   if (options.check != nullptr && !violations(*options.check, result.ciphers).empty())
     return exit_policy;
   return exit_accepted;
@@ -173,6 +258,11 @@ int explain(explain_options& o, const shared_options& s) {
   if (releases.size() > 1 && (o.trace || !o.why.empty() || !o.policy_name.empty())) {
     throw CLI::ValidationError("--trace, --why and --policy take one release");
   }
+  if (releases.size() > 1 && configured(o)) {
+    throw CLI::ValidationError(
+        "--ciphersuites, --min-protocol, --max-protocol, --protocols and --usable take one "
+        "release (for now; compare with one run per release)");
+  }
   const render_options options{style::from_mode(s.color),
                                o.policy_name.empty() ? nullptr : find_profile(o.policy_name),
                                o.trace, o.why};
@@ -209,6 +299,26 @@ void add_explain_command(CLI::App& app, shared_options& shared, int& exit_status
                  "--hide unusable-suites,no-effect; the codes: docs/json-output.md")
       ->type_name("CODE")
       ->allow_extra_args(false);
+  o->ciphersuites_option =
+      app.add_option("--ciphersuites", o->ciphersuites,
+                     "The TLS 1.3 suites, as SSL_CTX_set_ciphersuites takes them (1.1.1+): names "
+                     "separated by ':', e.g. TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256 "
+                     "(nginx ssl_conf_command Ciphersuites, Apache SSLCipherSuite TLSv1.3); '' "
+                     "for none")
+          ->type_name("SUITES");
+  app.add_option("--min-protocol", o->min_protocol,
+                 "SSL_CTX_set_min_proto_version: TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3 (1.1.0+)")
+      ->type_name("VERSION");
+  app.add_option("--max-protocol", o->max_protocol,
+                 "SSL_CTX_set_max_proto_version: TLSv1 ... TLSv1.3 (1.1.0+)")
+      ->type_name("VERSION");
+  app.add_option("--protocols", o->protocols,
+                 "The versions to enable, the others disabled with SSL_OP_NO_* as nginx's "
+                 "ssl_protocols and Apache's SSLProtocol do, e.g. TLSv1.2,TLSv1.3 (OpenSSL then "
+                 "uses the lowest run without a gap)")
+      ->type_name("LIST");
+  app.add_flag("--usable", o->usable_only,
+               "List only the suites a connection can use, by protocol (like openssl ciphers -s)");
   shared.add_color(app);
   shared.add_build(app);
   o->file_option = app.add_option("--file", o->file,

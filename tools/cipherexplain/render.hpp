@@ -20,11 +20,24 @@ struct render_options {
   const profile* check = nullptr;  ///< --policy
   bool trace = false;              ///< --trace
   std::vector<std::string> why;    ///< --why NAME... (names, IANA names or code points)
+  /// The configuration the string was resolved in (--ciphersuites, --min-protocol, ...).
+  const tls_configuration* configuration = nullptr;
+  const configuration_result* resolved = nullptr;
 };
 
 /// The table of suites with ratings, the verdict, the findings and whatever the options ask.
 [[nodiscard]] std::string render_text(const evaluator& release, std::string_view input,
                                       const evaluation& result, const render_options& options);
+
+/// What the configuration's settings did: the TLS 1.3 setting, the protocols and level in
+/// effect, and its findings (those about the ciphersuites with carets under them).
+[[nodiscard]] std::string render_configuration_text(const tls_configuration& config,
+                                                    const configuration_result& r,
+                                                    const style& colours);
+
+/// Only the suites a connection can use, grouped by protocol (--usable).
+[[nodiscard]] std::string render_usable_text(const evaluator& release,
+                                             const configuration_result& r, const style& colours);
 
 /// What each rule did (--trace).
 [[nodiscard]] std::string render_trace(const evaluator& release, std::string_view input,
@@ -54,7 +67,8 @@ struct render_options {
 [[nodiscard]] std::string render_findings(std::string_view input,
                                           const std::vector<diagnostic>& findings,
                                           std::span<const omitted_findings> omitted,
-                                          const style& colours);
+                                          const style& colours,
+                                          std::string_view source_name = "input");
 
 /// The catalogs compiled in, with their build notes.
 [[nodiscard]] std::string render_versions_text(const catalog* system);

@@ -23,24 +23,39 @@ namespace {
 
 // The accepted list as a table with ratings and usability, and the verdict under it: the
 // rating of the weakest suite a connection can use (a suite none can use is no risk).
-std::string suites_table(const evaluator& release, const evaluation& result, const style& c) {
-  const supported_suites usable =
-      usable_suites(release.release(), result.ciphers, result.security_level);
-  auto unusable_reason_of = [&](const cipher* s) -> std::optional<unusable_reason> {
-    for (const auto& [suite, why] : usable.unusable) {
-      if (suite == s) return why;
+std::string suites_table(const evaluator& release, const evaluation& evaluated,
+                         const configuration_result* resolved, const style& c) {
+  // In a configuration, the context's list and what a connection there can use.
+  supported_suites usable;
+  std::vector<const cipher*> listed;
+  std::vector<std::optional<unusable_reason>> reasons;
+  if (resolved != nullptr) {
+    for (const suite_use& u : resolved->suites) {
+      listed.push_back(u.suite);
+      reasons.push_back(u.unusable);
+      if (u.unusable)
+        usable.unusable.emplace_back(u.suite, *u.unusable);
+      else
+        usable.usable.push_back(u.suite);
     }
-    return std::nullopt;
-  };
+  } else {
+    usable = usable_suites(release.release(), evaluated.ciphers, evaluated.security_level);
+    listed = evaluated.ciphers;
+    std::size_t n = 0;
+    for (const cipher* s : listed) {
+      const bool refused = n < usable.unusable.size() && usable.unusable[n].first == s;
+      reasons.push_back(refused ? std::optional(usable.unusable[n++].second) : std::nullopt);
+    }
+  }
   std::vector<std::vector<std::string>> rows{{"#", "OpenSSL name", "IANA name", "ID", "Protocol",
                                               "Kx", "Au", "Enc", "Mac", "Bits", "Usable", "Rating",
                                               "Weaknesses"}};
   for (auto& cell : rows.front()) cell = c.bold(cell);
   std::array<std::size_t, 4> counts{};
-  for (std::size_t i = 0; i < result.ciphers.size(); ++i) {
-    const cipher& s = *result.ciphers[i];
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const cipher& s = *listed[i];
     const suite_rating r = rate(s);
-    const auto why_not = unusable_reason_of(&s);
+    const auto why_not = reasons[i];
     if (!why_not) ++counts[static_cast<std::size_t>(r.level)];
     std::vector<std::string_view> why;
     for (const weakness w : r.reasons) why.push_back(weakness_name(w));
@@ -100,7 +115,7 @@ std::string render_text(const evaluator& release, std::string_view input, const 
                     name, build, result.ciphers.size()),
         width, 0);
     out += '\n';
-    out += suites_table(release, result, c);
+    out += suites_table(release, result, options.resolved, c);
   } else {
     out +=
         wrapped(fmt::format("OpenSSL {}{} rejects the string: SSL_CTX_set_cipher_list returns 0.",
@@ -116,6 +131,14 @@ std::string render_text(const evaluator& release, std::string_view input, const 
     } else {
       out += "The context keeps the cipher list it had before the call.\n";
     }
+    if (options.resolved != nullptr) {
+      out += "What the context holds then, and what a connection can use of it:\n";
+      out += suites_table(release, result, options.resolved, c);
+    }
+  }
+  if (options.resolved != nullptr && options.configuration != nullptr) {
+    out += '\n';
+    out += render_configuration_text(*options.configuration, *options.resolved, c);
   }
   if (options.check != nullptr) {
     std::string line =
@@ -147,7 +170,8 @@ std::string render_text(const evaluator& release, std::string_view input, const 
 }
 
 std::string render_findings(std::string_view input, const std::vector<diagnostic>& findings,
-                            std::span<const omitted_findings> omitted, const style& c) {
+                            std::span<const omitted_findings> omitted, const style& c,
+                            std::string_view source_name) {
   // The same finding again and again (20,000 redundant rules) is shown once, with a count and
   // where the others are; past a few different findings of one code, the rest of that code are
   // counted with where they start. Grouping is by hash, so output and time stay linear.
@@ -187,7 +211,7 @@ std::string render_findings(std::string_view input, const std::vector<diagnostic
   for (const omitted_findings& o : omitted) tallies[o.code].more += o.count;
 
   std::string out;
-  const diagnostic_renderer renderer(input);
+  const diagnostic_renderer renderer(input, source_name);
   std::optional<line_index> lines;
   auto where = [&](const std::vector<std::size_t>& offsets, std::size_t total) {
     if (!lines) lines.emplace(input);
