@@ -106,6 +106,9 @@ class configuration_resolver {
   /// security_level is ignored: config.security_level applies).
   void resolve_into(configuration_result& out, const tls_configuration& config,
                     const evaluate_options& options) const;
+  /// The same, parsing the cipher string into `scratch` (no allocation once it has grown).
+  void resolve_into(configuration_result& out, const tls_configuration& config,
+                    const evaluate_options& options, tree& scratch) const;
 
   [[nodiscard]] const evaluator& cipher_strings() const noexcept { return eval_; }
   [[nodiscard]] const catalog& release() const noexcept { return eval_.release(); }

@@ -106,6 +106,13 @@ configuration_result configuration_resolver::resolve(const tls_configuration& co
 void configuration_resolver::resolve_into(configuration_result& out,
                                           const tls_configuration& config,
                                           const evaluate_options& options) const {
+  tree scratch;
+  resolve_into(out, config, options, scratch);
+}
+
+void configuration_resolver::resolve_into(configuration_result& out,
+                                          const tls_configuration& config,
+                                          const evaluate_options& options, tree& scratch) const {
   const catalog& release = eval_.release();
   if (auto problem = check_configuration(release, config)) throw std::invalid_argument(*problem);
   evaluate_options list_options = options;
@@ -114,8 +121,8 @@ void configuration_resolver::resolve_into(configuration_result& out,
   // The cipher string (or the DEFAULT list a fresh context starts from).
   out.cipher_list_set = config.cipher_list.has_value();
   if (config.cipher_list) {
-    eval_.evaluate_into(out.cipher_list, parse(*config.cipher_list, release.dialect()),
-                        list_options);
+    parse_into(scratch, *config.cipher_list, release.dialect());
+    eval_.evaluate_into(out.cipher_list, scratch, list_options);
   } else {
     evaluate_options plain;
     plain.detail = detail_level::result;

@@ -79,7 +79,7 @@ class batch_run {
         append_batch_error_line(lines_, line, *problem, name);
         continue;
       }
-      release.resolve_into(configured_, config_, plain_);
+      release.resolve_into(configured_, config_, plain_, parsed_);
       if (what_ == input_kind::ciphersuites)
         append_ciphersuites_line(lines_, config_, configured_, name);
       else
