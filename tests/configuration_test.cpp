@@ -129,18 +129,18 @@ TEST(protocol_window, keeps_the_lowest_run_and_knows_why_none_is_left) {
   const catalog& v30 = *catalog::find("3.0");
   const catalog& v35 = *catalog::find("3.5");
   // SSL_OP_NO_TLSv1_1 with TLS 1.0 and 1.2 on: OpenSSL keeps TLS 1.0 alone.
-  const auto hole = usable_protocols(v30, {0, 0, protocol_bit::tlsv1_1, false}, 0);
+  const auto hole = usable_protocols(v30, {0, 0, protocol_bit::tlsv1_1, suiteb_prefix::none}, 0);
   EXPECT_EQ(hole.lowest, version::tlsv1);
   EXPECT_EQ(hole.highest, version::tlsv1);
   const auto modern = usable_protocols(
-      v30, {0, 0, protocols_only(protocol_bit::tlsv1_2 | protocol_bit::tlsv1_3), false}, 2);
+      v30, {0, 0, protocols_only(protocol_bit::tlsv1_2 | protocol_bit::tlsv1_3), suiteb_prefix::none}, 2);
   EXPECT_EQ(modern.lowest, version::tlsv1_2);
   EXPECT_EQ(modern.highest, version::tlsv1_3);
-  EXPECT_EQ(usable_protocols(v30, {version::tlsv1_3, version::tlsv1_2, 0, false}, 0).problem,
+  EXPECT_EQ(usable_protocols(v30, {version::tlsv1_3, version::tlsv1_2, 0, suiteb_prefix::none}, 0).problem,
             protocol_problem::min_above_max);
   // TLS 1.0 at level 2: 3.0 still offers it, 3.5 refuses every version below TLS 1.2.
-  EXPECT_TRUE(usable_protocols(v30, {version::tlsv1, version::tlsv1, 0, false}, 2).usable());
-  EXPECT_EQ(usable_protocols(v35, {version::tlsv1, version::tlsv1, 0, false}, 2).problem,
+  EXPECT_TRUE(usable_protocols(v30, {version::tlsv1, version::tlsv1, 0, suiteb_prefix::none}, 2).usable());
+  EXPECT_EQ(usable_protocols(v35, {version::tlsv1, version::tlsv1, 0, suiteb_prefix::none}, 2).problem,
             protocol_problem::refused_by_level);
   // 1.1.0 has no TLS 1.3.
   EXPECT_EQ(usable_protocols(*catalog::find("1.1.0"), {}, 1).highest, version::tlsv1_2);
@@ -216,6 +216,38 @@ TEST(configuration, protocol_names_read_both_spellings) {
   EXPECT_EQ(parse_protocol_version("TLSv1"), version::tlsv1);
   EXPECT_EQ(parse_protocol_version("TLSv1.4"), std::nullopt);
   EXPECT_EQ(protocol_version_name(version::tlsv1_1), "TLSv1.1");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(configuration, suiteb_strings_set_the_contexts_suiteb_mode) {
+  // check_suiteb_cipher_list: no version below TLS 1.2, only ECDSA signatures (P-256 for
+  // SUITEB128ONLY), so aRSA suites named in the ciphersuites drop out.
+  tls_configuration config;
+  config.cipher_list = "SUITEB128";
+  config.ciphersuites = "TLS_RSA_WITH_AES_128_GCM_SHA256";
+  config.max_protocol = version::tlsv1_2;
+  const configuration_result r = resolve(*catalog::find("3.0"), config);
+  ASSERT_TRUE(r.supported);
+  for (const cipher* s : *r.supported) EXPECT_NE(s->au & au::ecdsa, 0u) << s->name;
+  EXPECT_EQ(*r.suites.front().unusable, unusable_reason::suiteb_signature);
+  tls_configuration old;
+  old.cipher_list = "SUITEB192";
+  old.min_protocol = version::tlsv1;
+  old.max_protocol = version::tlsv1_1;
+  old.security_level = 0;
+  EXPECT_FALSE(resolve(*catalog::find("3.0"), old).protocols.usable());
+}
+
+TEST(configuration, sslv3_is_a_bound_until_4_0) {
+  tls_configuration config;
+  config.min_protocol = version::sslv3;
+  EXPECT_TRUE(resolve(*catalog::find("3.6"), config).min_ok);
+  const configuration_result r = resolve(*catalog::find("4.0"), config);
+  EXPECT_FALSE(r.min_ok);
+  EXPECT_EQ(r.min_protocol, 0);
 }
 
 }  // namespace

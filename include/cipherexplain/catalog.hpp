@@ -136,6 +136,9 @@ class catalog {
   [[nodiscard]] bool stdname_lookup() const noexcept { return stdname_lookup_; }
   /// 1.1.1s+/3.0.7+: OpenSSL stops at the first missing name instead of skipping on.
   [[nodiscard]] bool abort_on_missing_name() const noexcept { return abort_on_missing_name_; }
+  /// The lowest version SSL_CTX_set_min/max_proto_version accept (ssl_set_version_bound):
+  /// SSLv3 (1.1.0-3.6), TLS 1.0 from 4.0, which removed SSLv3.
+  [[nodiscard]] std::uint16_t lowest_version_bound() const noexcept { return lowest_bound_; }
   /// How SSL_CTX_set_ciphersuites() reads its string.
   [[nodiscard]] enum ciphersuites_setter ciphersuites_setter() const noexcept {
     return ciphersuites_setter_;
@@ -184,6 +187,7 @@ class catalog {
   bool stdname_lookup_ = false;
   bool abort_on_missing_name_ = true;
   enum ciphersuites_setter ciphersuites_setter_ = ciphersuites_setter::none;
+  std::uint16_t lowest_bound_ = 0x0300;  // version::sslv3
 };
 
 }  // namespace cipherexplain

@@ -70,5 +70,8 @@ struct ciphersuites_result {
 [[nodiscard]] ciphersuites_result set_ciphersuites(const catalog& release, std::string_view text,
                                                    const build_options& options = {},
                                                    std::size_t max_elements = 1000);
+/// The same, reusing the storage of `out`.
+void set_ciphersuites_into(ciphersuites_result& out, const catalog& release, std::string_view text,
+                           const build_options& options = {}, std::size_t max_elements = 1000);
 
 }  // namespace cipherexplain

@@ -116,6 +116,7 @@ class configuration_resolver {
  private:
   evaluator eval_;
   tree default_tree_;
+  evaluation default_list_;
 };
 
 /// Resolves one configuration on one release (prepares the release first: prefer a

@@ -6,6 +6,7 @@
 
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
+#include <cipherexplain/syntax.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -29,6 +30,9 @@ enum class unusable_reason : std::uint8_t {
   srp_not_set_up,          ///< SRP suites need SRP parameters
   outside_protocol_range,  ///< the configured protocol range has no version that carries it
   no_protocol,  ///< no protocol version is usable at all (empty range, or the level refuses it)
+  /// Suite B mode: only ECDSA P-256/P-384 signatures count, and none of them (or none the level
+  /// allows) can authenticate it
+  suiteb_signature,
 };
 
 /// Protocol versions as the SSL_OP_NO_* options name them (what nginx's ssl_protocols and
@@ -52,8 +56,10 @@ struct protocol_settings {
   std::uint16_t min_version = 0;  ///< SSL_CTX_set_min_proto_version; 0: no bound
   std::uint16_t max_version = 0;  ///< SSL_CTX_set_max_proto_version; 0: no bound
   std::uint8_t disabled = 0;      ///< SSL_OP_NO_SSLv3 ... SSL_OP_NO_TLSv1_3 (protocol_bit::)
-  /// The cipher string starts with a Suite B keyword: versions below TLS 1.2 are refused.
-  bool suiteb = false;
+  /// The cipher string starts with a Suite B keyword (check_suiteb_cipher_list sets the
+  /// context's Suite B flags): versions below TLS 1.2 are refused, and only the Suite B
+  /// signature algorithms (ECDSA P-256/P-384) count.
+  suiteb_prefix suiteb = suiteb_prefix::none;
   friend bool operator==(const protocol_settings&, const protocol_settings&) = default;
 };
 

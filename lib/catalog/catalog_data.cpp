@@ -124,7 +124,7 @@ struct catalog::loader {
     std::string_view key;
     handler apply;
   };
-  static const std::array<key_handler, 20> keys;
+  static const std::array<key_handler, 21> keys;
 
   void read_release_txt(std::string_view text);
   void read_ciphers(std::string_view text);
@@ -175,7 +175,7 @@ struct catalog::loader {
 };
 
 // What each key of release.txt sets.
-const std::array<catalog::loader::key_handler, 20>
+const std::array<catalog::loader::key_handler, 21>
     catalog::loader::
         keys{
             {
@@ -259,6 +259,15 @@ const std::array<catalog::loader::key_handler, 20>
                      l.c.ciphersuites_setter_ = ciphersuites_setter::tls13_only;
                    else
                      where.fail("ciphersuites must be strict, skip-unknown or tls13-only");
+                 }},
+                {"lowest_version_bound",
+                 [](loader& l, std::string_view v, const data_error_context& where) {
+                   if (v == "SSLv3")
+                     l.c.lowest_bound_ = version::sslv3;
+                   else if (v == "TLSv1")
+                     l.c.lowest_bound_ = version::tlsv1;
+                   else
+                     where.fail("lowest_version_bound must be SSLv3 or TLSv1");
                  }},
                 {"missing_name",
                  [](loader& l, std::string_view v, const data_error_context& where) {

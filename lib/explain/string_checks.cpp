@@ -33,6 +33,7 @@ std::string_view removal_word(unusable_reason reason) {
     case unusable_reason::protocol_range:
     case unusable_reason::outside_protocol_range:
     case unusable_reason::no_protocol:
+    case unusable_reason::suiteb_signature:
       break;
   }
   return "";
@@ -64,7 +65,7 @@ void add_unusable_suites(const catalog& release, const tree& parsed, const evalu
   std::string removals;
   bool level_refuses = false;
   bool needs_setup = false;
-  for (unsigned r = 0; r <= static_cast<unsigned>(unusable_reason::no_protocol); ++r) {
+  for (unsigned r = 0; r <= static_cast<unsigned>(unusable_reason::suiteb_signature); ++r) {
     const auto reason = static_cast<unusable_reason>(r);
     std::vector<const cipher*> group;
     for (const auto& [suite, why] : usable.unusable) {

@@ -3,6 +3,8 @@
 
 #include <cipherexplain/supported.hpp>
 
+#include "explain/suite_verdicts.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -32,6 +34,8 @@ std::string_view reason_text(unusable_reason reason) noexcept {
       return "no protocol version of the configured range carries it";
     case unusable_reason::no_protocol:
       return "no protocol version is usable at all";
+    case unusable_reason::suiteb_signature:
+      return "Suite B mode, whose ECDSA signatures cannot authenticate it at this level";
   }
   return "";
 }
@@ -60,6 +64,8 @@ std::string_view reason_word(unusable_reason reason) noexcept {
       return "protocol range";
     case unusable_reason::no_protocol:
       return "no protocol";
+    case unusable_reason::suiteb_signature:
+      return "Suite B";
   }
   return "";
 }
@@ -112,7 +118,7 @@ protocol_window usable_protocols(const catalog& release, const protocol_settings
     const bool too_high = settings.max_version != 0 && v > settings.max_version;
     const bool disabled = (settings.disabled & protocol_bit::of(v)) != 0;
     const bool by_level = !level_allows(release.security_rules(), level, v) ||
-                          (settings.suiteb && v < version::tlsv1_2);
+                          (settings.suiteb != suiteb_prefix::none && v < version::tlsv1_2);
     if (too_low || too_high || disabled || by_level) {
       if (!too_low && !too_high && !disabled) refused_only_by_level = true;
       hole = true;
@@ -139,57 +145,67 @@ std::optional<supported_suites> supported(const catalog& release,
   return supported(release, list, security_level, protocol_settings{});
 }
 
+namespace detail {
+
+suite_verdicts::suite_verdicts(const catalog& release, int security_level,
+                               const protocol_settings& protocols)
+    : rules_(release.security_rules()),
+      level_(std::clamp(security_level, 0, 5)),
+      window_(usable_protocols(release, protocols, level_)),
+      // The same settings at level 0 tell a suite the level refuses from one the range excludes.
+      configured_(usable_protocols(release, protocols, 0)) {
+  static constexpr std::array<int, 6> bits{0, 80, 112, 128, 192, 256};
+  min_bits_ = bits[static_cast<std::size_t>(level_)];
+  forward_secret_ = kx::dhe | kx::ecdhe |
+                    (rules_.psk_key_exchange_forward_secret ? kx::dhepsk | kx::ecdhepsk : 0u);
+  // Suite B mode offers only its signature algorithms (tls12_get_psigalgs): ECDSA with P-256
+  // (128 bits of security) for SUITEB128ONLY, also P-384 (192) for the others; a level that
+  // asks for more bits refuses them, and ssl_set_sig_mask then masks aECDSA too.
+  suiteb_ = protocols.suiteb != suiteb_prefix::none;
+  suiteb_ecdsa_ =
+      suiteb_ && min_bits_ <= (protocols.suiteb == suiteb_prefix::b128_only ? 128 : 192);
+}
+
+std::optional<unusable_reason> suite_verdicts::operator()(const cipher& s) const noexcept {
+  constexpr std::uint32_t psk_kx = kx::psk | kx::rsapsk | kx::ecdhepsk | kx::dhepsk;
+  const auto carried = [&](const protocol_window& w) {
+    return w.usable() && s.min_tls <= w.highest && s.max_tls >= w.lowest;
+  };
+  // In the order of ssl_cipher_disabled(): the client masks (PSK, SRP, signature algorithms),
+  // no version, the range, the level.
+  if ((s.kx & psk_kx) != 0 || (s.au & au::psk) != 0) return unusable_reason::psk_not_set_up;
+  if ((s.kx & kx::srp) != 0 || (s.au & au::srp) != 0) return unusable_reason::srp_not_set_up;
+  if (suiteb_ && ((s.au & (au::rsa | au::dss)) != 0 || ((s.au & au::ecdsa) != 0 && !suiteb_ecdsa_)))
+    return unusable_reason::suiteb_signature;
+  if (!window_.usable()) return unusable_reason::no_protocol;
+  if (!carried(window_))
+    return carried(configured_) ? unusable_reason::protocol_range
+                                : unusable_reason::outside_protocol_range;
+  if (level_ < 1) return std::nullopt;
+  if (s.strength_bits < min_bits_) return unusable_reason::too_few_bits;
+  if ((s.au & au::null) != 0) return unusable_reason::anonymous;
+  if ((s.mac & mac::md5) != 0) return unusable_reason::md5_mac;
+  if (min_bits_ > 160 && (s.mac & mac::sha1) != 0) return unusable_reason::sha1_mac;
+  if (level_ >= 2 && rules_.rc4_refused_from_level_2 && s.enc == enc::rc4)
+    return unusable_reason::rc4;
+  if (level_ >= 3 && s.min_tls != version::tlsv1_3 && (s.kx & forward_secret_) == 0)
+    return unusable_reason::no_forward_secrecy;
+  return std::nullopt;
+}
+
+}  // namespace detail
+
 std::optional<supported_suites> supported(const catalog& release,
                                           std::span<const cipher* const> list, int security_level,
                                           const protocol_settings& protocols) {
   if (release.engine() == engine_family::openssl_1_0) return std::nullopt;
-  const int level = std::clamp(security_level, 0, 5);
-  static constexpr std::array<int, 6> min_bits{0, 80, 112, 128, 192, 256};
-  const security_rules& rules = release.security_rules();
-
-  const protocol_window window = usable_protocols(release, protocols, level);
-  // The same settings at level 0 tell a suite the level refuses from one the range excludes.
-  const protocol_window configured = usable_protocols(release, protocols, 0);
+  const detail::suite_verdicts verdict(release, security_level, protocols);
   supported_suites out;
-  out.min_version = window.lowest;
-  out.max_version = window.highest;
-  out.problem = window.problem;
-
-  const std::uint32_t psk_kx = kx::psk | kx::rsapsk | kx::ecdhepsk | kx::dhepsk;
-  const std::uint32_t forward_secret =
-      kx::dhe | kx::ecdhe |
-      (rules.psk_key_exchange_forward_secret ? kx::dhepsk | kx::ecdhepsk : 0u);
-  const auto carried = [](const cipher* s, const protocol_window& w) {
-    return w.usable() && s->min_tls <= w.highest && s->max_tls >= w.lowest;
-  };
-  // In the order of ssl_cipher_disabled(): PSK/SRP masks, no version, the range, the level.
+  out.min_version = verdict.window().lowest;
+  out.max_version = verdict.window().highest;
+  out.problem = verdict.window().problem;
   for (const cipher* s : list) {
-    std::optional<unusable_reason> why;
-    if ((s->kx & psk_kx) != 0 || (s->au & au::psk) != 0) {
-      why = unusable_reason::psk_not_set_up;
-    } else if ((s->kx & kx::srp) != 0 || (s->au & au::srp) != 0) {
-      why = unusable_reason::srp_not_set_up;
-    } else if (!window.usable()) {
-      why = unusable_reason::no_protocol;
-    } else if (!carried(s, window)) {
-      why = carried(s, configured) ? unusable_reason::protocol_range
-                                   : unusable_reason::outside_protocol_range;
-    } else if (level >= 1) {
-      if (s->strength_bits < min_bits[static_cast<std::size_t>(level)]) {
-        why = unusable_reason::too_few_bits;
-      } else if ((s->au & au::null) != 0) {
-        why = unusable_reason::anonymous;
-      } else if ((s->mac & mac::md5) != 0) {
-        why = unusable_reason::md5_mac;
-      } else if (min_bits[static_cast<std::size_t>(level)] > 160 && (s->mac & mac::sha1) != 0) {
-        why = unusable_reason::sha1_mac;
-      } else if (level >= 2 && rules.rc4_refused_from_level_2 && s->enc == enc::rc4) {
-        why = unusable_reason::rc4;
-      } else if (level >= 3 && s->min_tls != version::tlsv1_3 && (s->kx & forward_secret) == 0) {
-        why = unusable_reason::no_forward_secrecy;
-      }
-    }
-    if (why)
+    if (const auto why = verdict(*s))
       out.unusable.emplace_back(s, *why);
     else
       out.usable.push_back(s);

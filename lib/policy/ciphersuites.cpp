@@ -87,10 +87,22 @@ struct lookup {
 ciphersuites_result set_ciphersuites(const catalog& release, std::string_view text,
                                      const build_options& options, std::size_t max_elements) {
   ciphersuites_result out;
+  set_ciphersuites_into(out, release, text, options, max_elements);
+  return out;
+}
+
+void set_ciphersuites_into(ciphersuites_result& out, const catalog& release, std::string_view text,
+                           const build_options& options, std::size_t max_elements) {
+  out.ok = false;
+  out.failure = ciphersuites_failure::none;
+  out.listed.clear();
+  out.elements.clear();
+  out.elements_omitted = 0;
+  out.nul_at.reset();
   const ciphersuites_setter rules = release.ciphersuites_setter();
   if (rules == ciphersuites_setter::none) {
     out.failure = ciphersuites_failure::no_tls13;
-    return out;
+    return;
   }
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     out.nul_at = nul;
@@ -101,7 +113,9 @@ ciphersuites_result set_ciphersuites(const catalog& release, std::string_view te
     return (s->enc & unavailable.enc) == 0 && (s->handshake_digest & unavailable.mac) == 0;
   };
   const lookup names{release, options};
-  std::vector<const cipher*> set;  // the context's new tls13_ciphersuites stack
+  // The context's new tls13_ciphersuites stack, built in `listed` and then left with what the
+  // build can use.
+  std::vector<const cipher*>& set = out.listed;
   const auto record = [&](std::size_t from, std::size_t length, element_status status,
                           const cipher* suite) {
     if (out.elements.size() < max_elements) {
@@ -158,15 +172,13 @@ ciphersuites_result set_ciphersuites(const catalog& release, std::string_view te
   }
   out.ok = out.failure == ciphersuites_failure::none;
   if (!out.ok) {
+    out.listed.clear();
     for (const cipher* s : release.tls13_default()) {
       if (usable(s)) out.listed.push_back(s);
     }
-    return out;
+    return;
   }
-  for (const cipher* s : set) {
-    if (usable(s)) out.listed.push_back(s);
-  }
-  return out;
+  std::erase_if(out.listed, [&](const cipher* s) { return !usable(s); });
 }
 
 }  // namespace cipherexplain

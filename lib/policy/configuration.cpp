@@ -5,6 +5,7 @@
 
 #include <cipherexplain/configuration.hpp>
 
+#include "explain/suite_verdicts.hpp"
 #include "policy/configuration_checks.hpp"
 #include "text/ascii.hpp"
 
@@ -34,11 +35,12 @@ constexpr std::array<named_version, 10> version_names{{{"SSLv3", version::sslv3}
                                                        {"TLS1.2", version::tlsv1_2},
                                                        {"TLS1.3", version::tlsv1_3}}};
 
-// ssl_set_version_bound for TLS_method(): 0, or SSLv3 up to the highest version built.
+// ssl_set_version_bound for TLS_method(): 0, or SSLv3 (TLS 1.0 from 4.0) up to the highest
+// version built.
 bool bound_accepted(const catalog& release, std::uint16_t v) {
   const std::uint16_t highest =
       release.engine() == engine_family::openssl_1_1_1 ? version::tlsv1_3 : version::tlsv1_2;
-  return v == 0 || (v >= version::sslv3 && v <= highest);
+  return v == 0 || (v >= release.lowest_version_bound() && v <= highest);
 }
 
 }  // namespace
@@ -92,7 +94,10 @@ configuration_resolver::configuration_resolver(const catalog& release, const bui
 
 configuration_resolver::configuration_resolver(evaluator prepared)
     : eval_(std::move(prepared)),
-      default_tree_(parse(eval_.release().default_cipher_list(), eval_.release().dialect())) {}
+      default_tree_(parse(eval_.release().default_cipher_list(), eval_.release().dialect())) {
+  // A fresh context's list, evaluated once: the security level changes nothing in it.
+  default_list_ = eval_.evaluate(default_tree_, detail_level::result);
+}
 
 configuration_result configuration_resolver::resolve(const tls_configuration& config,
                                                      detail_level detail) const {
@@ -106,7 +111,8 @@ configuration_result configuration_resolver::resolve(const tls_configuration& co
 void configuration_resolver::resolve_into(configuration_result& out,
                                           const tls_configuration& config,
                                           const evaluate_options& options) const {
-  tree scratch;
+  // One tree per thread, parsed into again: a fresh one costs a few allocations per call.
+  thread_local tree scratch;
   resolve_into(out, config, options, scratch);
 }
 
@@ -124,10 +130,8 @@ void configuration_resolver::resolve_into(configuration_result& out,
     parse_into(scratch, *config.cipher_list, release.dialect());
     eval_.evaluate_into(out.cipher_list, scratch, list_options);
   } else {
-    evaluate_options plain;
-    plain.detail = detail_level::result;
-    plain.security_level = config.security_level;
-    eval_.evaluate_into(out.cipher_list, default_tree_, plain);
+    out.cipher_list = default_list_;
+    if (config.security_level) out.cipher_list.security_level = *config.security_level;
   }
   const evaluation& list = out.cipher_list;
   out.security_level = list.security_level;
@@ -138,8 +142,9 @@ void configuration_resolver::resolve_into(configuration_result& out,
     ++tls12_part;
   out.ciphers.clear();
   if (config.ciphersuites) {
-    out.ciphersuites = set_ciphersuites(release, *config.ciphersuites, eval_.options(),
-                                        options.detail == detail_level::result ? 0 : 1000);
+    if (!out.ciphersuites) out.ciphersuites.emplace();
+    set_ciphersuites_into(*out.ciphersuites, release, *config.ciphersuites, eval_.options(),
+                          options.detail == detail_level::result ? 0 : 1000);
     const std::vector<const cipher*>& head = out.ciphersuites->listed;
     out.ciphers.assign(head.begin(), head.end());
     out.head = head.size();
@@ -165,25 +170,35 @@ void configuration_resolver::resolve_into(configuration_result& out,
   out.min_protocol = out.min_ok ? config.min_protocol : 0;
   out.max_protocol = out.max_ok ? config.max_protocol : 0;
 
+  // A Suite B string also sets the context's Suite B flags (check_suiteb_cipher_list).
+  const suiteb_prefix suiteb = config.cipher_list ? scratch.suiteb() : suiteb_prefix::none;
   const protocol_settings settings{out.min_protocol, out.max_protocol, config.disabled_protocols,
-                                   false};
+                                   suiteb};
   out.suites.clear();
-  out.supported.reset();
-  const bool old = release.engine() == engine_family::openssl_1_0;
-  const supported_suites use = old ? usable_suites(release, out.ciphers, out.security_level)
-                                   : *supported(release, out.ciphers, out.security_level, settings);
-  out.protocols = {use.min_version, use.max_version, use.problem};
-  // Both lists keep the context's order, so one walk pairs every entry with its verdict.
-  std::size_t u = 0, n = 0;
-  for (const cipher* s : out.ciphers) {
-    if (u < use.usable.size() && use.usable[u] == s) {
-      out.suites.push_back({s, std::nullopt});
-      ++u;
-    } else {
-      out.suites.push_back({s, use.unusable[n++].second});
+  out.suites.reserve(out.ciphers.size());
+  if (release.engine() == engine_family::openssl_1_0) {
+    // No security levels and no SSL_get1_supported_ciphers: the PSK/SRP rule only.
+    out.supported.reset();
+    const supported_suites use = usable_suites(release, out.ciphers, out.security_level);
+    out.protocols = {use.min_version, use.max_version, use.problem};
+    std::size_t n = 0;
+    for (const cipher* s : out.ciphers) {
+      const bool refused = n < use.unusable.size() && use.unusable[n].first == s;
+      out.suites.push_back({s, refused ? std::optional(use.unusable[n++].second) : std::nullopt});
     }
+  } else {
+    const detail::suite_verdicts verdict(release, out.security_level, settings);
+    out.protocols = verdict.window();
+    if (!out.supported) out.supported.emplace();
+    out.supported->clear();
+    for (const cipher* s : out.ciphers) {
+      const std::optional<unusable_reason> why = verdict(*s);
+      out.suites.push_back({s, why});
+      if (!why) out.supported->push_back(s);
+    }
+    // SSL_get1_supported_ciphers allocates its stack at the first match: none, NULL.
+    if (out.supported->empty()) out.supported.reset();
   }
-  if (!old && !use.usable.empty()) out.supported = use.usable;
 
   out.diagnostics.clear();
   if (options.detail != detail_level::result) detail::check_configuration(release, config, out);

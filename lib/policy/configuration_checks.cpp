@@ -33,7 +33,7 @@ void check_protocols(const catalog& release, const tls_configuration& config,
                      const configuration_result& r, std::vector<diagnostic>& out) {
   if (release.engine() == engine_family::openssl_1_0) return;
   const protocol_settings settings{r.min_protocol, r.max_protocol, config.disabled_protocols,
-                                   false};
+                                   suiteb_prefix::none};
   const std::vector<std::uint16_t> enabled = enabled_versions(release, settings);
   for (std::size_t i = 1; i < enabled.size(); ++i) {
     if (enabled[i] != enabled[i - 1] + 1) {

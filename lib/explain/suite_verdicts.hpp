@@ -1,0 +1,31 @@
+#pragma once
+// One suite's verdict for a connection at a security level and protocol settings, prepared
+// once per setting so that a list costs a few bit tests per suite (supported() and the
+// configuration resolver both walk lists with it).
+
+#include <cipherexplain/catalog.hpp>
+#include <cipherexplain/cipher.hpp>
+#include <cipherexplain/supported.hpp>
+
+#include <cstdint>
+#include <optional>
+
+namespace cipherexplain::detail {
+
+class suite_verdicts {
+ public:
+  suite_verdicts(const catalog& release, int security_level, const protocol_settings& protocols);
+  /// Why a client connection cannot use the suite, or nullopt when it can (1.1.0+).
+  [[nodiscard]] std::optional<unusable_reason> operator()(const cipher& suite) const noexcept;
+  [[nodiscard]] const protocol_window& window() const noexcept { return window_; }
+
+ private:
+  security_rules rules_;
+  int level_;
+  int min_bits_ = 0;
+  protocol_window window_, configured_;
+  std::uint32_t forward_secret_ = 0;
+  bool suiteb_ = false, suiteb_ecdsa_ = false;
+};
+
+}  // namespace cipherexplain::detail
