@@ -133,15 +133,20 @@ TEST(protocol_window, keeps_the_lowest_run_and_knows_why_none_is_left) {
   EXPECT_EQ(hole.lowest, version::tlsv1);
   EXPECT_EQ(hole.highest, version::tlsv1);
   const auto modern = usable_protocols(
-      v30, {0, 0, protocols_only(protocol_bit::tlsv1_2 | protocol_bit::tlsv1_3), suiteb_prefix::none}, 2);
+      v30,
+      {0, 0, protocols_only(protocol_bit::tlsv1_2 | protocol_bit::tlsv1_3), suiteb_prefix::none},
+      2);
   EXPECT_EQ(modern.lowest, version::tlsv1_2);
   EXPECT_EQ(modern.highest, version::tlsv1_3);
-  EXPECT_EQ(usable_protocols(v30, {version::tlsv1_3, version::tlsv1_2, 0, suiteb_prefix::none}, 0).problem,
+  EXPECT_EQ(usable_protocols(v30, {version::tlsv1_3, version::tlsv1_2, 0, suiteb_prefix::none}, 0)
+                .problem,
             protocol_problem::min_above_max);
   // TLS 1.0 at level 2: 3.0 still offers it, 3.5 refuses every version below TLS 1.2.
-  EXPECT_TRUE(usable_protocols(v30, {version::tlsv1, version::tlsv1, 0, suiteb_prefix::none}, 2).usable());
-  EXPECT_EQ(usable_protocols(v35, {version::tlsv1, version::tlsv1, 0, suiteb_prefix::none}, 2).problem,
-            protocol_problem::refused_by_level);
+  EXPECT_TRUE(
+      usable_protocols(v30, {version::tlsv1, version::tlsv1, 0, suiteb_prefix::none}, 2).usable());
+  EXPECT_EQ(
+      usable_protocols(v35, {version::tlsv1, version::tlsv1, 0, suiteb_prefix::none}, 2).problem,
+      protocol_problem::refused_by_level);
   // 1.1.0 has no TLS 1.3.
   EXPECT_EQ(usable_protocols(*catalog::find("1.1.0"), {}, 1).highest, version::tlsv1_2);
 }

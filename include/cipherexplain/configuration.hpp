@@ -13,6 +13,7 @@
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/supported.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -117,6 +118,11 @@ class configuration_resolver {
   evaluator eval_;
   tree default_tree_;
   evaluation default_list_;
+  // Per suite of the table (by index): what the client masks (PSK, SRP) say, and what the
+  // security callback says at each level 0-5; 0xff = nothing. The protocol part depends on the
+  // configuration and is asked per call.
+  std::vector<std::uint8_t> masked_;
+  std::vector<std::array<std::uint8_t, 6>> by_level_;
 };
 
 /// Resolves one configuration on one release (prepares the release first: prefer a

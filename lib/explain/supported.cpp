@@ -166,21 +166,27 @@ suite_verdicts::suite_verdicts(const catalog& release, int security_level,
       suiteb_ && min_bits_ <= (protocols.suiteb == suiteb_prefix::b128_only ? 128 : 192);
 }
 
-std::optional<unusable_reason> suite_verdicts::operator()(const cipher& s) const noexcept {
+std::optional<unusable_reason> suite_verdicts::client_mask(const cipher& s) const noexcept {
   constexpr std::uint32_t psk_kx = kx::psk | kx::rsapsk | kx::ecdhepsk | kx::dhepsk;
-  const auto carried = [&](const protocol_window& w) {
-    return w.usable() && s.min_tls <= w.highest && s.max_tls >= w.lowest;
-  };
-  // In the order of ssl_cipher_disabled(): the client masks (PSK, SRP, signature algorithms),
-  // no version, the range, the level.
   if ((s.kx & psk_kx) != 0 || (s.au & au::psk) != 0) return unusable_reason::psk_not_set_up;
   if ((s.kx & kx::srp) != 0 || (s.au & au::srp) != 0) return unusable_reason::srp_not_set_up;
   if (suiteb_ && ((s.au & (au::rsa | au::dss)) != 0 || ((s.au & au::ecdsa) != 0 && !suiteb_ecdsa_)))
     return unusable_reason::suiteb_signature;
+  return std::nullopt;
+}
+
+std::optional<unusable_reason> suite_verdicts::protocol(const cipher& s) const noexcept {
+  const auto carried = [&](const protocol_window& w) {
+    return w.usable() && s.min_tls <= w.highest && s.max_tls >= w.lowest;
+  };
   if (!window_.usable()) return unusable_reason::no_protocol;
   if (!carried(window_))
     return carried(configured_) ? unusable_reason::protocol_range
                                 : unusable_reason::outside_protocol_range;
+  return std::nullopt;
+}
+
+std::optional<unusable_reason> suite_verdicts::level(const cipher& s) const noexcept {
   if (level_ < 1) return std::nullopt;
   if (s.strength_bits < min_bits_) return unusable_reason::too_few_bits;
   if ((s.au & au::null) != 0) return unusable_reason::anonymous;

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <utility>
@@ -97,6 +98,21 @@ configuration_resolver::configuration_resolver(evaluator prepared)
       default_tree_(parse(eval_.release().default_cipher_list(), eval_.release().dialect())) {
   // A fresh context's list, evaluated once: the security level changes nothing in it.
   default_list_ = eval_.evaluate(default_tree_, detail_level::result);
+  const catalog& release = eval_.release();
+  if (release.engine() == engine_family::openssl_1_0) return;
+  masked_.resize(release.ciphers().size());
+  by_level_.resize(release.ciphers().size());
+  const auto code = [](std::optional<unusable_reason> why) {
+    return why ? static_cast<std::uint8_t>(*why) : std::uint8_t{0xff};
+  };
+  for (int level = 0; level <= 5; ++level) {
+    const detail::suite_verdicts verdict(release, level, protocol_settings{});
+    for (std::size_t i = 0; i < release.ciphers().size(); ++i) {
+      const cipher& s = release.ciphers()[i];
+      masked_[i] = code(verdict.client_mask(s));
+      by_level_[i][static_cast<std::size_t>(level)] = code(verdict.level(s));
+    }
+  }
 }
 
 configuration_result configuration_resolver::resolve(const tls_configuration& config,
@@ -191,8 +207,32 @@ void configuration_resolver::resolve_into(configuration_result& out,
     out.protocols = verdict.window();
     if (!out.supported) out.supported.emplace();
     out.supported->clear();
+    // The masks and the level from the tables made once; Suite B's masks and the protocol
+    // window per call.
+    const cipher* const table = release.ciphers().data();
+    const auto level = static_cast<std::size_t>(std::clamp(out.security_level, 0, 5));
+    const bool in_suiteb_mode = settings.suiteb != suiteb_prefix::none;
+    const protocol_window& w = verdict.window();
+    const protocol_window& range = verdict.configured();
     for (const cipher* s : out.ciphers) {
-      const std::optional<unusable_reason> why = verdict(*s);
+      const auto i = static_cast<std::size_t>(s - table);
+      std::optional<unusable_reason> why;
+      if (masked_[i] != 0xff) {
+        why = static_cast<unusable_reason>(masked_[i]);
+      } else if (in_suiteb_mode) {
+        why = verdict.client_mask(*s);
+      }
+      // verdict.protocol(), inline: this loop is most of a resolution's time.
+      if (why) {
+      } else if (!w.usable()) {
+        why = unusable_reason::no_protocol;
+      } else if (s->min_tls > w.highest || s->max_tls < w.lowest) {
+        why = range.usable() && s->min_tls <= range.highest && s->max_tls >= range.lowest
+                  ? unusable_reason::protocol_range
+                  : unusable_reason::outside_protocol_range;
+      } else if (by_level_[i][level] != 0xff) {
+        why = static_cast<unusable_reason>(by_level_[i][level]);
+      }
       out.suites.push_back({s, why});
       if (!why) out.supported->push_back(s);
     }
