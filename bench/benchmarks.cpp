@@ -3,11 +3,15 @@
 // Benchmarks come in pairs, openssl/<case> and cipherexplain/<case>: the linked libssl's
 // SSL_CTX_set_cipher_list + SSL_CTX_get_ciphers on an existing context, and cipherexplain's
 // parse + evaluate for the same release giving the same ordered list (checked before timing).
+// openssl_config/<case> and cipherexplain_config/<case> (configuration_pairs.cpp) do the same for
+// a whole configuration: cipher string, ciphersuites, security level, protocol range, and the
+// suites SSL_get1_supported_ciphers() gives a client.
 // scripts/bench-report.py turns --benchmark_format=json output into the table of
 // bench/README.md.
 
 #include <cipherexplain.hpp>
 
+#include "configuration_pairs.hpp"
 #include "path_scaling.hpp"
 
 #include <benchmark/benchmark.h>
@@ -208,6 +212,8 @@ int main(int argc, char** argv) {
                                  c.text);
   }
   SSL_CTX_free(check);
+  // Whole configurations, checked the same way (configuration_pairs.cpp).
+  if (!cipherexplain::bench::register_configuration_pairs()) return 1;
   for (const bench_case& c : cases()) {
     benchmark::RegisterBenchmark(("parse/" + c.name).c_str(), parse_only, c.text);
     benchmark::RegisterBenchmark(("evaluate/" + c.name).c_str(), evaluate_only, c.text);

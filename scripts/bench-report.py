@@ -9,6 +9,11 @@ batch mode) are medians of --runs processes.
     scripts/bench-report.py                       # print the report
     scripts/bench-report.py --update bench/README.md   # and rewrite its tables
 
+The configuration pairs (openssl_config/<case> and cipherexplain_config/<case>: a whole
+configuration, cipher string + ciphersuites + security level + protocol range, down to
+SSL_get1_supported_ciphers) come from the same run and get a table of their own
+(--only config runs just them).
+
 The scaling of every CLI path (paths/<path>/<input>/<bytes>, 1 KiB to 16 MiB, each the real
 CLI process, with its peak RSS) is a second run with one repetition: at 16 MiB a single run
 takes seconds, and the budgets are about seconds and gigabytes.
@@ -31,9 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 SCALING_BEGIN, SCALING_END = "<!-- scaling:begin -->", "<!-- scaling:end -->"
+CONFIG_BEGIN, CONFIG_END = "<!-- config:begin -->", "<!-- config:end -->"
 
 # The issue's targets (docs in bench/README.md).
 TARGET_RATIO = 50
+TARGET_CONFIG_RATIO = 50  # the configuration pairs' median
 TARGET_PARSE_MB_S = 200
 TARGET_SCALING = 1.2
 TARGET_COLD_MS = 2.0
@@ -121,10 +128,10 @@ def scaling_report(data):
     return "\n".join(lines) + "\n"
 
 
-def run_benchmarks(build_dir, repetitions, min_time):
+def run_benchmarks(build_dir, repetitions, min_time, benchmark_filter="-paths/"):
     log(f"== cipherexplain-bench: {repetitions} repetitions of each benchmark (a few minutes)")
     proc = subprocess.run([str(build_dir / "bench" / "cipherexplain-bench"), "--benchmark_format=json",
-                           "--benchmark_filter=-paths/",
+                           f"--benchmark_filter={benchmark_filter}",
                            f"--benchmark_repetitions={repetitions}",
                            "--benchmark_report_aggregates_only=true",
                            # Repetitions of different benchmarks interleaved: a burst of load on
@@ -299,17 +306,68 @@ def report(build_dir, data, runs):
     return "\n".join(lines) + "\n", median_ratio
 
 
+def fmt_supported(b):
+    """'60 / 30': the context list's length and SSL_get1_supported_ciphers()' (NULL when none)."""
+    supported = b.get("supported", -1)
+    return f"{b.get('ctx_list', 0):.0f} / {'NULL' if supported < 0 else f'{supported:.0f}'}"
+
+
+def config_report(data):
+    m = medians(data)
+    pairs = sorted((b["family_index"], name) for name, b in m.items()
+                   if name.startswith("cipherexplain_config/"))
+    cases = [name.split("/", 1)[1] for _, name in pairs]
+    lines = []
+    add = lines.append
+    ctx = data["context"]
+    add(f"Measured {datetime.date.today().isoformat()} on {machine()}; "
+        f"{ctx.get('compiler', '?')}, Release (-O3); linked {ctx.get('openssl', '?')}. "
+        f"Medians of {data['benchmarks'][0].get('repetitions', '?')} repetitions; "
+        "each ratio from the same run.")
+    add("")
+    add("| Configuration | OpenSSL | cipherexplain | Ratio | Cipher list | Ciphersuites | Supported "
+        "| Fresh tree | List / supported |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    ratios = []
+    for case in cases:
+        o, c = m[f"openssl_config/{case}"], m[f"cipherexplain_config/{case}"]
+        part = lambda p: (fmt_ns(m[f"config_parts/{case}/{p}"]["ns"])
+                          if f"config_parts/{case}/{p}" in m else "-")
+        ratio = o["ns"] / c["ns"]
+        ratios.append(ratio)
+        add(f"| `{case}` | {fmt_ns(o['ns'])} | {fmt_ns(c['ns'])} | {ratio:.0f}× | {part('cipher-list')} "
+            f"| {part('ciphersuites')} | {part('supported')} | {part('fresh-tree')} | {fmt_supported(c)} |")
+    median_ratio = statistics.median(ratios)
+    add("")
+    add("Ratio = OpenSSL time / cipherexplain time (`configuration_resolver::resolve_into`, result "
+        "only, reusing the result and the parse tree; the same context list, supported list and "
+        "setter returns, checked first). Cipher list, Ciphersuites and Supported are its parts "
+        "alone (the cipher string's parse + evaluate, `set_ciphersuites()`, `supported()`); Fresh "
+        "tree is `resolve_into` without the scratch tree. List / supported: the context list's "
+        "length and `SSL_get1_supported_ciphers()`'s.")
+    add("")
+    add("| Target | Measured | |")
+    add("|---|---|---|")
+    add(f"| Configurations: median ratio ≥ {TARGET_CONFIG_RATIO}× | {median_ratio:.0f}× "
+        f"(lowest {min(ratios):.0f}×, highest {max(ratios):.0f}×) "
+        f"| {verdict(median_ratio >= TARGET_CONFIG_RATIO)} |")
+    add("")
+    add("Reproduce: `scripts/bench-report.py --only config` (or `--update bench/README.md`).")
+    return "\n".join(lines) + "\n", median_ratio
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build-dir", default=str(ROOT / "build-bench"), help="where to build (Release)")
     parser.add_argument("--repetitions", type=int, default=5, help="repetitions of each benchmark")
     parser.add_argument("--min-time", default="0.2", help="seconds per repetition")
     parser.add_argument("--runs", type=int, default=40, help="processes per CLI measurement")
-    parser.add_argument("--update", metavar="FILE", help=f"replace the text between {BEGIN} and {END}")
+    parser.add_argument("--update", metavar="FILE", help=f"replace the text between {BEGIN} and {END} (and the other sections' markers)")
     parser.add_argument("--no-build", action="store_true", help="use the existing build")
     parser.add_argument("--scale-max", type=int, default=1 << 24,
                         help="largest input of the path scaling run, in bytes (default 16 MiB)")
-    parser.add_argument("--only", choices=["pairs", "scaling"], help="run only one of the two reports")
+    parser.add_argument("--only", choices=["pairs", "config", "scaling"],
+                        help="run only one of the reports (pairs also reports the configurations)")
     parser.add_argument("--paths-json", help="report the scaling from this saved run instead of running it")
     args = parser.parse_args()
 
@@ -317,12 +375,18 @@ def main():
     if not args.no_build:
         build(build_dir)
     sections = []
-    if args.only != "scaling":
-        data = run_benchmarks(build_dir, args.repetitions, args.min_time)
-        text, _ = report(build_dir, data, args.runs)
-        sys.stdout.write(text)
-        sections.append((BEGIN, END, text))
-    if args.only != "pairs":
+    if args.only in (None, "pairs", "config"):
+        # One run for the cipher-list pairs and the configurations ("-paths/" holds both).
+        data = run_benchmarks(build_dir, args.repetitions, args.min_time,
+                              "config" if args.only == "config" else "-paths/")
+        if args.only != "config":
+            text, _ = report(build_dir, data, args.runs)
+            sys.stdout.write(text)
+            sections.append((BEGIN, END, text))
+        text, _ = config_report(data)
+        sys.stdout.write("\n" + text)
+        sections.append((CONFIG_BEGIN, CONFIG_END, text))
+    if args.only in (None, "scaling"):
         data = (json.loads(Path(args.paths_json).read_text()) if args.paths_json
                 else run_paths(build_dir, args.scale_max))
         text = scaling_report(data)
