@@ -3,13 +3,15 @@
 #
 #   scripts/fuzz.sh [--seconds N] [--jobs N] [--no-sanitize] [TARGET...]
 #
-# TARGET: parse_fuzzer, differential_fuzzer, round_trip_fuzzer (default: all three, one after
-# the other). Each run starts from the seeds (every line of corpus/corpus.txt and every file in
-# corpus/regressions/) plus what earlier runs found (build-fuzz/corpus/TARGET/), uses the
-# dictionary corpus/fuzz/cipher-strings.dict, and stops after N seconds (default 60). Any crash,
-# leak, timeout or check failure stops the run, leaves the input in build-fuzz/findings/, and
-# makes this script exit non-zero. To keep one as a regression test, copy it to
-# corpus/regressions/ with a name that says what it caught.
+# TARGET: parse_fuzzer, differential_fuzzer, round_trip_fuzzer, configuration_fuzzer (default:
+# all four, one after the other). Each run starts from the seeds (every line of
+# corpus/corpus.txt, every TLS 1.3 string of corpus/policy/ciphersuites/corpus.txt, and every
+# file in corpus/regressions/; configuration_fuzzer also the policy recordings'
+# configurations in its layout and corpus/fuzz/configurations/) plus what earlier runs found
+# (build-fuzz/corpus/TARGET/), uses the dictionary corpus/fuzz/cipher-strings.dict, and stops
+# after N seconds (default 60). Any crash, leak, timeout or check failure stops the run, leaves
+# the input in build-fuzz/findings/, and makes this script exit non-zero. To keep one as a
+# regression test, copy it to corpus/regressions/ with a name that says what it caught.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,26 +25,50 @@ while [[ $# -gt 0 ]]; do
     --seconds) seconds="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     --no-sanitize) sanitize=OFF; build=build-fuzz-fast; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
-[[ ${#targets[@]} -eq 0 ]] && targets=(parse_fuzzer differential_fuzzer round_trip_fuzzer)
+[[ ${#targets[@]} -eq 0 ]] && targets=(parse_fuzzer differential_fuzzer round_trip_fuzzer configuration_fuzzer)
 
 CXX=${CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCIPHEREXPLAIN_BUILD_FUZZ=ON -DCIPHEREXPLAIN_SANITIZE="$sanitize" -DCIPHEREXPLAIN_WERROR=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 
-# libFuzzer wants a directory of files: one per corpus line, written once.
+# libFuzzer wants a directory of files: one per corpus line, written once. configuration_fuzzer
+# gets the policy recordings as configurations (its layout: configuration_mutator.hpp).
 seeds="$build/seeds"
-if [[ ! -d "$seeds" || corpus/corpus.txt -nt "$seeds" ]]; then
-  rm -rf "$seeds" && mkdir -p "$seeds"
-  python3 - corpus/corpus.txt "$seeds" <<'PY'
+configurations="$build/seeds-configurations"
+if [[ ! -d "$seeds" || ! -d "$configurations" || corpus/corpus.txt -nt "$seeds" ||
+      corpus/policy/ciphersuites/corpus.txt -nt "$seeds" ||
+      corpus/policy/supported/corpus.txt -nt "$seeds" ]]; then
+  rm -rf "$seeds" "$configurations" && mkdir -p "$seeds" "$configurations"
+  python3 - "$seeds" "$configurations" <<'PY'
 import pathlib, sys
-data = pathlib.Path(sys.argv[1]).read_bytes()
-for i, line in enumerate(data.split(b"\n")[:-1] if data.endswith(b"\n") else data.split(b"\n")):
-    (pathlib.Path(sys.argv[2]) / f"line-{i + 1:04d}").write_bytes(line)
+seeds, configurations = (pathlib.Path(p) for p in sys.argv[1:3])
+def lines(path):
+    data = pathlib.Path(path).read_bytes()
+    return data.split(b"\n")[:-1] if data.endswith(b"\n") else data.split(b"\n")
+for i, line in enumerate(lines("corpus/corpus.txt")):
+    (seeds / f"line-{i + 1:04d}").write_bytes(line)
+# Control bytes: level and setters, SSL_OP_NO_* bits, min | max << 3.
+bound = {b"0": 0, b"SSL3": 1, b"TLS1": 2, b"TLS1.1": 3, b"TLS1.2": 4, b"TLS1.3": 5}
+for i, line in enumerate(lines("corpus/policy/ciphersuites/corpus.txt")):
+    (seeds / f"ciphersuites-{i + 1:04d}").write_bytes(line.split(b"\t")[0])
+    fields = line.split(b"\t")
+    if len(fields) == 3:
+        control, cipher_list = (0x08 if fields[2] == b"suites-first" else 0), fields[1]
+    else:
+        control, cipher_list = 0x10, b""
+    (configurations / f"ciphersuites-{i + 1:04d}").write_bytes(
+        bytes([control, 0, 0]) + cipher_list + b"\0" + fields[0])
+for i, line in enumerate(lines("corpus/policy/supported/corpus.txt")):
+    fields = line.split(b"\t")
+    level = 0 if fields[3] == b"-" else int(fields[3]) + 1
+    body = fields[0] + (b"\0" + fields[4] if len(fields) > 4 else b"")
+    (configurations / f"supported-{i + 1:04d}").write_bytes(
+        bytes([level, 0, bound[fields[1]] | bound[fields[2]] << 3]) + body)
 PY
 fi
 
@@ -53,15 +79,17 @@ for target in "${targets[@]}"; do
   work="$build/corpus/$target"
   findings="$build/findings/$target"
   mkdir -p "$work" "$findings"
+  inputs=("$seeds" corpus/regressions)
+  [[ $target == configuration_fuzzer ]] && inputs=("$configurations" corpus/fuzz/configurations "${inputs[@]}")
   echo "== $target: $seconds s"
   # -max_len: long strings are covered by the replay tests and the benchmarks' scaling runs;
   # here short inputs keep executions fast. -timeout: no input may take two seconds, under
   # ASan on a loaded machine (the slowest input seen, 2 KB with 400 findings, takes under one).
   if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      "$build/fuzz/$target" "$work" "$seeds" corpus/regressions \
+      "$build/fuzz/$target" "$work" "${inputs[@]}" \
       -dict=corpus/fuzz/cipher-strings.dict -max_total_time="$seconds" -max_len=4096 \
       -timeout=2 -rss_limit_mb=2048 "${parallel[@]}" -print_final_stats=1 \
-      -artifact_prefix="$findings/" 2>&1 | tee "$build/$target.log" | grep -E '^(#[0-9]+ +(INITED|DONE)|==|SUMMARY|stat::)|cipherexplain fuzz check|ERROR'; then
+      -artifact_prefix="$findings/" 2>&1 | tee "$build/$target.log" | grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|==|SUMMARY|stat::)|cipherexplain fuzz check|ERROR'; then
     :
   fi
   if [[ ${PIPESTATUS[0]} -ne 0 ]] || ls "$findings" | grep -q .; then
