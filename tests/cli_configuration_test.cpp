@@ -42,9 +42,8 @@ TEST(cli_configuration, usable_lists_only_what_a_connection_can_use_by_protocol)
             "OpenSSL 3.0.19: TLSv1.2 to TLSv1.3; security level 2.\n"
             "TLSv1.3 (1)\n"
             "  TLS_AES_128_GCM_SHA256           TLS_AES_128_GCM_SHA256\n"
-            "TLSv1.2 (1)\n"
+            "TLSv1.2 (2)\n"
             "  ECDHE-RSA-AES128-GCM-SHA256      TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n"
-            "SSLv3 (1)\n"
             "  AES128-SHA                       TLS_RSA_WITH_AES_128_CBC_SHA\n");
 }
 

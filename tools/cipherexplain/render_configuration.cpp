@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
 
 namespace cipherexplain::cli {
 namespace {
@@ -97,9 +99,15 @@ std::string render_configuration_text(const tls_configuration& config,
 std::string render_usable_text(const evaluator& release, const configuration_result& r,
                                const style& c) {
   std::string out;
-  std::map<std::uint16_t, std::vector<const cipher*>, std::greater<>> by_protocol;
+  // Grouped by the versions of the window each suite can be used with (AES128-SHA, written
+  // for SSLv3 and up, is a TLS 1.2 suite on a TLS 1.2+ configuration), newest first.
+  using versions = std::pair<std::uint16_t, std::uint16_t>;
+  std::map<versions, std::vector<const cipher*>, std::greater<>> by_protocol;
   for (const suite_use& u : r.suites) {
-    if (!u.unusable) by_protocol[u.suite->min_tls].push_back(u.suite);
+    if (u.unusable) continue;
+    const std::uint16_t low = std::max(u.suite->min_tls, r.protocols.lowest);
+    const std::uint16_t high = std::min(u.suite->max_tls, r.protocols.highest);
+    by_protocol[{high, low}].push_back(u.suite);
   }
   out += fmt::format("OpenSSL {}: {}; security level {}.\n", release.release().release(),
                      range_text(r), r.security_level);
@@ -108,7 +116,11 @@ std::string render_usable_text(const evaluator& release, const configuration_res
     return out;
   }
   for (const auto& [v, suites] : by_protocol) {
-    out += c.bold(fmt::format("{} ({})", protocol_name(*suites.front()), suites.size()));
+    const std::string heading = v.first == v.second
+                                    ? std::string(protocol_version_name(v.first))
+                                    : fmt::format("{} to {}", protocol_version_name(v.second),
+                                                  protocol_version_name(v.first));
+    out += c.bold(fmt::format("{} ({})", heading, suites.size()));
     out += '\n';
     for (const cipher* s : suites)
       out += fmt::format("  {:<32} {}\n", s->name, s->stdname.empty() ? "-" : s->stdname);
