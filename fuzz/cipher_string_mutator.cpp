@@ -1,5 +1,7 @@
 #include "cipher_string_mutator.hpp"
 
+#include "mutator_random.hpp"
+
 #include <cipherexplain.hpp>
 
 #include <algorithm>
@@ -10,24 +12,8 @@
 namespace cipherexplain::fuzzing {
 namespace {
 
-// splitmix64: every seed, even 0, 1, 2, ..., starts a well-mixed sequence.
-struct rng_t {
-  using result_type = std::uint64_t;
-  std::uint64_t state;
-  explicit rng_t(unsigned seed) : state(seed) {}
-  static constexpr result_type min() { return 0; }
-  static constexpr result_type max() { return ~result_type{0}; }
-  result_type operator()() {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-};
-
-std::size_t pick(rng_t& rng, std::size_t n) {
-  return n == 0 ? 0 : std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
-}
+// The mutators' shared splitmix64 (mutator_random.hpp).
+using rng_t = mutation_rng;
 
 bool is_separator(char c) { return c == ':' || c == ',' || c == ';' || c == ' '; }
 bool is_name_byte(char c) {

@@ -1,5 +1,7 @@
 #include "configuration_mutator.hpp"
 
+#include "mutator_random.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <random>
@@ -8,24 +10,9 @@
 namespace cipherexplain::fuzzing {
 namespace {
 
-// splitmix64, as in cipher_string_mutator.cpp: every seed starts a well-mixed sequence.
-struct rng_t {
-  using result_type = std::uint64_t;
-  std::uint64_t state;
-  explicit rng_t(unsigned seed) : state(seed ^ 0x5bd1e995u) {}
-  static constexpr result_type min() { return 0; }
-  static constexpr result_type max() { return ~result_type{0}; }
-  result_type operator()() {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-};
-
-std::size_t pick(rng_t& rng, std::size_t n) {
-  return n == 0 ? 0 : std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
-}
+// The mutators' shared splitmix64 (mutator_random.hpp), seeded apart from the
+// cipher-string mutator's.
+using rng_t = mutation_rng;
 
 template <typename T>
 const T& any_of(rng_t& rng, const std::vector<T>& v) {
@@ -311,7 +298,7 @@ const ciphersuites_words& ciphersuites_vocabulary() {
 
 std::size_t mutate_ciphersuites(std::uint8_t* data, std::size_t size, std::size_t max_size,
                                 unsigned seed, byte_mutator bytes) {
-  rng_t rng(seed);
+  rng_t rng(seed ^ 0x5bd1e995u);
   if (pick(rng, 4) == 0) return bytes(data, size, max_size);
   std::vector<std::string> elements =
       split_elements(std::string_view(reinterpret_cast<const char*>(data), size));
@@ -324,7 +311,7 @@ std::size_t mutate_ciphersuites(std::uint8_t* data, std::size_t size, std::size_
 
 std::size_t mutate_configuration(std::uint8_t* data, std::size_t size, std::size_t max_size,
                                  unsigned seed, byte_mutator bytes) {
-  rng_t rng(seed);
+  rng_t rng(seed ^ 0x5bd1e995u);
   const unsigned next = static_cast<unsigned>(rng());
   configuration_input in =
       decode_configuration(std::string_view(reinterpret_cast<const char*>(data), size));
@@ -379,7 +366,7 @@ std::size_t mutate_configuration(std::uint8_t* data, std::size_t size, std::size
 
 std::size_t cross_configurations(std::string_view a, std::string_view b, std::uint8_t* out,
                                  std::size_t max_size, unsigned seed) {
-  rng_t rng(seed);
+  rng_t rng(seed ^ 0x5bd1e995u);
   const configuration_input x = decode_configuration(a);
   const configuration_input y = decode_configuration(b);
   configuration_input joined;
