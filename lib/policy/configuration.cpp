@@ -76,12 +76,10 @@ std::optional<std::string> check_configuration(const catalog& release,
         release.release());
   }
   if (config.security_level) {
-    if (release.default_security_level() < 0) {
-      return fmt::format("OpenSSL {} has no security levels (they exist from 1.1.0)",
-                         release.release());
-    }
-    if (*config.security_level < 0 || *config.security_level > 5)
-      return fmt::format("security level {} is out of range 0..5", *config.security_level);
+    // The same rules, and words, as a build's default level.
+    build_options level;
+    level.security_level = config.security_level;
+    if (auto problem = check_build_options(release, level)) return problem;
   }
   for (const std::uint16_t v : {config.min_protocol, config.max_protocol}) {
     if (v != 0 && protocol_version_name(v).empty())

@@ -183,21 +183,6 @@ void version_or_null(json_writer& w, std::uint16_t v) {
     w.plain_value(protocol_version_name(v));
 }
 
-void write_findings(json_writer& w, const std::vector<diagnostic>& findings) {
-  w.begin_array();
-  for (const diagnostic& d : findings) {
-    w.begin_object();
-    w.key("code").value(code_name(d.code));
-    w.key("severity").value(severity_name(d.severity));
-    w.key("offset").value(d.offset);
-    w.key("length").value(d.length);
-    w.key("message").value(d.message);
-    w.key("suggestion").value(d.suggestion);
-    w.end_object();
-  }
-  w.end_array();
-}
-
 std::string_view problem_name(protocol_problem p) {
   switch (p) {
     case protocol_problem::none:
@@ -277,8 +262,23 @@ void write_configuration(json_writer& w, const tls_configuration& config,
   else
     w.null_value();
   w.key("diagnostics");
-  write_findings(w, r.diagnostics);
+  write_diagnostic_list(w, r.diagnostics);
   w.end_object();
+}
+
+void write_diagnostic_list(json_writer& w, std::span<const diagnostic> findings) {
+  w.begin_array();
+  for (const diagnostic& d : findings) {
+    w.begin_object();
+    w.key("code").value(code_name(d.code));
+    w.key("severity").value(severity_name(d.severity));
+    w.key("offset").value(d.offset);
+    w.key("length").value(d.length);
+    w.key("message").value(d.message);
+    w.key("suggestion").value(d.suggestion);
+    w.end_object();
+  }
+  w.end_array();
 }
 
 }  // namespace detail

@@ -81,18 +81,8 @@ void write_cipher(json_writer& w, const cipher& s, std::optional<unusable_reason
 }
 
 void write_diagnostics(json_writer& w, const evaluation& result) {
-  w.key("diagnostics").begin_array();
-  for (const diagnostic& d : result.diagnostics) {
-    w.begin_object();
-    w.key("code").value(code_name(d.code));
-    w.key("severity").value(severity_name(d.severity));
-    w.key("offset").value(d.offset);
-    w.key("length").value(d.length);
-    w.key("message").value(d.message);
-    w.key("suggestion").value(d.suggestion);
-    w.end_object();
-  }
-  w.end_array();
+  w.key("diagnostics");
+  write_diagnostic_list(w, result.diagnostics);
   // Findings past evaluation_limits::max_findings_per_code, counted by code.
   w.key("diagnostics_omitted").begin_object();
   for (const omitted_findings& o : result.diagnostics_omitted)
