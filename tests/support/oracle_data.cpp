@@ -35,7 +35,9 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 }  // namespace
 
-std::vector<std::string> file_lines(const std::string& path) { return split_lines(read_file(path)); }
+std::vector<std::string> file_lines(const std::string& path) {
+  return split_lines(read_file(path));
+}
 
 namespace {
 
