@@ -15,12 +15,17 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cipherexplain {
+
+namespace detail {
+class ciphersuite_names;
+}
 
 /// What an application sets on a fresh SSL_CTX_new(TLS_method()). Empty fields are not set.
 /// The calls are made in this order: SSL_CTX_set_security_level, SSL_CTX_set_cipher_list and
@@ -118,11 +123,17 @@ class configuration_resolver {
   evaluator eval_;
   tree default_tree_;
   evaluation default_list_;
-  // Per suite of the table (by index): what the client masks (PSK, SRP) say, and what the
-  // security callback says at each level 0-5; 0xff = nothing. The protocol part depends on the
-  // configuration and is asked per call.
-  std::vector<std::uint8_t> masked_;
-  std::vector<std::array<std::uint8_t, 6>> by_level_;
+  // Per suite of the table (by index), all a resolution reads of it, in 12 bytes rather than
+  // the suite's cache line: its protocol range, what the client masks (PSK, SRP) say, and what
+  // the security callback says at each level 0-5; 0xff = nothing. The protocol part depends
+  // on the configuration and is asked per call.
+  struct suite_facts {
+    std::uint16_t min_tls = 0, max_tls = 0;
+    std::uint8_t masked = 0xff;
+    std::array<std::uint8_t, 6> by_level{};
+  };
+  std::vector<suite_facts> facts_;
+  std::shared_ptr<const detail::ciphersuite_names> suite_names_;  // null before 1.1.1
 };
 
 /// Resolves one configuration on one release (prepares the release first: prefer a

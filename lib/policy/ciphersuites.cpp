@@ -4,8 +4,7 @@
 
 #include <cipherexplain/ciphersuites.hpp>
 
-#include "catalog/build_facts.hpp"
-#include "text/ascii.hpp"
+#include "policy/ciphersuite_names.hpp"
 
 #include <algorithm>
 
@@ -59,28 +58,9 @@ constexpr bool c_space(char c) noexcept {
 // ciphersuite_cb copies an element into char name[80]: 80 bytes or more never match.
 constexpr std::size_t longest_name = 79;
 
-struct lookup {
-  const catalog& release;
-  const build_options& options;
-
-  // ssl3_get_cipher_by_std_name (1.1.1-3.6): the TLS 1.3, TLS 1.2 and SCSV tables, exact case;
-  // ssl3_get_tls13_cipher_by_std_name (4.0+): the TLS 1.3 table, any case.
-  [[nodiscard]] const cipher* find(std::string_view name) const noexcept {
-    if (release.ciphersuites_setter() == ciphersuites_setter::tls13_only) {
-      for (const cipher& s : release.ciphers()) {
-        if (s.table == cipher_table::tls13 && !s.stdname.empty() &&
-            detail::equal_ignoring_case(s.stdname, name))
-          return &s;
-      }
-      return nullptr;
-    }
-    const cipher* s = release.find_cipher(name);
-    if (s == nullptr || s->stdname != name || s->table == cipher_table::ssl2 ||
-        !detail::compiled_in(options, s->option))
-      return nullptr;
-    return s;
-  }
-};
+template <typename Lookup>
+void set_with(ciphersuites_result& out, const catalog& release, std::string_view text,
+              const Lookup& names, std::size_t max_elements);
 
 }  // namespace
 
@@ -93,6 +73,23 @@ ciphersuites_result set_ciphersuites(const catalog& release, std::string_view te
 
 void set_ciphersuites_into(ciphersuites_result& out, const catalog& release, std::string_view text,
                            const build_options& options, std::size_t max_elements) {
+  set_with(out, release, text, detail::direct_suite_lookup(release, options), max_elements);
+}
+
+namespace detail {
+
+void set_ciphersuites_into(ciphersuites_result& out, const catalog& release, std::string_view text,
+                           const ciphersuite_names& names, std::size_t max_elements) {
+  set_with(out, release, text, names, max_elements);
+}
+
+}  // namespace detail
+
+namespace {
+
+template <typename Lookup>
+void set_with(ciphersuites_result& out, const catalog& release, std::string_view text,
+              const Lookup& names, std::size_t max_elements) {
   out.ok = false;
   out.failure = ciphersuites_failure::none;
   out.listed.clear();
@@ -108,11 +105,7 @@ void set_ciphersuites_into(ciphersuites_result& out, const catalog& release, std
     out.nul_at = nul;
     text = text.substr(0, nul);
   }
-  const unavailable_algorithms unavailable = detail::unavailable_in(release, options);
-  const auto usable = [&](const cipher* s) {
-    return (s->enc & unavailable.enc) == 0 && (s->handshake_digest & unavailable.mac) == 0;
-  };
-  const lookup names{release, options};
+  const auto usable = [&](const cipher* s) { return names.usable(*s); };
   // The context's new tls13_ciphersuites stack, built in `listed` and then left with what the
   // build can use.
   std::vector<const cipher*>& set = out.listed;
@@ -180,5 +173,7 @@ void set_ciphersuites_into(ciphersuites_result& out, const catalog& release, std
   }
   std::erase_if(out.listed, [&](const cipher* s) { return !usable(s); });
 }
+
+}  // namespace
 
 }  // namespace cipherexplain

@@ -6,6 +6,7 @@
 #include <cipherexplain/configuration.hpp>
 
 #include "explain/suite_verdicts.hpp"
+#include "policy/ciphersuite_names.hpp"
 #include "policy/configuration_checks.hpp"
 #include "text/ascii.hpp"
 
@@ -38,6 +39,13 @@ constexpr std::array<named_version, 10> version_names{{{"SSLv3", version::sslv3}
 
 // ssl_set_version_bound for TLS_method(): 0, or SSLv3 (TLS 1.0 from 4.0) up to the highest
 // version built.
+// unusable_reason by its code, 0xff = usable: a verdict is a load, not a branch.
+constexpr std::array<std::optional<unusable_reason>, 256> reason_by_code = [] {
+  std::array<std::optional<unusable_reason>, 256> out{};
+  for (std::size_t i = 0; i < 0xff; ++i) out[i] = static_cast<unusable_reason>(i);
+  return out;
+}();
+
 bool bound_accepted(const catalog& release, std::uint16_t v) {
   const std::uint16_t highest =
       release.engine() == engine_family::openssl_1_1_1 ? version::tlsv1_3 : version::tlsv1_2;
@@ -98,8 +106,9 @@ configuration_resolver::configuration_resolver(evaluator prepared)
   default_list_ = eval_.evaluate(default_tree_, detail_level::result);
   const catalog& release = eval_.release();
   if (release.engine() == engine_family::openssl_1_0) return;
-  masked_.resize(release.ciphers().size());
-  by_level_.resize(release.ciphers().size());
+  if (release.ciphersuites_setter() != ciphersuites_setter::none)
+    suite_names_ = std::make_shared<const detail::ciphersuite_names>(release, eval_.options());
+  facts_.resize(release.ciphers().size());
   const auto code = [](std::optional<unusable_reason> why) {
     return why ? static_cast<std::uint8_t>(*why) : std::uint8_t{0xff};
   };
@@ -107,8 +116,11 @@ configuration_resolver::configuration_resolver(evaluator prepared)
     const detail::suite_verdicts verdict(release, level, protocol_settings{});
     for (std::size_t i = 0; i < release.ciphers().size(); ++i) {
       const cipher& s = release.ciphers()[i];
-      masked_[i] = code(verdict.client_mask(s));
-      by_level_[i][static_cast<std::size_t>(level)] = code(verdict.level(s));
+      suite_facts& f = facts_[i];
+      f.min_tls = s.min_tls;
+      f.max_tls = s.max_tls;
+      f.masked = code(verdict.client_mask(s));
+      f.by_level[static_cast<std::size_t>(level)] = code(verdict.level(s));
     }
   }
 }
@@ -157,8 +169,8 @@ void configuration_resolver::resolve_into(configuration_result& out,
   out.ciphers.clear();
   if (config.ciphersuites) {
     if (!out.ciphersuites) out.ciphersuites.emplace();
-    set_ciphersuites_into(*out.ciphersuites, release, *config.ciphersuites, eval_.options(),
-                          options.detail == detail_level::result ? 0 : 1000);
+    detail::set_ciphersuites_into(*out.ciphersuites, release, *config.ciphersuites, *suite_names_,
+                                  options.detail == detail_level::result ? 0 : 1000);
     const std::vector<const cipher*>& head = out.ciphersuites->listed;
     out.ciphers.assign(head.begin(), head.end());
     out.head = head.size();
@@ -188,10 +200,9 @@ void configuration_resolver::resolve_into(configuration_result& out,
   const suiteb_prefix suiteb = config.cipher_list ? scratch.suiteb() : suiteb_prefix::none;
   const protocol_settings settings{out.min_protocol, out.max_protocol, config.disabled_protocols,
                                    suiteb};
-  out.suites.clear();
-  out.suites.reserve(out.ciphers.size());
   if (release.engine() == engine_family::openssl_1_0) {
     // No security levels and no SSL_get1_supported_ciphers: the PSK/SRP rule only.
+    out.suites.clear();
     out.supported.reset();
     const supported_suites use = usable_suites(release, out.ciphers, out.security_level);
     out.protocols = {use.min_version, use.max_version, use.problem};
@@ -204,36 +215,52 @@ void configuration_resolver::resolve_into(configuration_result& out,
     const detail::suite_verdicts verdict(release, out.security_level, settings);
     out.protocols = verdict.window();
     if (!out.supported) out.supported.emplace();
-    out.supported->clear();
     // The masks and the level from the tables made once; Suite B's masks and the protocol
-    // window per call.
+    // window per call. This loop is most of a resolution's time: it reads only facts_, and
+    // picks each verdict without a branch (the reasons of a list come in no order a branch
+    // predictor learns).
     const cipher* const table = release.ciphers().data();
     const auto level = static_cast<std::size_t>(std::clamp(out.security_level, 0, 5));
     const bool in_suiteb_mode = settings.suiteb != suiteb_prefix::none;
     const protocol_window& w = verdict.window();
     const protocol_window& range = verdict.configured();
-    for (const cipher* s : out.ciphers) {
-      const auto i = static_cast<std::size_t>(s - table);
-      std::optional<unusable_reason> why;
-      if (masked_[i] != 0xff) {
-        why = static_cast<unusable_reason>(masked_[i]);
-      } else if (in_suiteb_mode) {
-        why = verdict.client_mask(*s);
+    // An unusable window carries nothing: lowest > highest makes every test below fail.
+    const std::uint16_t w_low = w.usable() ? w.lowest : 0xffff, w_high = w.usable() ? w.highest : 0;
+    const std::uint16_t r_low = range.usable() ? range.lowest : 0xffff;
+    const std::uint16_t r_high = range.usable() ? range.highest : 0;
+    // What a suite the window does not carry gets, by whether the range alone carries it.
+    const auto code = [](unusable_reason r) { return static_cast<std::uint8_t>(r); };
+    const std::array<std::uint8_t, 2> not_carried =
+        w.usable()
+            ? std::array{code(unusable_reason::outside_protocol_range),
+                         code(unusable_reason::protocol_range)}
+            : std::array{code(unusable_reason::no_protocol), code(unusable_reason::no_protocol)};
+    const std::size_t count = out.ciphers.size();
+    out.suites.resize(count);
+    out.supported->resize(count);
+    // Locals, so that the stores below are not taken to change them.
+    const suite_facts* const facts = facts_.data();
+    const cipher* const* const listed = out.ciphers.data();
+    suite_use* const verdicts = out.suites.data();
+    const cipher** const usable = out.supported->data();
+    std::size_t kept = 0;
+    for (std::size_t n = 0; n < count; ++n) {
+      const cipher* const s = listed[n];
+      const suite_facts& f = facts[s - table];
+      const bool carried = (f.min_tls <= w_high) & (f.max_tls >= w_low);
+      const bool carried_by_range = (f.min_tls <= r_high) & (f.max_tls >= r_low);
+      const std::uint8_t by_protocol = carried ? f.by_level[level] : not_carried[carried_by_range];
+      std::uint8_t masked = f.masked;
+      if (in_suiteb_mode && masked == 0xff) {
+        if (const auto mask = verdict.client_mask(*s)) masked = code(*mask);
       }
-      // verdict.protocol(), inline: this loop is most of a resolution's time.
-      if (why) {
-      } else if (!w.usable()) {
-        why = unusable_reason::no_protocol;
-      } else if (s->min_tls > w.highest || s->max_tls < w.lowest) {
-        why = range.usable() && s->min_tls <= range.highest && s->max_tls >= range.lowest
-                  ? unusable_reason::protocol_range
-                  : unusable_reason::outside_protocol_range;
-      } else if (by_level_[i][level] != 0xff) {
-        why = static_cast<unusable_reason>(by_level_[i][level]);
-      }
-      out.suites.push_back({s, why});
-      if (!why) out.supported->push_back(s);
+      const std::uint8_t why = masked != 0xff ? masked : by_protocol;
+      verdicts[n].suite = s;
+      verdicts[n].unusable = reason_by_code[why];
+      usable[kept] = s;
+      kept += why == 0xff ? 1u : 0u;
     }
+    out.supported->resize(kept);
     // SSL_get1_supported_ciphers allocates its stack at the first match: none, NULL.
     if (out.supported->empty()) out.supported.reset();
   }
