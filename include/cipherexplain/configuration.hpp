@@ -17,8 +17,10 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cipherexplain {
@@ -120,20 +122,28 @@ class configuration_resolver {
   [[nodiscard]] const catalog& release() const noexcept { return eval_.release(); }
 
  private:
+  // Each listed suite's verdict for a window (`configured`: the same settings at level 0),
+  // without Suite B, into `verdicts`; the usable suites into `usable`. Returns their count.
+  std::size_t judge(std::span<const cipher* const> list, const protocol_window& window,
+                    const protocol_window& configured, int security_level, suite_use* verdicts,
+                    const cipher** usable) const noexcept;
+
   evaluator eval_;
   tree default_tree_;
   evaluation default_list_;
-  // Per suite of the table (by index), all a resolution reads of it, in 12 bytes rather than
-  // the suite's cache line: its protocol range, what the client masks (PSK, SRP) say, and what
-  // the security callback says at each level 0-5; 0xff = nothing. The protocol part depends
-  // on the configuration and is asked per call.
+  // Per suite of the table (by index), all a resolution reads of it, in 8 bytes rather than
+  // the suite's 96: which protocol range it has (an index into protocol_ranges_, or
+  // `masked_class` when a client mask - PSK, SRP - refuses it whatever the range), and per
+  // security level 0-5 the verdict when a version of the window carries it (the mask's
+  // reason, or the security callback's, or 0xff = usable).
   struct suite_facts {
-    std::uint16_t min_tls = 0, max_tls = 0;
-    std::uint8_t masked = 0xff;
+    std::uint8_t protocol_class = 0;
     std::array<std::uint8_t, 6> by_level{};
   };
+  static constexpr std::uint8_t masked_class = 0;
   std::vector<suite_facts> facts_;
-  std::shared_ptr<const detail::ciphersuite_names> suite_names_;  // null before 1.1.1
+  std::vector<std::pair<std::uint16_t, std::uint16_t>> protocol_ranges_;  // [0]: unused; <= 8
+  std::shared_ptr<const detail::ciphersuite_names> suite_names_;          // null before 1.1.1
 };
 
 /// Resolves one configuration on one release (prepares the release first: prefer a

@@ -109,18 +109,29 @@ configuration_resolver::configuration_resolver(evaluator prepared)
   if (release.ciphersuites_setter() != ciphersuites_setter::none)
     suite_names_ = std::make_shared<const detail::ciphersuite_names>(release, eval_.options());
   facts_.resize(release.ciphers().size());
+  protocol_ranges_.assign(1, {0, 0});
   const auto code = [](std::optional<unusable_reason> why) {
     return why ? static_cast<std::uint8_t>(*why) : std::uint8_t{0xff};
   };
+  for (std::size_t i = 0; i < release.ciphers().size(); ++i) {
+    const cipher& s = release.ciphers()[i];
+    const std::pair range{s.min_tls, s.max_tls};
+    auto known = std::find(protocol_ranges_.begin() + 1, protocol_ranges_.end(), range);
+    if (known == protocol_ranges_.end()) {
+      if (protocol_ranges_.size() == 8) throw std::length_error("over 7 protocol ranges");
+      known = protocol_ranges_.insert(known, range);
+    }
+    facts_[i].protocol_class = static_cast<std::uint8_t>(known - protocol_ranges_.begin());
+  }
   for (int level = 0; level <= 5; ++level) {
     const detail::suite_verdicts verdict(release, level, protocol_settings{});
     for (std::size_t i = 0; i < release.ciphers().size(); ++i) {
       const cipher& s = release.ciphers()[i];
       suite_facts& f = facts_[i];
-      f.min_tls = s.min_tls;
-      f.max_tls = s.max_tls;
-      f.masked = code(verdict.client_mask(s));
-      f.by_level[static_cast<std::size_t>(level)] = code(verdict.level(s));
+      const std::uint8_t masked = code(verdict.client_mask(s));
+      if (masked != 0xff) f.protocol_class = masked_class;
+      f.by_level[static_cast<std::size_t>(level)] =
+          masked != 0xff ? masked : code(verdict.level(s));
     }
   }
 }
@@ -215,50 +226,20 @@ void configuration_resolver::resolve_into(configuration_result& out,
     const detail::suite_verdicts verdict(release, out.security_level, settings);
     out.protocols = verdict.window();
     if (!out.supported) out.supported.emplace();
-    // The masks and the level from the tables made once; Suite B's masks and the protocol
-    // window per call. This loop is most of a resolution's time: it reads only facts_, and
-    // picks each verdict without a branch (the reasons of a list come in no order a branch
-    // predictor learns).
-    const cipher* const table = release.ciphers().data();
-    const auto level = static_cast<std::size_t>(std::clamp(out.security_level, 0, 5));
-    const bool in_suiteb_mode = settings.suiteb != suiteb_prefix::none;
-    const protocol_window& w = verdict.window();
-    const protocol_window& range = verdict.configured();
-    // An unusable window carries nothing: lowest > highest makes every test below fail.
-    const std::uint16_t w_low = w.usable() ? w.lowest : 0xffff, w_high = w.usable() ? w.highest : 0;
-    const std::uint16_t r_low = range.usable() ? range.lowest : 0xffff;
-    const std::uint16_t r_high = range.usable() ? range.highest : 0;
-    // What a suite the window does not carry gets, by whether the range alone carries it.
-    const auto code = [](unusable_reason r) { return static_cast<std::uint8_t>(r); };
-    const std::array<std::uint8_t, 2> not_carried =
-        w.usable()
-            ? std::array{code(unusable_reason::outside_protocol_range),
-                         code(unusable_reason::protocol_range)}
-            : std::array{code(unusable_reason::no_protocol), code(unusable_reason::no_protocol)};
     const std::size_t count = out.ciphers.size();
     out.suites.resize(count);
     out.supported->resize(count);
-    // Locals, so that the stores below are not taken to change them.
-    const suite_facts* const facts = facts_.data();
-    const cipher* const* const listed = out.ciphers.data();
-    suite_use* const verdicts = out.suites.data();
-    const cipher** const usable = out.supported->data();
     std::size_t kept = 0;
-    for (std::size_t n = 0; n < count; ++n) {
-      const cipher* const s = listed[n];
-      const suite_facts& f = facts[s - table];
-      const bool carried = (f.min_tls <= w_high) & (f.max_tls >= w_low);
-      const bool carried_by_range = (f.min_tls <= r_high) & (f.max_tls >= r_low);
-      const std::uint8_t by_protocol = carried ? f.by_level[level] : not_carried[carried_by_range];
-      std::uint8_t masked = f.masked;
-      if (in_suiteb_mode && masked == 0xff) {
-        if (const auto mask = verdict.client_mask(*s)) masked = code(*mask);
+    if (settings.suiteb != suiteb_prefix::none) {
+      // Suite B masks signature algorithms per configuration: asked per suite.
+      for (std::size_t n = 0; n < count; ++n) {
+        const cipher* s = out.ciphers[n];
+        out.suites[n] = {s, verdict(*s)};
+        if (!out.suites[n].unusable) (*out.supported)[kept++] = s;
       }
-      const std::uint8_t why = masked != 0xff ? masked : by_protocol;
-      verdicts[n].suite = s;
-      verdicts[n].unusable = reason_by_code[why];
-      usable[kept] = s;
-      kept += why == 0xff ? 1u : 0u;
+    } else {
+      kept = judge(out.ciphers, verdict.window(), verdict.configured(), out.security_level,
+                   out.suites.data(), out.supported->data());
     }
     out.supported->resize(kept);
     // SSL_get1_supported_ciphers allocates its stack at the first match: none, NULL.
@@ -267,6 +248,42 @@ void configuration_resolver::resolve_into(configuration_result& out,
 
   out.diagnostics.clear();
   if (options.detail != detail_level::result) detail::check_configuration(release, config, out);
+}
+
+std::size_t configuration_resolver::judge(std::span<const cipher* const> list,
+                                          const protocol_window& window,
+                                          const protocol_window& configured, int security_level,
+                                          suite_use* verdicts,
+                                          const cipher** usable) const noexcept {
+  // What each protocol range gets from this window, a byte each in one word: 0xff when a
+  // version of the window carries it (then the level decides), else why not. The loop below
+  // is most of a resolution's time for long lists: per suite, its facts and two shifts.
+  std::uint64_t by_class = 0xff;  // masked_class: the level table holds the mask's reason
+  for (std::size_t c = 1; c < protocol_ranges_.size(); ++c) {
+    const auto [low, high] = protocol_ranges_[c];
+    const auto carried = [&](const protocol_window& w) {
+      return w.usable() && low <= w.highest && high >= w.lowest;
+    };
+    const unusable_reason why = !window.usable()      ? unusable_reason::no_protocol
+                                : carried(configured) ? unusable_reason::protocol_range
+                                                      : unusable_reason::outside_protocol_range;
+    const std::uint64_t code = carried(window) ? 0xff : static_cast<std::uint8_t>(why);
+    by_class |= code << (8 * c);
+  }
+  const auto level = static_cast<std::size_t>(std::clamp(security_level, 0, 5));
+  const cipher* const table = release().ciphers().data();
+  const suite_facts* const facts = facts_.data();
+  std::size_t kept = 0;
+  for (std::size_t n = 0; n < list.size(); ++n) {
+    const cipher* const s = list[n];
+    const suite_facts& f = facts[s - table];
+    const auto by_protocol = static_cast<std::uint8_t>(by_class >> (8 * f.protocol_class));
+    const std::uint8_t why = by_protocol == 0xff ? f.by_level[level] : by_protocol;
+    verdicts[n] = {s, reason_by_code[why]};
+    usable[kept] = s;
+    kept += why == 0xff ? 1u : 0u;
+  }
+  return kept;
 }
 
 configuration_result resolve(const catalog& release, const tls_configuration& config,
