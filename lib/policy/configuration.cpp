@@ -260,7 +260,7 @@ std::size_t configuration_resolver::judge(std::span<const cipher* const> list,
   // is most of a resolution's time for long lists: per suite, its facts and two shifts.
   std::uint64_t by_class = 0xff;  // masked_class: the level table holds the mask's reason
   for (std::size_t c = 1; c < protocol_ranges_.size(); ++c) {
-    const auto [low, high] = protocol_ranges_[c];
+    const std::uint16_t low = protocol_ranges_[c].first, high = protocol_ranges_[c].second;
     const auto carried = [&](const protocol_window& w) {
       return w.usable() && low <= w.highest && high >= w.lowest;
     };
