@@ -124,6 +124,25 @@ std::vector<config_case> config_cases() {
 
 const catalog& release_3_0() { return *catalog::find("3.0"); }
 
+// The case with every setter called, as an application that sets the whole configuration
+// does: a field the case leaves unset gets what a fresh context holds (the build's level,
+// `DEFAULT`, the default TLS 1.3 suites, bounds 0), so the context ends in the same state and
+// OpenSSL can no longer skip a call on its reused context.
+tls_configuration every_setter(tls_configuration c) {
+  const catalog& release = release_3_0();
+  if (!c.security_level) c.security_level = release.default_security_level();
+  if (!c.cipher_list) c.cipher_list = "DEFAULT";
+  if (!c.ciphersuites) {
+    std::string suites;
+    for (const cipher* s : release.tls13_default()) {
+      if (!suites.empty()) suites += ':';
+      suites += s->stdname;
+    }
+    c.ciphersuites = suites;
+  }
+  return c;
+}
+
 evaluate_options result_only() {
   evaluate_options o;
   o.detail = detail_level::result;
@@ -146,8 +165,10 @@ struct setter_returns {
   friend bool operator==(const setter_returns&, const setter_returns&) = default;
 };
 
-// The calls in tls_configuration's order, for the fields that are set.
-setter_returns configure(SSL_CTX* ctx, const tls_configuration& c) {
+// The calls in tls_configuration's order, for the fields that are set. A case made by
+// every_setter() has every field set; its protocol bounds are called even when 0 (0 is a
+// bound: "the lowest" or "the highest" the method has).
+setter_returns configure(SSL_CTX* ctx, const tls_configuration& c, bool bounds_always) {
   setter_returns r;
   if (c.security_level) SSL_CTX_set_security_level(ctx, *c.security_level);
   if (c.ciphersuites_first && c.ciphersuites)
@@ -156,8 +177,10 @@ setter_returns configure(SSL_CTX* ctx, const tls_configuration& c) {
   if (!c.ciphersuites_first && c.ciphersuites)
     r.suites = SSL_CTX_set_ciphersuites(ctx, c.ciphersuites->c_str());
   if (c.disabled_protocols != 0) SSL_CTX_set_options(ctx, no_options(c.disabled_protocols));
-  if (c.min_protocol != 0) r.min = SSL_CTX_set_min_proto_version(ctx, c.min_protocol);
-  if (c.max_protocol != 0) r.max = SSL_CTX_set_max_proto_version(ctx, c.max_protocol);
+  if (bounds_always || c.min_protocol != 0)
+    r.min = SSL_CTX_set_min_proto_version(ctx, c.min_protocol);
+  if (bounds_always || c.max_protocol != 0)
+    r.max = SSL_CTX_set_max_proto_version(ctx, c.max_protocol);
   return r;
 }
 
@@ -183,9 +206,9 @@ struct outcome {
   friend bool operator==(const outcome&, const outcome&) = default;
 };
 
-outcome openssl_outcome(SSL_CTX* ctx, const tls_configuration& c) {
+outcome openssl_outcome(SSL_CTX* ctx, const tls_configuration& c, bool bounds_always) {
   outcome out;
-  out.returns = configure(ctx, c);
+  out.returns = configure(ctx, c, bounds_always);
   out.ciphers = names(SSL_CTX_get_ciphers(ctx));
   SSL* ssl = SSL_new(ctx);
   SSL_set_connect_state(ssl);
@@ -223,10 +246,10 @@ void print(const char* who, const outcome& o) {
   }
 }
 
-void openssl_config(benchmark::State& state, const tls_configuration& c) {
+void openssl_config(benchmark::State& state, const tls_configuration& c, bool bounds_always) {
   SSL_CTX* ctx = SSL_CTX_new(TLS_method());
   for (auto _ : state) {
-    const setter_returns r = configure(ctx, c);
+    const setter_returns r = configure(ctx, c, bounds_always);
     SSL* ssl = SSL_new(ctx);
     SSL_set_connect_state(ssl);
     STACK_OF(SSL_CIPHER)* supported = SSL_get1_supported_ciphers(ssl);
@@ -320,26 +343,38 @@ bool register_configuration_pairs() {
   const std::vector<config_case> all = config_cases();
   bool agree = true;
   for (const config_case& c : all) {
-    const outcome mine = cipherexplain_outcome(resolver, c.config);
-    // A fresh context, then the same context configured again: the benchmark reuses one.
-    SSL_CTX* ctx = SSL_CTX_new(TLS_method());
-    const outcome fresh = openssl_outcome(ctx, c.config);
-    const outcome reused = openssl_outcome(ctx, c.config);
-    SSL_CTX_free(ctx);
-    if (mine != fresh || mine != reused) {
-      std::fprintf(stderr, "configuration %s: cipherexplain and %s disagree\n", c.name.c_str(),
-                   OpenSSL_version(OPENSSL_VERSION));
-      print("cipherexplain", mine);
-      print("OpenSSL, fresh context", fresh);
-      if (reused != fresh) print("OpenSSL, reused context", reused);
-      agree = false;
+    for (const bool whole : {true, false}) {
+      const tls_configuration config = whole ? every_setter(c.config) : c.config;
+      const outcome mine = cipherexplain_outcome(resolver, config);
+      // A fresh context, then the same context configured again: the benchmark reuses one.
+      SSL_CTX* ctx = SSL_CTX_new(TLS_method());
+      const outcome fresh = openssl_outcome(ctx, config, whole);
+      const outcome reused = openssl_outcome(ctx, config, whole);
+      SSL_CTX_free(ctx);
+      if (mine != fresh || mine != reused) {
+        std::fprintf(stderr, "configuration %s%s: cipherexplain and %s disagree\n", c.name.c_str(),
+                     whole ? "" : " (set fields only)", OpenSSL_version(OPENSSL_VERSION));
+        print("cipherexplain", mine);
+        print("OpenSSL, fresh context", fresh);
+        if (reused != fresh) print("OpenSSL, reused context", reused);
+        agree = false;
+      }
     }
   }
   if (!agree) return false;
+  // openssl_config/: every setter called (what the configuration target is measured on);
+  // openssl_config_set_only/: only the setters of the fields the case sets.
   for (const config_case& c : all) {
-    benchmark::RegisterBenchmark(("openssl_config/" + c.name).c_str(), openssl_config, c.config);
+    const tls_configuration whole = every_setter(c.config);
+    benchmark::RegisterBenchmark(("openssl_config/" + c.name).c_str(), openssl_config, whole, true);
     benchmark::RegisterBenchmark(("cipherexplain_config/" + c.name).c_str(), cipherexplain_config,
-                                 c.config);
+                                 whole);
+  }
+  for (const config_case& c : all) {
+    benchmark::RegisterBenchmark(("openssl_config_set_only/" + c.name).c_str(), openssl_config,
+                                 c.config, false);
+    benchmark::RegisterBenchmark(("cipherexplain_config_set_only/" + c.name).c_str(),
+                                 cipherexplain_config, c.config);
   }
   for (const config_case& c : all) {
     const std::string prefix = "config_parts/" + c.name + "/";

@@ -14,7 +14,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 
 namespace cipherexplain {
@@ -40,9 +42,18 @@ constexpr std::array<named_version, 10> version_names{{{"SSLv3", version::sslv3}
 // ssl_set_version_bound for TLS_method(): 0, or SSLv3 (TLS 1.0 from 4.0) up to the highest
 // version built.
 // unusable_reason by its code, 0xff = usable: a verdict is a load, not a branch.
-constexpr std::array<std::optional<unusable_reason>, 256> reason_by_code = [] {
-  std::array<std::optional<unusable_reason>, 256> out{};
-  for (std::size_t i = 0; i < 0xff; ++i) out[i] = static_cast<unusable_reason>(i);
+// Each verdict code's std::optional<unusable_reason>, as its two bytes (0xff: usable, nullopt).
+using optional_reason = std::optional<unusable_reason>;
+static_assert(std::is_trivially_copyable_v<optional_reason> &&
+              sizeof(optional_reason) == sizeof(std::uint16_t));
+const std::array<std::uint16_t, 256> reason_bits = [] {
+  std::array<std::uint16_t, 256> out{};
+  for (std::size_t i = 0; i < 0xff; ++i) {
+    const optional_reason r = static_cast<unusable_reason>(i);
+    std::memcpy(&out[i], &r, sizeof r);
+  }
+  const optional_reason usable;
+  std::memcpy(&out[0xff], &usable, sizeof usable);
   return out;
 }();
 
@@ -279,7 +290,12 @@ std::size_t configuration_resolver::judge(std::span<const cipher* const> list,
     const suite_facts& f = facts[s - table];
     const auto by_protocol = static_cast<std::uint8_t>(by_class >> (8 * f.protocol_class));
     const std::uint8_t why = by_protocol == 0xff ? f.by_level[level] : by_protocol;
-    verdicts[n] = {s, reason_by_code[why]};
+    // The optional's two bytes stored as bytes: assigned as an optional, GCC 12 loaded them
+    // into a 16-bit register (a merge with what the previous suite left there, chaining each
+    // iteration to the one before) and spilled a temporary to the stack.
+    verdicts[n].suite = s;
+    std::memcpy(static_cast<void*>(&verdicts[n].unusable), &reason_bits[why],
+                sizeof reason_bits[0]);
     usable[kept] = s;
     kept += why == 0xff ? 1u : 0u;
   }
