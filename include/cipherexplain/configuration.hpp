@@ -14,6 +14,7 @@
 #include <cipherexplain/supported.hpp>
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -131,16 +132,25 @@ class configuration_resolver {
   evaluator eval_;
   tree default_tree_;
   evaluation default_list_;
-  // Per suite of the table (by index), all a resolution reads of it, in 8 bytes rather than
-  // the suite's 96: which protocol range it has (an index into protocol_ranges_, or
-  // `masked_class` when a client mask - PSK, SRP - refuses it whatever the range), and per
-  // security level 0-5 the verdict when a version of the window carries it (the mask's
-  // reason, or the security callback's, or 0xff = usable).
-  struct suite_facts {
-    std::uint8_t protocol_class = 0;
-    std::array<std::uint8_t, 6> by_level{};
+  // Per suite of the table, all a resolution reads of it, in 16 bytes rather than the suite's
+  // 96: which protocol range it has (8 x an index into protocol_ranges_, the shift that finds
+  // its byte in a word; `masked_class` when a client mask - PSK, SRP - refuses it whatever the
+  // range), and per security level 0-5 the verdict when a version of the window carries it
+  // (the mask's reason, or the security callback's, or usable), as the bytes of its
+  // std::optional<unusable_reason>, ready to store. Found by the suite's byte offset in the
+  // table shifted right (`facts_shift`): the entry of suite i is at
+  // i * sizeof(cipher) >> facts_shift, the slots between are unused, and no division is made
+  // per suite.
+  struct alignas(16) suite_facts {  // a power of two: indexed by a shift
+    std::uint8_t protocol_shift = 0;
+    std::array<std::uint16_t, 6> by_level{};
   };
   static constexpr std::uint8_t masked_class = 0;
+  static constexpr auto facts_shift = static_cast<unsigned>(std::countr_zero(
+      sizeof(cipher)));  // log2 of the largest power of two dividing sizeof(cipher)
+  [[nodiscard]] static std::size_t facts_slot(std::size_t i) noexcept {
+    return i * sizeof(cipher) >> facts_shift;
+  }
   std::vector<suite_facts> facts_;
   std::vector<std::pair<std::uint16_t, std::uint16_t>> protocol_ranges_;  // [0]: unused; <= 8
   std::shared_ptr<const detail::ciphersuite_names> suite_names_;          // null before 1.1.1

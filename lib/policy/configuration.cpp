@@ -42,20 +42,24 @@ constexpr std::array<named_version, 10> version_names{{{"SSLv3", version::sslv3}
 // ssl_set_version_bound for TLS_method(): 0, or SSLv3 (TLS 1.0 from 4.0) up to the highest
 // version built.
 // unusable_reason by its code, 0xff = usable: a verdict is a load, not a branch.
-// Each verdict code's std::optional<unusable_reason>, as its two bytes (0xff: usable, nullopt).
+// Each verdict code's std::optional<unusable_reason>, as its two bytes (0xff: usable,
+// nullopt). Made on first use, so that a resolver made during static initialisation finds it.
 using optional_reason = std::optional<unusable_reason>;
 static_assert(std::is_trivially_copyable_v<optional_reason> &&
               sizeof(optional_reason) == sizeof(std::uint16_t));
-const std::array<std::uint16_t, 256> reason_bits = [] {
-  std::array<std::uint16_t, 256> out{};
-  for (std::size_t i = 0; i < 0xff; ++i) {
-    const optional_reason r = static_cast<unusable_reason>(i);
-    std::memcpy(&out[i], &r, sizeof r);
-  }
-  const optional_reason usable;
-  std::memcpy(&out[0xff], &usable, sizeof usable);
-  return out;
-}();
+const std::array<std::uint16_t, 256>& reason_bits() {
+  static const std::array<std::uint16_t, 256> bits = [] {
+    std::array<std::uint16_t, 256> out{};
+    for (std::size_t i = 0; i < 0xff; ++i) {
+      const optional_reason r = static_cast<unusable_reason>(i);
+      std::memcpy(&out[i], &r, sizeof r);
+    }
+    const optional_reason usable;
+    std::memcpy(&out[0xff], &usable, sizeof usable);
+    return out;
+  }();
+  return bits;
+}
 
 bool bound_accepted(const catalog& release, std::uint16_t v) {
   const std::uint16_t highest =
@@ -119,7 +123,7 @@ configuration_resolver::configuration_resolver(evaluator prepared)
   if (release.engine() == engine_family::openssl_1_0) return;
   if (release.ciphersuites_setter() != ciphersuites_setter::none)
     suite_names_ = std::make_shared<const detail::ciphersuite_names>(release, eval_.options());
-  facts_.resize(release.ciphers().size());
+  facts_.resize(facts_slot(release.ciphers().size()));
   protocol_ranges_.assign(1, {0, 0});
   const auto code = [](std::optional<unusable_reason> why) {
     return why ? static_cast<std::uint8_t>(*why) : std::uint8_t{0xff};
@@ -132,17 +136,18 @@ configuration_resolver::configuration_resolver(evaluator prepared)
       if (protocol_ranges_.size() == 8) throw std::length_error("over 7 protocol ranges");
       known = protocol_ranges_.insert(known, range);
     }
-    facts_[i].protocol_class = static_cast<std::uint8_t>(known - protocol_ranges_.begin());
+    facts_[facts_slot(i)].protocol_shift =
+        static_cast<std::uint8_t>(8 * (known - protocol_ranges_.begin()));
   }
   for (int level = 0; level <= 5; ++level) {
     const detail::suite_verdicts verdict(release, level, protocol_settings{});
     for (std::size_t i = 0; i < release.ciphers().size(); ++i) {
       const cipher& s = release.ciphers()[i];
-      suite_facts& f = facts_[i];
+      suite_facts& f = facts_[facts_slot(i)];
       const std::uint8_t masked = code(verdict.client_mask(s));
-      if (masked != 0xff) f.protocol_class = masked_class;
+      if (masked != 0xff) f.protocol_shift = 8 * masked_class;
       f.by_level[static_cast<std::size_t>(level)] =
-          masked != 0xff ? masked : code(verdict.level(s));
+          reason_bits()[masked != 0xff ? masked : code(verdict.level(s))];
     }
   }
 }
@@ -282,22 +287,24 @@ std::size_t configuration_resolver::judge(std::span<const cipher* const> list,
     by_class |= code << (8 * c);
   }
   const auto level = static_cast<std::size_t>(std::clamp(security_level, 0, 5));
-  const cipher* const table = release().ciphers().data();
+  const auto* const table = reinterpret_cast<const char*>(release().ciphers().data());
   const suite_facts* const facts = facts_.data();
+  const std::array<std::uint16_t, 256>& bits = reason_bits();
+  const std::uint16_t usable_bits = bits[0xff];
   std::size_t kept = 0;
   for (std::size_t n = 0; n < list.size(); ++n) {
     const cipher* const s = list[n];
-    const suite_facts& f = facts[s - table];
-    const auto by_protocol = static_cast<std::uint8_t>(by_class >> (8 * f.protocol_class));
-    const std::uint8_t why = by_protocol == 0xff ? f.by_level[level] : by_protocol;
-    // The optional's two bytes stored as bytes: assigned as an optional, GCC 12 loaded them
-    // into a 16-bit register (a merge with what the previous suite left there, chaining each
+    const auto offset = static_cast<std::size_t>(reinterpret_cast<const char*>(s) - table);
+    const suite_facts& f = facts[offset >> facts_shift];
+    const auto by_protocol = static_cast<std::uint8_t>(by_class >> f.protocol_shift);
+    const std::uint16_t reason = by_protocol == 0xff ? f.by_level[level] : bits[by_protocol];
+    // The optional stored as its two bytes: assigned as an optional, GCC 12 loaded them into
+    // a 16-bit register (a merge with what the previous suite left there, chaining each
     // iteration to the one before) and spilled a temporary to the stack.
     verdicts[n].suite = s;
-    std::memcpy(static_cast<void*>(&verdicts[n].unusable), &reason_bits[why],
-                sizeof reason_bits[0]);
+    std::memcpy(static_cast<void*>(&verdicts[n].unusable), &reason, sizeof reason);
     usable[kept] = s;
-    kept += why == 0xff ? 1u : 0u;
+    kept += reason == usable_bits ? 1u : 0u;
   }
   return kept;
 }
