@@ -32,20 +32,22 @@ std::size_t cross_cipher_strings(std::string_view a, std::string_view b, std::ui
 
 #ifdef CIPHEREXPLAIN_LIBFUZZER
 extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
-// Defines libFuzzer's hooks in the target that uses it.
-#define CIPHEREXPLAIN_FUZZ_CIPHER_STRING_MUTATOR                                            \
+// Defines libFuzzer's hooks, in the target that uses them, with a mutator and a cross-over of
+// the shapes of mutate_cipher_string() and cross_cipher_strings().
+#define CIPHEREXPLAIN_FUZZ_MUTATORS(mutate, cross)                                          \
   extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,      \
                                                  std::size_t max_size, unsigned int seed) { \
-    return cipherexplain::fuzzing::mutate_cipher_string(data, size, max_size, seed,         \
-                                                        &LLVMFuzzerMutate);                 \
+    return cipherexplain::fuzzing::mutate(data, size, max_size, seed, &LLVMFuzzerMutate);   \
   }                                                                                         \
   extern "C" std::size_t LLVMFuzzerCustomCrossOver(                                         \
       const std::uint8_t* a, std::size_t a_size, const std::uint8_t* b, std::size_t b_size, \
       std::uint8_t* out, std::size_t max_size, unsigned int seed) {                         \
-    return cipherexplain::fuzzing::cross_cipher_strings(                                    \
+    return cipherexplain::fuzzing::cross(                                                   \
         std::string_view(reinterpret_cast<const char*>(a), a_size),                         \
         std::string_view(reinterpret_cast<const char*>(b), b_size), out, max_size, seed);   \
   }
 #else
-#define CIPHEREXPLAIN_FUZZ_CIPHER_STRING_MUTATOR
+#define CIPHEREXPLAIN_FUZZ_MUTATORS(mutate, cross)
 #endif
+#define CIPHEREXPLAIN_FUZZ_CIPHER_STRING_MUTATOR \
+  CIPHEREXPLAIN_FUZZ_MUTATORS(mutate_cipher_string, cross_cipher_strings)

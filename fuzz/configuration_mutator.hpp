@@ -88,21 +88,5 @@ struct ciphersuites_words {
 
 }  // namespace cipherexplain::fuzzing
 
-#ifdef CIPHEREXPLAIN_LIBFUZZER
-// Defines libFuzzer's hooks in the target that uses it.
-#define CIPHEREXPLAIN_FUZZ_CONFIGURATION_MUTATOR                                            \
-  extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,      \
-                                                 std::size_t max_size, unsigned int seed) { \
-    return cipherexplain::fuzzing::mutate_configuration(data, size, max_size, seed,         \
-                                                        &LLVMFuzzerMutate);                 \
-  }                                                                                         \
-  extern "C" std::size_t LLVMFuzzerCustomCrossOver(                                         \
-      const std::uint8_t* a, std::size_t a_size, const std::uint8_t* b, std::size_t b_size, \
-      std::uint8_t* out, std::size_t max_size, unsigned int seed) {                         \
-    return cipherexplain::fuzzing::cross_configurations(                                    \
-        std::string_view(reinterpret_cast<const char*>(a), a_size),                         \
-        std::string_view(reinterpret_cast<const char*>(b), b_size), out, max_size, seed);   \
-  }
-#else
-#define CIPHEREXPLAIN_FUZZ_CONFIGURATION_MUTATOR
-#endif
+#define CIPHEREXPLAIN_FUZZ_CONFIGURATION_MUTATOR \
+  CIPHEREXPLAIN_FUZZ_MUTATORS(mutate_configuration, cross_configurations)

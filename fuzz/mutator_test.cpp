@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -26,14 +27,21 @@ std::size_t flip_a_byte(std::uint8_t* data, std::size_t size, std::size_t) {
   return size;
 }
 
-std::string mutated(std::string input, std::size_t max_size, unsigned seed) {
+// `input` through one of the mutators (mutate_cipher_string() and the like), in a buffer of
+// `max_size` as libFuzzer gives it.
+template <typename Mutator>
+std::string mutated_by(Mutator mutate, std::string input, std::size_t max_size, unsigned seed) {
   const std::size_t size = std::min(input.size(), max_size);
   input.resize(std::max(max_size, input.size()));
-  const std::size_t n = mutate_cipher_string(reinterpret_cast<std::uint8_t*>(input.data()), size,
-                                             max_size, seed, &flip_a_byte);
+  const std::size_t n =
+      mutate(reinterpret_cast<std::uint8_t*>(input.data()), size, max_size, seed, &flip_a_byte);
   EXPECT_LE(n, max_size);
   input.resize(n);
   return input;
+}
+
+std::string mutated(std::string input, std::size_t max_size, unsigned seed) {
+  return mutated_by(&mutate_cipher_string, std::move(input), max_size, seed);
 }
 
 // A walk of `rounds` mutations from one string; returns how many results OpenSSL 3.0 accepts.
@@ -109,23 +117,11 @@ TEST(mutator, vocabulary_holds_every_name_of_every_release) {
 }
 
 std::string mutated_suites(std::string input, std::size_t max_size, unsigned seed) {
-  const std::size_t size = std::min(input.size(), max_size);
-  input.resize(std::max(max_size, input.size()));
-  const std::size_t n = mutate_ciphersuites(reinterpret_cast<std::uint8_t*>(input.data()), size,
-                                            max_size, seed, &flip_a_byte);
-  EXPECT_LE(n, max_size);
-  input.resize(n);
-  return input;
+  return mutated_by(&mutate_ciphersuites, std::move(input), max_size, seed);
 }
 
 std::string mutated_configuration(std::string input, std::size_t max_size, unsigned seed) {
-  const std::size_t size = std::min(input.size(), max_size);
-  input.resize(std::max(max_size, input.size()));
-  const std::size_t n = mutate_configuration(reinterpret_cast<std::uint8_t*>(input.data()), size,
-                                             max_size, seed, &flip_a_byte);
-  EXPECT_LE(n, max_size);
-  input.resize(n);
-  return input;
+  return mutated_by(&mutate_configuration, std::move(input), max_size, seed);
 }
 
 TEST(ciphersuites_mutator, keeps_far_more_strings_acceptable_than_byte_mutations) {

@@ -21,6 +21,12 @@
 
 namespace cipherexplain::detail {
 
+/// Whether a TLS 1.3 suite's cipher and handshake digest are both in the build.
+[[nodiscard]] constexpr bool has_algorithms(const unavailable_algorithms& unavailable,
+                                            const cipher& suite) noexcept {
+  return (suite.enc & unavailable.enc) == 0 && (suite.handshake_digest & unavailable.mac) == 0;
+}
+
 /// ssl3_get_cipher_by_std_name (1.1.1-3.6): the TLS 1.3, TLS 1.2 and SCSV tables, exact case;
 /// ssl3_get_tls13_cipher_by_std_name (4.0+): the TLS 1.3 table, any case.
 class direct_suite_lookup {
@@ -29,7 +35,7 @@ class direct_suite_lookup {
   [[nodiscard]] const cipher* find(std::string_view name) const noexcept;
   /// Whether the build has the suite's algorithms (update_cipher_list leaves it out if not).
   [[nodiscard]] bool usable(const cipher& suite) const noexcept {
-    return (suite.enc & unavailable_.enc) == 0 && (suite.handshake_digest & unavailable_.mac) == 0;
+    return has_algorithms(unavailable_, suite);
   }
 
  private:
@@ -44,7 +50,7 @@ class ciphersuite_names {
   ciphersuite_names(const catalog& release, const build_options& options);
   [[nodiscard]] const cipher* find(std::string_view name) const noexcept;
   [[nodiscard]] bool usable(const cipher& suite) const noexcept {
-    return (suite.enc & unavailable_.enc) == 0 && (suite.handshake_digest & unavailable_.mac) == 0;
+    return has_algorithms(unavailable_, suite);
   }
 
  private:
