@@ -22,6 +22,7 @@
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/json.hpp>
 #include <cipherexplain/list_diff.hpp>
+#include <cipherexplain/negotiation.hpp>
 #include <cipherexplain/profile.hpp>
 #include <cipherexplain/rating.hpp>
 #include <cipherexplain/source_text.hpp>

@@ -1,0 +1,197 @@
+// The handshake model. Each step names the OpenSSL function whose decision it restates (ssl/
+// statem/statem_lib.c, statem_clnt.c, statem_srvr.c, extensions_*.c, ssl/s3_lib.c, ssl/t1_lib.c
+// of OpenSSL_1_1_1w, openssl-3.0.21, 3.5.7, 3.6.3, 4.0.1); the steps run in the order a real
+// handshake makes them, so the first failure is the one OpenSSL reports.
+
+#include "explain/suite_verdicts.hpp"
+#include "policy/negotiation_steps.hpp"
+
+#include <algorithm>
+
+namespace cipherexplain {
+namespace {
+
+using namespace detail;
+
+struct outcome_builder {
+  handshake_result result;
+  handshake_result& fail(handshake_side side, failure_cause cause, std::string reason) {
+    handshake_failure f;
+    f.side = side;
+    f.cause = cause;
+    f.reason = std::move(reason);
+    result.failure = std::move(f);
+    return result;
+  }
+};
+
+}  // namespace
+
+handshake_result negotiate(const prepared_endpoint& client_end, const prepared_endpoint& server_end) {
+  const negotiation_side& c = client_end.side();
+  const negotiation_side& s = server_end.side();
+  outcome_builder out;
+  handshake_result& r = out.result;
+  const auto finish = [&](handshake_result& done) -> handshake_result {
+    if (done.failure) detail::explain_failure(*done.failure, c, s);
+    return std::move(done);
+  };
+  const auto internal = [](const negotiation_side& side, const char* named) {
+    return std::string(side.rules->named_reasons ? named : "internal error");
+  };
+
+  // Setup: the client's calls are made first.
+  const auto& server_failure = s.setup_failure ? s.setup_failure : s.certificate_failure;
+  for (const auto* failed : {&c.setup_failure, &server_failure}) {
+    if (!*failed) continue;
+    r.failure = **failed;
+    r.failure->side = failed == &c.setup_failure ? handshake_side::client : handshake_side::server;
+    return finish(r);
+  }
+
+  // Round 1, client: tls_setup_handshake / ssl_set_client_hello_version, then
+  // ssl_cipher_list_to_bytes (nothing to offer, or nothing for its highest version: maxverok).
+  if (!c.window.usable())
+    return finish(out.fail(handshake_side::client, failure_cause::no_protocols,
+                           "no protocols available"));
+  const bool max_ok = std::any_of(c.offered.begin(), c.offered.end(),
+                                  [&](const cipher* x) { return x->max_tls >= c.window.highest; });
+  if (c.offered.empty() || !max_ok)
+    return finish(out.fail(handshake_side::client, failure_cause::no_ciphers,
+                           "no ciphers available"));
+  const std::vector<const group_info*> sent_groups = groups_sent(c);
+  std::vector<const group_info*> shares;
+  if (c.window.highest >= version::tlsv1_3) {
+    // tls_construct_ctos_key_share: the marked groups (3.5+), else the first allowed one.
+    const auto allowed = [&](const group_info* g) {
+      return g->security_bits >= c.min_bits &&
+             valid_for(*g, version::tlsv1_3, version::tlsv1_3, *c.rules);
+    };
+    if (!c.keyshares.empty()) {
+      for (const group_info* g : c.keyshares)
+        if (allowed(g)) shares.push_back(g);
+    } else {
+      for (const group_info* g : c.groups)
+        if (allowed(g)) {
+          shares.push_back(g);
+          break;
+        }
+    }
+    if (shares.empty())
+      return finish(out.fail(handshake_side::client, failure_cause::no_key_share,
+                             "no suitable key share"));
+  }
+
+  // Round 1, server: tls_setup_handshake checks its versions and that some suite of its list
+  // can serve its highest version (not filtered by the level).
+  if (!s.window.usable())
+    return finish(out.fail(handshake_side::server,
+                           s.rules->named_reasons ? failure_cause::no_protocols
+                                                  : failure_cause::protocol_range_invalid,
+                           internal(s, "no protocols available")));
+  const bool serves_max = std::any_of(s.config.ciphers.begin(), s.config.ciphers.end(),
+                                      [&](const cipher* x) {
+                                        return x->min_tls <= s.window.highest &&
+                                               s.window.highest <= x->max_tls;
+                                      });
+  if (!serves_max)
+    return finish(out.fail(handshake_side::server, failure_cause::no_ciphers,
+                           "no ciphers available"));
+
+  // Version: supported_versions when the client offers TLS 1.3 (and the server knows it),
+  // else the client's legacy version (ssl_choose_server_version, ssl_choose_client_version).
+  std::uint16_t v = 0;
+  if (c.window.highest >= version::tlsv1_3 && s.rules->tls13) {
+    v = std::min(c.window.highest, s.window.highest);
+    if (v < c.window.lowest || v < s.window.lowest)
+      return finish(out.fail(handshake_side::server, failure_cause::unsupported_protocol,
+                             "unsupported protocol"));
+  } else {
+    const std::uint16_t legacy = std::min<std::uint16_t>(c.window.highest, version::tlsv1_2);
+    if (legacy < s.window.lowest)
+      return finish(out.fail(handshake_side::server, failure_cause::unsupported_protocol,
+                             "unsupported protocol"));
+    v = std::min(legacy, s.window.highest);
+  }
+  const bool tls13 = v >= version::tlsv1_3;
+
+  // The suite (ssl3_choose_cipher): the server's order with server preference, else the
+  // client's; the version must carry it and the server's level allow it (SECOP_CIPHER_SHARED).
+  const detail::suite_verdicts server_level(*s.release, s.level, protocol_settings{});
+  const std::vector<const cipher*>& server_list = s.config.ciphers;
+  const group_info* ec_group = tls13 ? nullptr : shared_group(sent_groups, s, false, v);
+  const group_info* ffdhe_group = nullptr;
+  bool client_sent_ffdhe = false;
+  if (!tls13 && s.rules->dhe == detail::dhe_parameters::rfc7919) {
+    ffdhe_group = shared_group(sent_groups, s, true, v);
+    client_sent_ffdhe = std::any_of(sent_groups.begin(), sent_groups.end(), [](const group_info* g) {
+      return g->family == detail::group_family::ffdhe;
+    });
+  }
+  const certificate_key* rsa_cert = certificate_of(s, certificate_key::algorithm::rsa);
+  const certificate_key* ec_cert = certificate_of(s, certificate_key::algorithm::ec);
+  bool ecdsa_ok = false;
+  if (ec_cert != nullptr) {
+    // tls1_check_cert_param: the curve must be one the client sent (if it sent any) and the
+    // server's level allows; TLS 1.2 also needs a shared ECDSA signature scheme.
+    const group_info* curve = detail::group_by_id(
+        ec_cert->bits == 256 ? 0x0017 : ec_cert->bits == 384 ? 0x0018 : 0x0019);
+    const bool sends_groups = !sent_groups.empty();
+    ecdsa_ok = curve != nullptr && curve->security_bits >= s.min_bits &&
+               (!sends_groups || contains(sent_groups, curve));
+    if (ecdsa_ok && v == version::tlsv1_2)
+      ecdsa_ok = choose_signature(c, s, false, au::ecdsa).scheme != nullptr;
+  }
+  const auto eligible = [&](const cipher& x) {
+    if (v < x.min_tls || v > x.max_tls) return false;
+    if (!tls13) {
+      const bool kx_ok = ((x.kx & kx::rsa) != 0 && rsa_cert != nullptr) ||
+                         ((x.kx & kx::ecdhe) != 0 && ec_group != nullptr) ||
+                         ((x.kx & kx::dhe) != 0 && (ffdhe_group != nullptr || !client_sent_ffdhe));
+      const bool au_ok = ((x.au & au::rsa) != 0 && rsa_cert != nullptr) ||
+                         ((x.au & au::ecdsa) != 0 && ecdsa_ok) || (x.au & au::null) != 0;
+      if (!kx_ok || !au_ok) return false;
+    }
+    return !server_level.level(x).has_value();
+  };
+  const cipher* chosen = nullptr;
+  if (s.endpoint.prefer_server) {
+    for (const cipher* x : server_list)
+      if (eligible(*x) && std::any_of(c.offered.begin(), c.offered.end(),
+                                      [&](const cipher* y) { return y->id == x->id; })) {
+        chosen = x;
+        break;
+      }
+  } else {
+    for (const cipher* x : c.offered) {
+      const auto same = [&](const cipher* y) { return y->id == x->id; };
+      const auto it = std::find_if(server_list.begin(), server_list.end(), same);
+      if (it != server_list.end() && eligible(**it)) {
+        chosen = *it;
+        break;
+      }
+    }
+  }
+  if (chosen == nullptr)
+    return finish(out.fail(handshake_side::server, failure_cause::no_shared_cipher,
+                           "no shared cipher"));
+  r.protocol = v;
+  r.suite = chosen;
+  return finish(detail::complete_handshake(out.result, c, s, sent_groups, shares, ec_group,
+                                           ffdhe_group));
+}
+
+}  // namespace cipherexplain
+
+namespace cipherexplain {
+
+handshake_result negotiate(const catalog& client_release, const tls_endpoint& client,
+                           const catalog& server_release, const tls_endpoint& server) {
+  const configuration_resolver client_resolver(client_release);
+  const prepared_endpoint c(client_resolver, client);
+  if (&client_release == &server_release) return negotiate(c, prepared_endpoint(client_resolver, server));
+  const configuration_resolver server_resolver(server_release);
+  return negotiate(c, prepared_endpoint(server_resolver, server));
+}
+
+}  // namespace cipherexplain

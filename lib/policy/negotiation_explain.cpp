@@ -1,0 +1,137 @@
+// The sentence that comes with a failure: the setting that causes it, and what would change it.
+
+#include "policy/negotiation_steps.hpp"
+
+#include <fmt/format.h>
+
+namespace cipherexplain::detail {
+namespace {
+
+std::string_view name_of(std::uint16_t v) {
+  const std::string_view n = protocol_version_name(v);
+  return n.empty() ? std::string_view("?") : n;
+}
+
+std::string range_of(const negotiation_side& side) {
+  if (!side.window.usable()) return "none";
+  return side.window.lowest == side.window.highest
+             ? std::string(name_of(side.window.lowest))
+             : fmt::format("{}-{}", name_of(side.window.lowest), name_of(side.window.highest));
+}
+
+std::string who(const negotiation_side& side, bool client) {
+  return fmt::format("the {} (OpenSSL {}, security level {})", client ? "client" : "server",
+                     side.release->release(), side.level);
+}
+
+std::string no_protocols(const negotiation_side& side, bool client) {
+  const auto& w = side.window;
+  const std::string subject = who(side, client);
+  switch (w.problem) {
+    case protocol_problem::min_above_max:
+      return fmt::format("{} has its minimum protocol above its maximum; lower the minimum or "
+                         "raise the maximum.",
+                         subject);
+    case protocol_problem::refused_by_level:
+      return fmt::format(
+          "{} allows no protocol version: the versions its range leaves are below TLS 1.2, which "
+          "OpenSSL {} refuses from security level 1; allow TLS 1.2 or set the level to 0 "
+          "(@SECLEVEL=0).",
+          subject, side.release->series());
+    default:
+      return fmt::format("{} has every protocol version disabled; enable one.", subject);
+  }
+}
+
+}  // namespace
+
+void explain_failure(handshake_failure& f, const negotiation_side& c, const negotiation_side& s) {
+  const bool client = f.side == handshake_side::client;
+  const negotiation_side& side = client ? c : s;
+  const std::string subject = who(side, client);
+  std::string text;
+  switch (f.cause) {
+    case failure_cause::cipher_list_rejected:
+      text = fmt::format("{}'s cipher string selects no suite, so SSL_CTX_set_cipher_list fails "
+                         "and the context is never used; run `cipherexplain` on it.",
+                         subject);
+      break;
+    case failure_cause::ciphersuites_rejected:
+      text = fmt::format("{}'s TLS 1.3 ciphersuites name no suite its release accepts, so "
+                         "SSL_CTX_set_ciphersuites fails.",
+                         subject);
+      break;
+    case failure_cause::groups_rejected:
+      text = fmt::format("{}'s groups list names a group its release does not know, so "
+                         "SSL_CTX_set1_groups_list fails; remove it (3.5+: prefix it with '?').",
+                         subject);
+      break;
+    case failure_cause::certificate_too_small:
+      text = fmt::format("The server's certificate key is too small for security level {}, so "
+                         "SSL_CTX_use_certificate refuses it; use a larger key (level 2: RSA "
+                         "2048 / P-256, level 3: RSA 3072, level 4: P-384) or lower the level.",
+                         s.level);
+      break;
+    case failure_cause::key_too_small_in_handshake:
+      text = fmt::format("The server's certificate was loaded before its security level was "
+                         "raised to {}; the level is checked again when the certificate is "
+                         "sent. Use a larger key or set the level before loading it.",
+                         s.level);
+      break;
+    case failure_cause::no_protocols:
+    case failure_cause::protocol_range_invalid:
+      text = no_protocols(side, client);
+      break;
+    case failure_cause::no_ciphers:
+      text = client ? fmt::format("{} has nothing to offer for its highest version {}: with "
+                                  "TLS 1.3 enabled it needs a TLS 1.3 suite its level allows "
+                                  "(set ciphersuites, or the maximum to TLS 1.2), and some "
+                                  "suite usable at all.",
+                                  subject, name_of(c.window.highest))
+                    : fmt::format("{}'s list has no suite for its highest version {}: set "
+                                  "TLS 1.3 ciphersuites, or its maximum protocol lower.",
+                                  subject, name_of(s.window.highest));
+      break;
+    case failure_cause::no_key_share:
+      text = fmt::format("None of {}'s key share groups is allowed at its level; configure "
+                         "groups with a stronger one (level 4: X25519MLKEM768, P-384; level 5: "
+                         "P-521) or lower the level.",
+                         subject);
+      break;
+    case failure_cause::unsupported_protocol:
+      text = fmt::format("The client allows {} and the server {}: no version in common. "
+                         "Widen one range.",
+                         range_of(c), range_of(s));
+      break;
+    case failure_cause::no_shared_cipher:
+      text = fmt::format("No suite offered by the client is one the server accepts for this "
+                         "version with its certificate(s) and security level {}. A TLS 1.3 "
+                         "mismatch is never retried with TLS 1.2. See --why.",
+                         s.level);
+      break;
+    case failure_cause::no_shared_group:
+      text = "The client and the server have no key exchange group in common that both levels "
+             "allow; add one to either groups list.";
+      break;
+    case failure_cause::no_signature_algorithm:
+      text = fmt::format("No signature scheme fits the server's certificate and both security "
+                         "levels (client {}, server {}); TLS 1.0/1.1 sign with MD5-SHA1 or SHA-1, "
+                         "which 3.0 refuses from level 1; TLS 1.3 binds ECDSA to the curve.",
+                         c.level, s.level);
+      break;
+    case failure_cause::legacy_signature:
+      text = fmt::format("The server signs with MD5-SHA1 or SHA-1 (TLS 1.0/1.1), below the "
+                         "client's level {}; use TLS 1.2 or level 0.",
+                         c.level);
+      break;
+    case failure_cause::dh_key_too_small:
+      text = fmt::format("The server's DHE group is below the client's security level {}; use "
+                         "ECDHE, a larger certificate (the group follows its key) or a lower "
+                         "level.",
+                         c.level);
+      break;
+  }
+  f.explanation = std::move(text);
+}
+
+}  // namespace cipherexplain::detail

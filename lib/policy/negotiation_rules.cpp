@@ -1,0 +1,96 @@
+#include "policy/negotiation_steps.hpp"
+
+#include <algorithm>
+
+namespace cipherexplain::detail {
+
+bool contains(const std::vector<const group_info*>& list, const group_info* g) {
+  return std::find(list.begin(), list.end(), g) != list.end();
+}
+
+// tls_valid_group: 3.x groups carry a TLS version range (ffdhe and KEMs: TLS 1.3 only, but
+// ffdhe in TLS 1.2 on 4.0); 1.1.x has no such limit, but knows no such group either.
+bool valid_for(const group_info& g, std::uint16_t lowest, std::uint16_t highest,
+               const handshake_rules& r) {
+  if (g.tls12_only) return lowest <= version::tlsv1_2;
+  if (!g.tls13_only) return true;
+  if (g.family == group_family::ffdhe && r.ffdhe_in_tls12) return true;
+  return highest >= version::tlsv1_3;
+}
+
+// The supported_groups a client sends: its groups its level allows, valid for its versions.
+std::vector<const group_info*> groups_sent(const negotiation_side& c) {
+  std::vector<const group_info*> out;
+  for (const group_info* g : c.groups)
+    if (g->security_bits >= c.min_bits && valid_for(*g, c.window.lowest, c.window.highest, *c.rules))
+      out.push_back(g);
+  return out;
+}
+
+// The signature schemes a side accepts at its level (tls12_sigalg_allowed; sigalg_security_bits
+// rates SHA-1 at 64 bits from 3.0).
+bool sigalg_allowed(const sigalg_info& s, const negotiation_side& side) {
+  int bits = s.hash_bytes * 4;
+  if (s.key == signature_key::ed25519) bits = 128;
+  if (s.key == signature_key::ed448) bits = 224;
+  if (s.hash == "SHA1") bits = side.rules->sha1_signature_bits;
+  return bits >= side.min_bits;
+}
+
+namespace {
+bool rsa_pss_fits(const sigalg_info& s, const certificate_key& key) {
+  return key.bits / 8 >= 2 * s.hash_bytes + 2;  // rsa_pss_check_min_key_size
+}
+}  // namespace
+
+// tls_choose_sigalg for TLS 1.2 and 1.3 over the shared list (both sides' defaults, so the
+// order is the same whichever side's preference applies).
+signature_choice choose_signature(const negotiation_side& c, const negotiation_side& s,
+                                  bool tls13, std::uint32_t au) {
+  for (const sigalg_info& lu : default_sigalgs()) {
+    if (!sigalg_allowed(lu, c) || !sigalg_allowed(lu, s)) continue;
+    if (tls13 && (lu.hash == "SHA1" || lu.hash == "SHA224" ||
+                  lu.padding == signature_padding::pkcs1))
+      continue;
+    for (const certificate_key& key : s.endpoint.certificates) {
+      const bool rsa = key.type == certificate_key::algorithm::rsa;
+      if (lu.key == signature_key::rsa && rsa) {
+        if (!tls13 && (au & au::rsa) == 0) continue;
+        if (lu.padding == signature_padding::pss && !rsa_pss_fits(lu, key)) continue;
+        return {&lu, &key};
+      }
+      if (lu.key == signature_key::ec && !rsa) {
+        if (!tls13 && (au & au::ecdsa) == 0) continue;
+        if (tls13 && lu.curve_bits != key.bits) continue;
+        return {&lu, &key};
+      }
+    }
+  }
+  return {};
+}
+
+const certificate_key* certificate_of(const negotiation_side& s, certificate_key::algorithm a) {
+  for (const auto& key : s.endpoint.certificates)
+    if (key.type == a) return &key;
+  return nullptr;
+}
+
+// tls1_shared_group: the server's order with server preference, else the client's.
+const group_info* shared_group(const std::vector<const group_info*>& sent,
+                               const negotiation_side& s, bool ffdhe, std::uint16_t v) {
+  const auto usable = [&](const group_info* g) {
+    const bool is_ffdhe = g->family == group_family::ffdhe;
+    return is_ffdhe == ffdhe && g->security_bits >= s.min_bits && valid_for(*g, v, v, *s.rules);
+  };
+  if (s.endpoint.prefer_server) {
+    for (const group_info* g : s.groups)
+      if (usable(g) && contains(sent, g)) return g;
+  } else {
+    for (const group_info* g : sent)
+      if (usable(g) && contains(s.groups, g)) return g;
+  }
+  return nullptr;
+}
+
+
+}  // namespace cipherexplain::detail
