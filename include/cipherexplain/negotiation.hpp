@@ -66,7 +66,8 @@ enum class failure_cause : std::uint8_t {
   no_protocols,             ///< this side has no usable protocol version
   protocol_range_invalid,   ///< 1.1.1 server: min above max ("internal error")
   no_ciphers,               ///< nothing to offer (or nothing for its highest version)
-  no_key_share,             ///< no key share group the level allows (3.5+ client)
+  no_groups,                ///< 3.x client: no group its level allows for its versions
+  no_key_share,             ///< client: no key share group its level allows
   unsupported_protocol,     ///< the two version ranges do not meet
   no_shared_cipher,         ///< no suite both accept for the version chosen
   no_shared_group,          ///< TLS 1.3: no key exchange group in common

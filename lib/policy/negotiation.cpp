@@ -59,7 +59,10 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
   if (c.offered.empty() || !max_ok)
     return finish(out.fail(handshake_side::client, failure_cause::no_ciphers,
                            "no ciphers available"));
-  const std::vector<const group_info*> sent_groups = groups_sent(c);
+  std::vector<const group_info*> sent_groups;
+  if (!groups_sent(c, sent_groups))
+    return finish(out.fail(handshake_side::client, failure_cause::no_groups,
+                           "no suitable groups"));
   std::vector<const group_info*> shares;
   if (c.window.highest >= version::tlsv1_3) {
     // tls_construct_ctos_key_share: the marked groups (3.5+), else the first allowed one.

@@ -92,6 +92,12 @@ void explain_failure(handshake_failure& f, const negotiation_side& c, const nego
                                   "TLS 1.3 ciphersuites, or its maximum protocol lower.",
                                   subject, name_of(s.window.highest));
       break;
+    case failure_cause::no_groups:
+      text = fmt::format("None of {}'s groups is allowed at its level for its protocol versions "
+                         "(TLS 1.3 needs one it can use there); configure stronger groups "
+                         "(level 4: P-384, X448; level 5: P-521) or lower the level.",
+                         subject);
+      break;
     case failure_cause::no_key_share:
       text = fmt::format("None of {}'s key share groups is allowed at its level; configure "
                          "groups with a stronger one (level 4: X25519MLKEM768, P-384; level 5: "

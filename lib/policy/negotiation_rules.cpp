@@ -18,13 +18,34 @@ bool valid_for(const group_info& g, std::uint16_t lowest, std::uint16_t highest,
   return highest >= version::tlsv1_3;
 }
 
-// The supported_groups a client sends: its groups its level allows, valid for its versions.
-std::vector<const group_info*> groups_sent(const negotiation_side& c) {
-  std::vector<const group_info*> out;
+bool groups_sent(const negotiation_side& c, std::vector<const group_info*>& out) {
+  out.clear();
+  const auto allowed = [&](const group_info* g) {
+    return g->security_bits >= c.min_bits &&
+           valid_for(*g, c.window.lowest, c.window.highest, *c.rules);
+  };
+  // use_ecc: an ECC suite (or a TLS 1.3 one) to offer and an EC group the level allows.
+  const bool ecc_suite = std::any_of(c.offered.begin(), c.offered.end(), [](const cipher* x) {
+    return (x->kx & (kx::ecdhe | kx::ecdhepsk)) != 0 || (x->au & au::ecdsa) != 0 ||
+           x->min_tls >= version::tlsv1_3;
+  });
+  const bool ec_group = std::any_of(c.groups.begin(), c.groups.end(), [&](const group_info* g) {
+    return g->family != group_family::ffdhe && allowed(g);
+  });
+  const bool tls13 = c.window.highest >= version::tlsv1_3;
+  const bool extended = c.rules->ffdhe_groups;  // 3.x: sent whenever TLS 1.3 is possible
+  // 4.0 (RFC 7919): also for DHE suites, to offer ffdhe groups (negotiate_dhe).
+  const bool dhe = c.rules->ffdhe_in_tls12 &&
+                   std::any_of(c.offered.begin(), c.offered.end(),
+                               [](const cipher* x) { return (x->kx & kx::dhe) != 0; });
+  if (!(ecc_suite && ec_group) && !(extended && tls13) && !dhe) return true;
+  bool tls13_group = false;
   for (const group_info* g : c.groups)
-    if (g->security_bits >= c.min_bits && valid_for(*g, c.window.lowest, c.window.highest, *c.rules))
+    if (allowed(g)) {
       out.push_back(g);
-  return out;
+      tls13_group = tls13_group || valid_for(*g, version::tlsv1_3, version::tlsv1_3, *c.rules);
+    }
+  return !extended || (!out.empty() && (tls13_group || !tls13));
 }
 
 // The signature schemes a side accepts at its level (tls12_sigalg_allowed; sigalg_security_bits

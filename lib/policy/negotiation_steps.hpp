@@ -14,8 +14,10 @@ namespace cipherexplain::detail {
 /// in TLS 1.2 too on 4.0); 1.1.x has no such limit but knows no such group either.
 [[nodiscard]] bool valid_for(const group_info& g, std::uint16_t lowest, std::uint16_t highest,
                              const handshake_rules& r);
-/// The supported_groups a client sends: the groups its level allows, valid for its versions.
-[[nodiscard]] std::vector<const group_info*> groups_sent(const negotiation_side& c);
+/// The supported_groups a client sends (tls_construct_ctos_supported_groups): none without an
+/// ECC or TLS 1.3 suite to offer, else the groups its level allows for its versions. False
+/// where a 3.x client fails instead (no group, or none for TLS 1.3 when it offers TLS 1.3).
+[[nodiscard]] bool groups_sent(const negotiation_side& c, std::vector<const group_info*>& out);
 /// tls12_sigalg_allowed at the side's level (sigalg_security_bits: SHA-1 64 bits from 3.0).
 [[nodiscard]] bool sigalg_allowed(const sigalg_info& s, const negotiation_side& side);
 
