@@ -41,7 +41,10 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
   };
 
   // Setup: the client's calls are made first.
-  const auto& server_failure = s.setup_failure ? s.setup_failure : s.certificate_failure;
+  // Certificates loaded first fail before any other call of the server is made.
+  const bool certificate_before = s.endpoint.certificates_first && s.certificate_failure;
+  const auto& server_failure =
+      s.setup_failure && !certificate_before ? s.setup_failure : s.certificate_failure;
   for (const auto* failed : {&c.setup_failure, &server_failure}) {
     if (!*failed) continue;
     r.failure = **failed;

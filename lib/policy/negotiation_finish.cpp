@@ -151,15 +151,8 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
                 "ee key too small");
 
   if (!tls13) {
-    const bool signed_exchange = (x.kx & (kx::dhe | kx::ecdhe)) != 0 &&
-                                 (x.au & (au::rsa | au::ecdsa | au::dss)) != 0;
-    if (r.protocol < version::tlsv1_2 && signed_exchange) {
-      const bool rsa = (x.au & au::rsa) != 0;
-      const int bits = rsa ? c.rules->md5_sha1_signature_bits : c.rules->sha1_signature_bits;
-      if (bits < c.min_bits)
-        return fail(handshake_side::client, failure_cause::legacy_signature,
-                    reason(c, "legacy sigalg disallowed or unsupported"));
-    }
+    // The server's key exchange (tls_construct_server_key_exchange).
+    int dh_prime = 0;
     if ((x.kx & kx::ecdhe) != 0) {
       group = ec_group;
     } else if ((x.kx & kx::dhe) != 0) {
@@ -168,13 +161,27 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
         if (!c.rules->names_dh_groups)
           r.group = fmt::format("DH-{}", ffdhe_group->name.substr(5));
       } else {
-        const int prime = auto_dh_bits(s, x, cert);
-        if (dh_security_bits(prime) < std::max(c.min_bits, 80))
-          return fail(handshake_side::client, failure_cause::dh_key_too_small,
-                      "dh key too small");
-        r.group = c.rules->names_dh_groups && prime != 1024 ? fmt::format("modp_{}", prime)
-                                                            : fmt::format("DH-{}", prime);
+        dh_prime = auto_dh_bits(s, x, cert);
+        r.group = c.rules->names_dh_groups && dh_prime != 1024
+                      ? fmt::format("modp_{}", dh_prime)
+                      : fmt::format("DH-{}", dh_prime);
       }
+    }
+    // The client reads the ServerHello (ssl_choose_client_version), then the key exchange:
+    // its parameters (tls_process_ske_dhe), then its signature.
+    if (r.protocol < c.window.lowest)
+      return fail(handshake_side::client, failure_cause::unsupported_protocol,
+                  "unsupported protocol");
+    if (dh_prime != 0 && dh_security_bits(dh_prime) < std::max(c.min_bits, 80))
+      return fail(handshake_side::client, failure_cause::dh_key_too_small, "dh key too small");
+    const bool signed_exchange = (x.kx & (kx::dhe | kx::ecdhe)) != 0 &&
+                                 (x.au & (au::rsa | au::ecdsa | au::dss)) != 0;
+    if (r.protocol < version::tlsv1_2 && signed_exchange) {
+      const bool rsa = (x.au & au::rsa) != 0;
+      const int bits = rsa ? c.rules->md5_sha1_signature_bits : c.rules->sha1_signature_bits;
+      if (bits < c.min_bits)
+        return fail(handshake_side::client, failure_cause::legacy_signature,
+                    reason(c, "legacy sigalg disallowed or unsupported"));
     }
   }
   if (group != nullptr && r.group.empty()) r.group = group->name;
