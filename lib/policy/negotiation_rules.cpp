@@ -34,10 +34,13 @@ bool groups_sent(const negotiation_side& c, std::vector<const group_info*>& out)
   });
   const bool tls13 = c.window.highest >= version::tlsv1_3;
   const bool extended = c.rules->ffdhe_groups;  // 3.x: sent whenever TLS 1.3 is possible
-  // 4.0 (RFC 7919): also for DHE suites, to offer ffdhe groups (negotiate_dhe).
+  // 4.0 (RFC 7919): also for DHE suites with an ffdhe group to offer (negotiate_dhe).
   const bool dhe = c.rules->ffdhe_in_tls12 &&
                    std::any_of(c.offered.begin(), c.offered.end(),
-                               [](const cipher* x) { return (x->kx & kx::dhe) != 0; });
+                               [](const cipher* x) { return (x->kx & kx::dhe) != 0; }) &&
+                   std::any_of(c.groups.begin(), c.groups.end(), [&](const group_info* g) {
+                     return g->family == group_family::ffdhe && allowed(g);
+                   });
   if (!(ecc_suite && ec_group) && !(extended && tls13) && !dhe) return true;
   bool tls13_group = false;
   for (const group_info* g : c.groups)

@@ -7,6 +7,7 @@
 
 #include <cipherexplain.hpp>
 
+#include "debian_builds.hpp"
 #include "generated_configurations.hpp"
 #include "generated_strings.hpp"
 #include "oracle_data.hpp"
@@ -28,43 +29,6 @@ namespace {
 using namespace cipherexplain;
 using namespace cipherexplain::testing;
 
-struct build {
-  std::string suite, libcrypto, libssl, modules, loader, library_path, packages;
-};
-
-std::vector<std::string> split(const std::string& text, char sep) {
-  std::vector<std::string> out;
-  std::string part;
-  std::istringstream in(text);
-  while (std::getline(in, part, sep)) out.push_back(part);
-  return out;
-}
-
-// The build of a suite from the manifest; "system" is the libssl this test was built against.
-std::optional<build> find_build(const std::string& suite, std::string& why_not) {
-  if (suite == "system") {
-    return build{
-        suite,   CIPHEREXPLAIN_SYSTEM_LIBCRYPTO, CIPHEREXPLAIN_SYSTEM_LIBSSL, "-", "-", "-",
-        "linked"};
-  }
-  const std::string manifest = std::string(CIPHEREXPLAIN_DEBIAN_CACHE) + "/manifest.tsv";
-  std::ifstream in(manifest);
-  if (!in) {
-    why_not =
-        "the Debian archive was not reached, so no build was fetched (see the output of the "
-        "fetch_debian_libssl test, or run "
-        "scripts/fetch-debian-libssl.py " CIPHEREXPLAIN_DEBIAN_CACHE ")";
-    return std::nullopt;
-  }
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    const auto f = split(line, '\t');
-    if (f.size() == 7 && f[0] == suite) return build{f[0], f[1], f[2], f[3], f[4], f[5], f[6]};
-  }
-  why_not = "the archive has no " + suite + " build of libssl (see " + manifest + ")";
-  return std::nullopt;
-}
-
 struct probe_result {
   std::string version_text;
   const catalog* release = nullptr;
@@ -73,13 +37,9 @@ struct probe_result {
 
 probe_result run_probe(const build& b, const std::vector<std::string>& inputs, bool legacy,
                        std::optional<int> security_level, const char* mode = nullptr) {
-  std::vector<std::string> args;
-  std::string program = CIPHEREXPLAIN_LIBSSL_PROBE;
-  if (b.loader != "-") {
-    // Builds for a newer C library run under that library's own loader.
-    args = {"--library-path", b.library_path, program};
-    program = b.loader;
-  }
+  std::vector<std::string> args = probe_command(b, CIPHEREXPLAIN_LIBSSL_PROBE);
+  const std::string program = args.front();
+  args.erase(args.begin());
   for (const std::string& a :
        {std::string("--libcrypto"), b.libcrypto, std::string("--libssl"), b.libssl}) {
     args.push_back(a);

@@ -3,10 +3,12 @@
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
 #include <array>
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <utility>
@@ -36,6 +38,9 @@ key_and_cert make_certificate(EVP_PKEY* key, const EVP_MD* digest, const char* n
   if (X509_sign(x, key, digest) == 0) throw std::runtime_error("cannot sign a test certificate");
   return {key, x};
 }
+
+constexpr const char* certificate_names[] = {"rsa1024", "rsa2048", "rsa3072", "ecdsa-p256",
+                                             "ecdsa-p384"};
 
 const key_and_cert& certificate(const std::string& name) {
   // Made once: RSA-3072 key generation takes a while.
@@ -160,6 +165,20 @@ void describe_peer(SSL* client, real_outcome& out) {
 }
 
 }  // namespace
+
+void write_certificates(const std::string& dir) {
+  for (const char* name : certificate_names) {
+    const key_and_cert& kc = certificate(name);
+    const std::string base = dir + "/" + name;
+    FILE* crt = std::fopen((base + ".crt").c_str(), "w");
+    FILE* key = std::fopen((base + ".key").c_str(), "w");
+    const bool ok = crt != nullptr && key != nullptr && PEM_write_X509(crt, kc.cert) == 1 &&
+                    PEM_write_PrivateKey(key, kc.key, nullptr, nullptr, 0, nullptr, nullptr) == 1;
+    if (crt != nullptr && std::fclose(crt) != 0) throw std::runtime_error("cannot write " + base);
+    if (key != nullptr && std::fclose(key) != 0) throw std::runtime_error("cannot write " + base);
+    if (!ok) throw std::runtime_error("cannot write " + base);
+  }
+}
 
 real_outcome real_handshake(const real_side& client, const real_side& server) {
   ERR_clear_error();

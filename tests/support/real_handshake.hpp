@@ -30,4 +30,8 @@ struct real_outcome {
 /// Call with OPENSSL_CONF pointing at an empty file, as the recordings were made.
 [[nodiscard]] real_outcome real_handshake(const real_side& client, const real_side& server);
 
+/// Writes the same certificates as PEM files DIR/<name>.crt and DIR/<name>.key (rsa1024, rsa2048,
+/// rsa3072, ecdsa-p256, ecdsa-p384) for libssl builds loaded by the probes.
+void write_certificates(const std::string& dir);
+
 }  // namespace cipherexplain::testing
