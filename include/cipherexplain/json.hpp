@@ -120,3 +120,23 @@ void append_batch_error_line(std::string& out, std::string_view input, std::stri
 [[nodiscard]] std::string_view short_protocol_name(std::uint16_t v) noexcept;
 
 }  // namespace cipherexplain
+
+#include <cipherexplain/negotiation.hpp>
+
+namespace cipherexplain {
+
+/// One line of `batch --input handshake`, key for key as the handshake recordings name them
+/// (corpus/policy/handshake/): {["openssl",] "id", "ok", "protocol", "cipher", "cipher_iana",
+/// "group", "server_key", "server_sig", "error", "error_side", "stage"} (null where the
+/// recordings have null), then "hello_retry", "step" and "explanation", which they lack.
+void append_handshake_line(std::string& out, std::string_view id, const handshake_result& result,
+                           std::string_view release = {});
+
+/// `negotiate --format json`: both sides (release and settings), the outcome, and with `why`
+/// the explanation (explain_negotiation), pretty-printed, ending in a newline.
+[[nodiscard]] std::string negotiation_json(const prepared_endpoint& client,
+                                           const prepared_endpoint& server,
+                                           const handshake_result& result,
+                                           const negotiation_why* why = nullptr);
+
+}  // namespace cipherexplain

@@ -105,6 +105,8 @@ struct handshake_result {
   std::string signature_hash;        ///< "SHA256", "MD5-SHA1"; "" without a signature
   bool hello_retry = false;          ///< TLS 1.3: the server asked for another key share
   std::optional<handshake_failure> failure;
+  /// The version the server chose, also when the handshake failed after that (0 before).
+  std::uint16_t version_chosen = 0;
 };
 
 namespace detail {
@@ -133,6 +135,34 @@ class prepared_endpoint {
 /// The handshake of `client` against `server`.
 [[nodiscard]] handshake_result negotiate(const prepared_endpoint& client,
                                          const prepared_endpoint& server);
+
+/// One suite the handshake passed over, and why.
+struct passed_suite {
+  const cipher* suite = nullptr;  ///< of the release whose list decided
+  std::string reason;             ///< e.g. "the server's security level 3 refuses it: SHA-1 MAC"
+};
+
+/// Why a handshake ended as it did (`--why`).
+struct negotiation_why {
+  std::string version;  ///< how the version was chosen (empty when the handshake ended before)
+  handshake_side order = handshake_side::client;  ///< whose list decided the suite
+  std::string choice;   ///< why this suite, or why none
+  /// The deciding list's suites ahead of the chosen one (all, when none was), each with why it
+  /// was passed over.
+  std::vector<passed_suite> passed_over;
+  std::string key_exchange;  ///< how the group was chosen
+  std::string signature;     ///< how the signature scheme and certificate were chosen
+};
+
+/// Explains `result`, the outcome of negotiate(client, server).
+[[nodiscard]] negotiation_why explain_negotiation(const prepared_endpoint& client,
+                                                  const prepared_endpoint& server,
+                                                  const handshake_result& result);
+
+/// What it would take to negotiate `suite` (an OpenSSL or IANA name) between the two: the
+/// settings that stand in its way and what to change, in a few sentences.
+[[nodiscard]] std::string what_selects(const prepared_endpoint& client,
+                                       const prepared_endpoint& server, std::string_view suite);
 
 /// The same for two endpoints on their releases (prepares both: prefer prepared_endpoint for
 /// many pairs). Throws std::invalid_argument when check_configuration() rejects one.

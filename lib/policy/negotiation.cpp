@@ -3,7 +3,6 @@
 // of OpenSSL_1_1_1w, openssl-3.0.21, 3.5.7, 3.6.3, 4.0.1); the steps run in the order a real
 // handshake makes them, so the first failure is the one OpenSSL reports.
 
-#include "explain/suite_verdicts.hpp"
 #include "policy/negotiation_steps.hpp"
 
 #include <algorithm>
@@ -119,72 +118,18 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
                              "unsupported protocol"));
     v = std::min(legacy, s.window.highest);
   }
-  const bool tls13 = v >= version::tlsv1_3;
 
-  // The suite (ssl3_choose_cipher): the server's order with server preference, else the
-  // client's; the version must carry it and the server's level allow it (SECOP_CIPHER_SHARED).
-  const detail::suite_verdicts server_level(*s.release, s.level, protocol_settings{});
-  const std::vector<const cipher*>& server_list = s.config.ciphers;
-  const group_info* ec_group = tls13 ? nullptr : shared_group(sent_groups, s, false, v);
-  const group_info* ffdhe_group = nullptr;
-  bool client_sent_ffdhe = false;
-  if (!tls13 && s.rules->dhe == detail::dhe_parameters::rfc7919) {
-    ffdhe_group = shared_group(sent_groups, s, true, v);
-    client_sent_ffdhe = std::any_of(sent_groups.begin(), sent_groups.end(), [](const group_info* g) {
-      return g->family == detail::group_family::ffdhe;
-    });
-  }
-  const certificate_key* rsa_cert = certificate_of(s, certificate_key::algorithm::rsa);
-  const certificate_key* ec_cert = certificate_of(s, certificate_key::algorithm::ec);
-  bool ecdsa_ok = false;
-  if (ec_cert != nullptr) {
-    // tls1_check_cert_param: the curve must be one the client sent (if it sent any) and the
-    // server's level allows; TLS 1.2 also needs a shared ECDSA signature scheme.
-    const group_info* curve = detail::group_by_id(
-        ec_cert->bits == 256 ? 0x0017 : ec_cert->bits == 384 ? 0x0018 : 0x0019);
-    const bool sends_groups = !sent_groups.empty();
-    ecdsa_ok = curve != nullptr && curve->security_bits >= s.min_bits &&
-               (!sends_groups || contains(sent_groups, curve));
-    if (ecdsa_ok && v == version::tlsv1_2)
-      ecdsa_ok = choose_signature(c, s, false, au::ecdsa).scheme != nullptr;
-  }
-  const auto eligible = [&](const cipher& x) {
-    if (v < x.min_tls || v > x.max_tls) return false;
-    if (!tls13) {
-      const bool kx_ok = ((x.kx & kx::rsa) != 0 && rsa_cert != nullptr) ||
-                         ((x.kx & kx::ecdhe) != 0 && ec_group != nullptr) ||
-                         ((x.kx & kx::dhe) != 0 && (ffdhe_group != nullptr || !client_sent_ffdhe));
-      const bool au_ok = ((x.au & au::rsa) != 0 && rsa_cert != nullptr) ||
-                         ((x.au & au::ecdsa) != 0 && ecdsa_ok) || (x.au & au::null) != 0;
-      if (!kx_ok || !au_ok) return false;
-    }
-    return !server_level.level(x).has_value();
-  };
-  const cipher* chosen = nullptr;
-  if (s.endpoint.prefer_server) {
-    for (const cipher* x : server_list)
-      if (eligible(*x) && std::any_of(c.offered.begin(), c.offered.end(),
-                                      [&](const cipher* y) { return y->id == x->id; })) {
-        chosen = x;
-        break;
-      }
-  } else {
-    for (const cipher* x : c.offered) {
-      const auto same = [&](const cipher* y) { return y->id == x->id; };
-      const auto it = std::find_if(server_list.begin(), server_list.end(), same);
-      if (it != server_list.end() && eligible(**it)) {
-        chosen = *it;
-        break;
-      }
-    }
-  }
+  r.version_chosen = v;
+  // The suite (ssl3_choose_cipher).
+  const suite_chooser chooser(c, s, v, sent_groups);
+  const cipher* chosen = chooser.choose();
   if (chosen == nullptr)
     return finish(out.fail(handshake_side::server, failure_cause::no_shared_cipher,
                            "no shared cipher"));
   r.protocol = v;
   r.suite = chosen;
-  return finish(detail::complete_handshake(out.result, c, s, sent_groups, shares, ec_group,
-                                           ffdhe_group));
+  return finish(detail::complete_handshake(out.result, c, s, sent_groups, shares,
+                                           chooser.ec_group, chooser.ffdhe_group));
 }
 
 }  // namespace cipherexplain

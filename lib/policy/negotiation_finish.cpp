@@ -98,8 +98,10 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
     f.side = side;
     f.cause = cause;
     f.reason = std::move(reason);
+    const std::uint16_t chosen = r.version_chosen;
     r = handshake_result{};
     r.failure = std::move(f);
+    r.version_chosen = chosen;
     return r;
   };
   const auto reason = [](const negotiation_side& side, const char* named) {

@@ -1,5 +1,6 @@
 #include "policy/negotiation_side.hpp"
 
+#include "explain/suite_verdicts.hpp"
 #include "text/ascii.hpp"
 
 #include <fmt/format.h>
@@ -125,6 +126,9 @@ prepared_endpoint::prepared_endpoint(const configuration_resolver& release,
   s.min_bits = detail::level_bits(s.level);
   s.window = s.config.protocols;
   if (s.config.supported) s.offered = *s.config.supported;
+  const detail::suite_verdicts level(*s.release, s.level, protocol_settings{});
+  s.level_refusal.reserve(s.release->ciphers().size());
+  for (const cipher& x : s.release->ciphers()) s.level_refusal.push_back(level.level(x));
 
   const auto fail = [&](failure_cause cause, std::string reason, std::string_view step) {
     auto& slot = cause == failure_cause::certificate_too_small ? s.certificate_failure

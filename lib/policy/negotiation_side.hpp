@@ -33,6 +33,12 @@ struct negotiation_side {
   bool certificate_too_small_later = false;
   /// As a client: the suites its ClientHello lists (SSL_get1_supported_ciphers).
   std::vector<const cipher*> offered;
+  /// As a server: why its level refuses each suite of its table (the security callback with
+  /// SECOP_CIPHER_SHARED), by the suite's index in the release's table.
+  std::vector<std::optional<unusable_reason>> level_refusal;
+  [[nodiscard]] bool server_level_refuses(const cipher& x) const {
+    return level_refusal[static_cast<std::size_t>(&x - release->ciphers().data())].has_value();
+  }
 };
 
 /// Reads `text` as SSL_CTX_set1_groups_list does on `side`'s release; false with `reason`

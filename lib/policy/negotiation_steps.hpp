@@ -5,6 +5,7 @@
 
 #include <cipherexplain/negotiation.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace cipherexplain::detail {
@@ -37,6 +38,48 @@ struct signature_choice {
 [[nodiscard]] const group_info* shared_group(const std::vector<const group_info*>& sent,
                                              const negotiation_side& s, bool ffdhe,
                                              std::uint16_t v);
+
+/// Why the server passes over a suite (ssl3_choose_cipher and ssl_set_masks).
+enum class passed_reason : std::uint8_t {
+  not_offered,             ///< server order: the client does not offer it
+  not_in_server_list,      ///< client order: the server's list lacks it
+  version,                 ///< not a suite of the version chosen
+  no_rsa_certificate,      ///< kRSA or aRSA without an RSA certificate
+  no_ecdsa_certificate,    ///< aECDSA without an EC certificate
+  ecdsa_curve,             ///< the EC certificate's curve is not one the client sent (or the
+                           ///< server's level refuses it)
+  no_ecdsa_signature,      ///< TLS 1.2: no ECDSA signature scheme both levels allow
+  no_shared_ec_group,      ///< ECDHE without a group both sides allow
+  no_ffdhe_group,          ///< 4.0: the client sent ffdhe groups, none the server takes
+  not_set_up,              ///< PSK, SRP, DSS, GOST: nothing configured for it
+  server_level,            ///< the server's security level refuses it
+};
+
+/// The server's choice of suite for version `v`, with the reason for every suite it passes.
+struct suite_chooser {
+  suite_chooser(const negotiation_side& c, const negotiation_side& s, std::uint16_t v,
+                const std::vector<const group_info*>& sent_groups);
+  /// Why the server does not take `x` (a suite of its release) in this handshake.
+  [[nodiscard]] std::optional<passed_reason> refusal(const cipher& x) const;
+  /// The first suite of the deciding order (the server's with server preference) both take.
+  [[nodiscard]] const cipher* choose() const;
+  /// Why `x` of the deciding list (a suite of the deciding side's release) is passed over.
+  [[nodiscard]] std::optional<passed_reason> passed(const cipher& x) const;
+  /// The server's suite with `x`'s id, or nullptr.
+  [[nodiscard]] const cipher* in_server_list(const cipher& x) const;
+  [[nodiscard]] bool offered(const cipher& x) const;
+
+  const negotiation_side& c;
+  const negotiation_side& s;
+  std::uint16_t v;
+  bool tls13;
+  const group_info* ec_group = nullptr;
+  const group_info* ffdhe_group = nullptr;
+  bool client_sent_ffdhe = false;
+  const certificate_key* rsa_cert = nullptr;
+  const certificate_key* ec_cert = nullptr;
+  std::optional<passed_reason> ecdsa_problem;
+};
 
 /// After the suite: key exchange, signature, certificate, and the client's checks of what the
 /// server sent. `result` holds the protocol and suite.

@@ -17,6 +17,10 @@ void add_batch_command(CLI::App& app, const shared_options& before, int& exit_st
 void add_diff_command(CLI::App& app, const shared_options& before, int& exit_status);
 /// convert NAME...: OpenSSL names, IANA names and code points (convert_command.cpp).
 void add_convert_command(CLI::App& app, const shared_options& before, int& exit_status);
+/// negotiate: a client against a server (negotiate_command.cpp).
+void add_negotiate_command(CLI::App& app, const shared_options& before, int& exit_status);
+/// matrix: clients against servers, a table of outcomes (matrix_command.cpp).
+void add_matrix_command(CLI::App& app, const shared_options& before, int& exit_status);
 /// versions: the releases this build knows (versions_command.cpp).
 void add_versions_command(CLI::App& app, const shared_options& before, int& exit_status);
 

@@ -1,0 +1,44 @@
+#pragma once
+// Client and server specifications as the negotiate and matrix commands read them.
+
+#include <cipherexplain.hpp>
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cipherexplain::cli {
+
+/// A side read from a SPEC (`openssl=3.5,ciphers=HIGH:!aNULL,min=TLSv1.2,...`), on the release
+/// its `openssl=` names or `default_release`.
+struct named_endpoint {
+  std::string name;  ///< what the user called it (the SPEC, or NAME from a specs file)
+  std::string spec;
+  const catalog* release = nullptr;
+  tls_endpoint endpoint;
+};
+
+/// Reads a SPEC; throws CLI::ValidationError saying what is wrong, prefixed with `what`.
+[[nodiscard]] named_endpoint read_spec(const std::string& spec, const catalog& default_release,
+                                       const std::string& what);
+
+/// The specs of one --clients/--servers value: a SPEC, or @FILE with one `[NAME =] SPEC` per
+/// line ('#' comments and blank lines ignored); with --openssl all, one per release.
+[[nodiscard]] std::vector<named_endpoint> read_specs(const std::vector<std::string>& values,
+                                                     const std::vector<const catalog*>& releases,
+                                                     const std::string& what);
+
+/// The resolvers of every release the endpoints use, made once.
+class resolvers {
+ public:
+  [[nodiscard]] const configuration_resolver& of(const catalog& release);
+
+ private:
+  std::deque<configuration_resolver> made_;
+};
+
+/// Prepares an endpoint; throws CLI::ValidationError when its release cannot take a setting.
+[[nodiscard]] prepared_endpoint prepare(resolvers& all, const named_endpoint& e);
+
+}  // namespace cipherexplain::cli
