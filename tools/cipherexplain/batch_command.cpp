@@ -1,6 +1,7 @@
 // batch: one cipher string per input line, one JSON line per string and release.
 
 #include "commands.hpp"
+#include "handshake_input.hpp"
 #include "exit_codes.hpp"
 #include "input.hpp"
 #include "options.hpp"
@@ -28,7 +29,7 @@ namespace {
 enum class output_kind : std::uint8_t { terminal, pipe, file };
 
 // What one input line holds (--input).
-enum class input_kind : std::uint8_t { cipher_string, ciphersuites, supported };
+enum class input_kind : std::uint8_t { cipher_string, ciphersuites, supported, handshake };
 
 output_kind kind_of(std::FILE* out) {
   struct stat st {};
@@ -61,6 +62,10 @@ class batch_run {
     for (const configuration_resolver& release : releases_) {
       const std::string_view name =
           releases_.size() > 1 ? release.release().release() : std::string_view{};
+      if (what_ == input_kind::handshake) {
+        append_handshake_input_line(lines_, line, release, name);
+        continue;
+      }
       if (what_ == input_kind::cipher_string) {
         parse_into(parsed_, line, release.release().dialect());
         release.cipher_strings().evaluate_into(result_, parsed_, detail_level::result);
@@ -171,6 +176,12 @@ void add_batch_command(CLI::App& app, const shared_options& before, int& exit_st
       "SSL_get1_supported_ciphers returns for a client (null where OpenSSL returns NULL: no\n"
       "usable protocol, or nothing usable). These are the formats of the policy recordings in\n"
       "corpus/policy/. A line that cannot be read gives {\"input\", \"error\"}.\n"
+      "--input handshake reads one JSON object per line, {\"id\": ..., \"client\": {...},\n"
+      "\"server\": {...}}, each side's keys those of `negotiate`'s SPEC (ciphers, ciphersuites,\n"
+      "min, max, seclevel, groups, prefer_server, cert, cert_first, openssl), and writes the\n"
+      "simulated handshake as corpus/policy/handshake/ records it: {\"id\", \"ok\", \"protocol\",\n"
+      "\"cipher\", \"cipher_iana\", \"group\", \"server_key\", \"server_sig\", \"error\",\n"
+      "\"error_side\", \"stage\", \"hello_retry\", \"step\", \"explanation\"}.\n"
       "With several releases (--openssl all, or 1.1.1,3.0) each input line gives one line per\n"
       "release, in the order asked, each starting with \"openssl\": \"<release>\".\n"
       "Lines are answered as they are read when stdout is a terminal or a pipe; memory holds\n"
@@ -185,17 +196,20 @@ void add_batch_command(CLI::App& app, const shared_options& before, int& exit_st
       "  cipherexplain batch --openssl all < strings.txt    one line per string and release\n"
       "  tail -f strings.log | cipherexplain batch          each line answered as it arrives\n"
       "  printf 'TLS_AES_128_GCM_SHA256:\\n' | cipherexplain batch --input ciphersuites --openssl 1.1.1\n"
-      "  printf 'DEFAULT\\tTLS1\\tTLS1\\t2\\n' | cipherexplain batch --input supported --openssl 3.5");
+      "  printf 'DEFAULT\\tTLS1\\tTLS1\\t2\\n' | cipherexplain batch --input supported --openssl 3.5\n"
+      "  cipherexplain batch --input handshake --openssl 4.0 corpus/policy/handshake/corpus.jsonl");
   mine->add_release(*batch, true);
   mine->add_build(*batch);
   auto what = std::make_shared<input_kind>(input_kind::cipher_string);
   batch
       ->add_option("--input", *what,
-                   "What each line holds: cipher-string (default), ciphersuites, supported")
+                   "What each line holds: cipher-string (default), ciphersuites, supported, "
+                   "handshake")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, input_kind>{{"cipher-string", input_kind::cipher_string},
                                             {"ciphersuites", input_kind::ciphersuites},
-                                            {"supported", input_kind::supported}}))
+                                            {"supported", input_kind::supported},
+                                            {"handshake", input_kind::handshake}}))
       ->type_name("KIND");
   auto files = std::make_shared<std::vector<std::string>>();
   batch->add_option("FILES", *files, "Files to read, in order ('-' is stdin; default: stdin)")
