@@ -148,3 +148,74 @@ TEST(cli_negotiate, bad_specs_are_usage_errors_that_say_what_is_wrong) {
 }
 
 }  // namespace
+
+namespace {
+
+const std::string py36 =
+    "Python 3.6 = ciphers=ECDH+AESGCM:ECDH+CHACHA20:DH+AESGCM:DH+CHACHA20:ECDH+AES256:DH+AES256:"
+    "ECDH+AES128:DH+AES:ECDH+HIGH:DH+HIGH:RSA+AESGCM:RSA+AES:RSA+HIGH:!aNULL:!eNULL:!MD5:!3DES";
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+TEST(cli_matrix, text_has_a_row_per_client_and_release_and_exits_1_when_a_pair_fails) {
+  const process_result r = cli({"matrix", "--openssl", "1.1.1,4.0", "--clients", py36,
+                                "--clients", "TLS 1.2 = max=TLSv1.2", "--servers",
+                                "modern = min=TLSv1.3", "--servers", ""});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(contains(r.out, "Python 3.6 @1.1.1w")) << r.out;
+  EXPECT_TRUE(contains(r.out, "TLS 1.2 @4.0.3")) << r.out;
+  EXPECT_TRUE(contains(r.out, "x server: unsupported protocol")) << r.out;
+  EXPECT_TRUE(contains(r.out, "12 of 16 pairs connect")) << r.out;
+}
+
+TEST(cli_matrix, json_csv_and_html_hold_every_pair) {
+  const std::vector<std::string> base = {"matrix",    "--clients",  py36, "--clients",
+                                         "level=5",   "--servers", "cert=ecdsa-p384",
+                                         "--servers", "ciphers=kRSA", "--servers", ""};
+  auto with = [&](const std::string& format) {
+    auto args = base;
+    args.insert(args.end(), {"--format", format});
+    return cli(args);
+  };
+  const process_result json = with("json");
+  EXPECT_EQ(json.exit_code, 1) << json.err;
+  const auto j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j["cells"].size(), 2u);
+  ASSERT_EQ(j["cells"][0].size(), 3u);
+  EXPECT_EQ(j["cells"][1][0]["error"], "no suitable signature algorithm");
+  EXPECT_EQ(j["servers"][1]["spec"], "ciphers=kRSA");
+
+  const process_result csv = with("csv");
+  EXPECT_EQ(count(csv.out, "\r\n"), 7u);  // a header and six pairs
+  EXPECT_TRUE(contains(csv.out, "\"Python 3.6\"") || contains(csv.out, "Python 3.6,")) << csv.out;
+
+  const process_result html = with("html");
+  EXPECT_TRUE(html.out.starts_with("<!DOCTYPE html>")) << html.out;
+  EXPECT_EQ(count(html.out, "<td "), 6u);
+  EXPECT_EQ(count(html.out, "<tr>"), 3u);
+  EXPECT_FALSE(contains(html.out, "http://") || contains(html.out, "https://") ||
+               contains(html.out, "<script") || contains(html.out, "src="));
+  EXPECT_TRUE(contains(html.out, "title=\"server fails (handshake): no suitable signature"))
+      << html.out;
+}
+
+TEST(cli_matrix, specs_files_name_rows_and_bad_lines_are_usage_errors) {
+  const std::string dir = ::testing::TempDir();
+  std::ofstream(dir + "/clients.txt") << "# two clients\nold = max=TLSv1.2\n\nmodern = min=TLSv1.3\n";
+  std::ofstream(dir + "/bad.txt") << "broken = level=7\n";
+  const process_result r =
+      cli({"matrix", "--clients", "@" + dir + "/clients.txt", "--servers", ""});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "old ") && contains(r.out, "modern ")) << r.out;
+  const process_result bad = cli({"matrix", "--clients", "@" + dir + "/bad.txt", "--servers", ""});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(contains(bad.err, "level=7")) << bad.err;
+  const process_result missing = cli({"matrix", "--clients", "@/nonexistent", "--servers", ""});
+  EXPECT_EQ(missing.exit_code, 6) << missing.err;
+}
+
+}  // namespace

@@ -139,4 +139,28 @@ void append_handshake_line(std::string& out, std::string_view id, const handshak
                                            const handshake_result& result,
                                            const negotiation_why* why = nullptr);
 
+/// A row (client) or column (server) of a matrix: its name and prepared side.
+struct matrix_entry {
+  std::string name;
+  const prepared_endpoint* endpoint = nullptr;
+};
+
+/// `matrix --format json`: {"clients": [{"name", "openssl", "spec"...}], "servers": [...],
+/// "cells": [[{outcome as append_handshake_line, "rating"}, ...], ...]} - cells row by row
+/// (`cells` as negotiate_all returns them).
+[[nodiscard]] std::string matrix_json(std::span<const matrix_entry> clients,
+                                      std::span<const matrix_entry> servers,
+                                      std::span<const handshake_result> cells);
+/// `matrix --format csv`: one line per pair, with a header line; RFC 4180 quoting.
+[[nodiscard]] std::string matrix_csv(std::span<const matrix_entry> clients,
+                                     std::span<const matrix_entry> servers,
+                                     std::span<const handshake_result> cells);
+/// `matrix --format html`: a self-contained page (no script, no external request): the table
+/// coloured by outcome and the negotiated suite's rating, details in each cell's tooltip, a
+/// legend, and the settings of every row and column.
+[[nodiscard]] std::string matrix_html(std::span<const matrix_entry> clients,
+                                      std::span<const matrix_entry> servers,
+                                      std::span<const handshake_result> cells,
+                                      std::string_view title);
+
 }  // namespace cipherexplain

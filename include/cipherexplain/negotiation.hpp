@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -136,6 +137,12 @@ class prepared_endpoint {
 [[nodiscard]] handshake_result negotiate(const prepared_endpoint& client,
                                          const prepared_endpoint& server);
 
+/// Every client against every server, row by row: the result of clients[i] against servers[j]
+/// is at i * servers.size() + j.
+[[nodiscard]] std::vector<handshake_result> negotiate_all(
+    std::span<const prepared_endpoint* const> clients,
+    std::span<const prepared_endpoint* const> servers);
+
 /// One suite the handshake passed over, and why.
 struct passed_suite {
   const cipher* suite = nullptr;  ///< of the release whose list decided
@@ -192,6 +199,10 @@ struct endpoint_spec {
   tls_endpoint endpoint;
   std::optional<std::string> release;  ///< the `openssl=` value, when given
 };
+/// The SPEC that gives `endpoint` on `release` (fields that are set, in a fixed order): what
+/// parse_endpoint_spec() reads back into the same endpoint.
+[[nodiscard]] std::string to_spec(const tls_endpoint& endpoint, std::string_view release = {});
+
 /// Reads a SPEC; the error names the offending pair.
 [[nodiscard]] std::optional<std::string> parse_endpoint_spec(std::string_view text,
                                                              endpoint_spec& out);

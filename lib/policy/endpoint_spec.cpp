@@ -86,6 +86,35 @@ std::optional<std::string> set_endpoint_field(tls_endpoint& e, std::string_view 
   return std::nullopt;
 }
 
+std::string to_spec(const tls_endpoint& e, std::string_view release) {
+  std::string out;
+  const auto add = [&](std::string_view key, std::string_view value) {
+    if (!out.empty()) out += ',';
+    out += key;
+    if (!value.empty() || key == "ciphers" || key == "ciphersuites" || key == "groups")
+      out += fmt::format("={}", value);
+  };
+  if (!release.empty()) add("openssl", release);
+  const tls_configuration& c = e.config;
+  if (c.cipher_list) add("ciphers", *c.cipher_list);
+  if (c.ciphersuites) add("ciphersuites", *c.ciphersuites);
+  if (c.min_protocol) add("min", protocol_version_name(c.min_protocol));
+  if (c.max_protocol) add("max", protocol_version_name(c.max_protocol));
+  if (c.security_level) add("level", std::to_string(*c.security_level));
+  if (e.groups) add("groups", *e.groups);
+  const std::vector<certificate_key> standard{certificate_key{}};
+  if (e.certificates != standard) {
+    std::string name = "none";
+    for (const std::string_view candidate : {"rsa1024"sv, "rsa3072"sv, "rsa4096"sv, "ecdsa-p256"sv,
+                                             "ecdsa-p384"sv, "ecdsa-p521"sv, "both"sv})
+      if (certificates_named(candidate) == e.certificates) name = std::string(candidate);
+    add("cert", name);
+  }
+  if (e.prefer_server) add("prefer-server", "");
+  if (e.certificates_first) add("cert-first", "");
+  return out;
+}
+
 std::optional<std::string> parse_endpoint_spec(std::string_view text, endpoint_spec& out) {
   // Where a pair starts: a known key followed by '=', or a flag's name followed by ',' or end.
   const auto starts_pair = [](std::string_view rest) {

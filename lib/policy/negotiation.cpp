@@ -61,31 +61,14 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
   if (c.offered.empty() || !max_ok)
     return finish(out.fail(handshake_side::client, failure_cause::no_ciphers,
                            "no ciphers available"));
-  std::vector<const group_info*> sent_groups;
-  if (!groups_sent(c, sent_groups))
+  if (!c.groups_ok)
     return finish(out.fail(handshake_side::client, failure_cause::no_groups,
                            "no suitable groups"));
-  std::vector<const group_info*> shares;
-  if (c.window.highest >= version::tlsv1_3) {
-    // tls_construct_ctos_key_share: the marked groups (3.5+), else the first allowed one.
-    const auto allowed = [&](const group_info* g) {
-      return g->security_bits >= c.min_bits &&
-             valid_for(*g, version::tlsv1_3, version::tlsv1_3, *c.rules);
-    };
-    if (!c.keyshares.empty()) {
-      for (const group_info* g : c.keyshares)
-        if (allowed(g)) shares.push_back(g);
-    } else {
-      for (const group_info* g : c.groups)
-        if (allowed(g)) {
-          shares.push_back(g);
-          break;
-        }
-    }
-    if (shares.empty())
-      return finish(out.fail(handshake_side::client, failure_cause::no_key_share,
-                             "no suitable key share"));
-  }
+  if (c.window.highest >= version::tlsv1_3 && c.shares.empty())
+    return finish(out.fail(handshake_side::client, failure_cause::no_key_share,
+                           "no suitable key share"));
+  const std::vector<const group_info*>& sent_groups = c.sent_groups;
+  const std::vector<const group_info*>& shares = c.shares;
 
   // Round 1, server: tls_setup_handshake checks its versions and that some suite of its list
   // can serve its highest version (not filtered by the level).
@@ -135,6 +118,15 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
 }  // namespace cipherexplain
 
 namespace cipherexplain {
+
+std::vector<handshake_result> negotiate_all(std::span<const prepared_endpoint* const> clients,
+                                            std::span<const prepared_endpoint* const> servers) {
+  std::vector<handshake_result> out;
+  out.reserve(clients.size() * servers.size());
+  for (const prepared_endpoint* c : clients)
+    for (const prepared_endpoint* s : servers) out.push_back(negotiate(*c, *s));
+  return out;
+}
 
 handshake_result negotiate(const catalog& client_release, const tls_endpoint& client,
                            const catalog& server_release, const tls_endpoint& server) {

@@ -1,5 +1,7 @@
 #include "policy/negotiation_side.hpp"
 
+#include "policy/negotiation_steps.hpp"
+
 #include "explain/suite_verdicts.hpp"
 #include "text/ascii.hpp"
 
@@ -82,6 +84,26 @@ bool read_groups(negotiation_side& side, std::string_view text, std::string& rea
   return ok;
 }
 
+void prepare_client(negotiation_side& c) {
+  c.groups_ok = groups_sent(c, c.sent_groups);
+  if (c.window.highest < version::tlsv1_3) return;
+  // tls_construct_ctos_key_share: the marked groups (3.5+), else the first allowed one.
+  const auto allowed = [&](const group_info* g) {
+    return g->security_bits >= c.min_bits &&
+           valid_for(*g, version::tlsv1_3, version::tlsv1_3, *c.rules);
+  };
+  if (!c.keyshares.empty()) {
+    for (const group_info* g : c.keyshares)
+      if (allowed(g)) c.shares.push_back(g);
+    return;
+  }
+  for (const group_info* g : c.groups)
+    if (allowed(g)) {
+      c.shares.push_back(g);
+      return;
+    }
+}
+
 }  // namespace detail
 
 std::optional<std::vector<certificate_key>> certificates_named(std::string_view name) {
@@ -157,6 +179,7 @@ prepared_endpoint::prepared_endpoint(const configuration_resolver& release,
   const int load_bits = endpoint.certificates_first
                             ? detail::level_bits(s.release->default_security_level())
                             : s.min_bits;
+  detail::prepare_client(s);
   for (const auto& key : endpoint.certificates) {
     const int bits =
         detail::key_security_bits(key.type == certificate_key::algorithm::rsa, key.bits, *s.rules);

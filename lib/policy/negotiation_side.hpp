@@ -31,8 +31,13 @@ struct negotiation_side {
   std::vector<const group_info*> keyshares;
   /// The certificates loaded, in order; the key check of a certificate loaded before the level.
   bool certificate_too_small_later = false;
-  /// As a client: the suites its ClientHello lists (SSL_get1_supported_ciphers).
+  /// As a client: the suites its ClientHello lists (SSL_get1_supported_ciphers), the groups
+  /// it sends (false: a 3.x client fails, "no suitable groups") and its key shares (empty
+  /// when it offers no TLS 1.3).
   std::vector<const cipher*> offered;
+  std::vector<const group_info*> sent_groups;
+  bool groups_ok = true;
+  std::vector<const group_info*> shares;
   /// As a server: why its level refuses each suite of its table (the security callback with
   /// SECOP_CIPHER_SHARED), by the suite's index in the release's table.
   std::vector<std::optional<unusable_reason>> level_refusal;

@@ -47,7 +47,11 @@ std::vector<named_endpoint> read_specs(const std::vector<std::string>& values,
   std::vector<std::pair<std::string, std::string>> named;  // (name, spec)
   for (const std::string& value : values) {
     if (value.empty() || value.front() != '@') {
-      named.emplace_back(value, value);
+      const std::size_t eq = value.find(" = ");
+      if (eq == std::string::npos)
+        named.emplace_back(value, value);
+      else
+        named.emplace_back(trimmed(value.substr(0, eq)), trimmed(value.substr(eq + 3)));
       continue;
     }
     const std::string text = read_string(value.substr(1));
@@ -69,7 +73,8 @@ std::vector<named_endpoint> read_specs(const std::vector<std::string>& values,
     }
   }
   std::vector<named_endpoint> out;
-  for (const auto& [name, spec] : named) {
+  for (auto& [name, spec] : named) {
+    if (name.empty()) name = "(defaults)";
     for (const catalog* release : releases) {
       named_endpoint e = read_spec(spec, *release, what);
       e.name = releases.size() > 1 && e.release == release
