@@ -12,6 +12,7 @@
 #include <cipherexplain.hpp>
 
 #include "configuration_pairs.hpp"
+#include "negotiation_pairs.hpp"
 #include "path_scaling.hpp"
 
 #include <benchmark/benchmark.h>
@@ -214,6 +215,8 @@ int main(int argc, char** argv) {
   SSL_CTX_free(check);
   // Whole configurations, checked the same way (configuration_pairs.cpp).
   if (!cipherexplain::bench::register_configuration_pairs()) return 1;
+  // Handshakes, checked the same way (negotiation_pairs.cpp).
+  if (!cipherexplain::bench::register_negotiation_pairs()) return 1;
   for (const bench_case& c : cases()) {
     benchmark::RegisterBenchmark(("parse/" + c.name).c_str(), parse_only, c.text);
     benchmark::RegisterBenchmark(("evaluate/" + c.name).c_str(), evaluate_only, c.text);

@@ -180,21 +180,33 @@ void write_certificates(const std::string& dir) {
   }
 }
 
-real_outcome real_handshake(const real_side& client, const real_side& server) {
+real_contexts::real_contexts(const real_side& client, const real_side& server) {
   ERR_clear_error();
-  real_outcome out;
   std::string client_step, client_error, server_step, server_error;
   ctx_ptr client_ctx = set_up(client, false, client_step, client_error);
   ctx_ptr server_ctx = set_up(server, true, server_step, server_error);
   if (!client_ctx || !server_ctx) {
+    real_outcome& out = setup_failure_;
     out.stage = "setup";
     const bool client_failed = !client_ctx;
     out.error_side = client_failed ? "client" : "server";
     out.error = client_failed ? client_error : server_error;
     out.failed_step = client_failed ? client_step : server_step;
-    return out;
+    return;
   }
-  ssl_ptr c(SSL_new(client_ctx.get())), s(SSL_new(server_ctx.get()));
+  client_ = client_ctx.release();
+  server_ = server_ctx.release();
+}
+
+real_contexts::~real_contexts() {
+  SSL_CTX_free(static_cast<SSL_CTX*>(client_));
+  SSL_CTX_free(static_cast<SSL_CTX*>(server_));
+}
+
+real_outcome real_contexts::handshake() const {
+  if (client_ == nullptr) return setup_failure_;
+  real_outcome out;
+  ssl_ptr c(SSL_new(static_cast<SSL_CTX*>(client_))), s(SSL_new(static_cast<SSL_CTX*>(server_)));
   BIO *client_bio = nullptr, *server_bio = nullptr;
   if (!c || !s || BIO_new_bio_pair(&client_bio, 0, &server_bio, 0) != 1)
     throw std::runtime_error("cannot make a BIO pair");
@@ -240,6 +252,10 @@ real_outcome real_handshake(const real_side& client, const real_side& server) {
   out.group = group_seen_by(c.get());
   describe_peer(c.get(), out);
   return out;
+}
+
+real_outcome real_handshake(const real_side& client, const real_side& server) {
+  return real_contexts(client, server).handshake();
 }
 
 }  // namespace cipherexplain::testing

@@ -25,6 +25,22 @@ struct real_outcome {
   std::string failed_step;  // setup failures: ciphers|ciphersuites|min|max|groups|cert
 };
 
+/// Both sides' contexts, set up once (as a server keeps its SSL_CTX), for many handshakes.
+class real_contexts {
+ public:
+  real_contexts(const real_side& client, const real_side& server);
+  ~real_contexts();
+  real_contexts(const real_contexts&) = delete;
+  real_contexts& operator=(const real_contexts&) = delete;
+  /// One handshake on fresh SSL objects over a fresh BIO pair.
+  [[nodiscard]] real_outcome handshake() const;
+
+ private:
+  void* client_ = nullptr;  // SSL_CTX*
+  void* server_ = nullptr;
+  real_outcome setup_failure_;
+};
+
 /// Runs one handshake with the linked libssl. Certificates are made once per process (self-
 /// signed, as the recordings' certs/: RSA with SHA-256, P-256 with SHA-256, P-384 with SHA-384).
 /// Call with OPENSSL_CONF pointing at an empty file, as the recordings were made.
