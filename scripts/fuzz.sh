@@ -3,14 +3,16 @@
 #
 #   scripts/fuzz.sh [--seconds N] [--jobs N] [--no-sanitize] [TARGET...]
 #
-# TARGET: parse_fuzzer, differential_fuzzer, round_trip_fuzzer, configuration_fuzzer (default:
-# all four, one after the other). Each run starts from the seeds (every line of
+# TARGET: parse_fuzzer, differential_fuzzer, round_trip_fuzzer, configuration_fuzzer,
+# handshake_fuzzer (default: all five, one after the other). Each run starts from the seeds (every line of
 # corpus/corpus.txt, every TLS 1.3 string of corpus/policy/ciphersuites/corpus.txt, and every
 # file in corpus/regressions/; configuration_fuzzer also the policy recordings'
 # configurations in its layout and corpus/fuzz/configurations/) plus what earlier runs found
 # (build-fuzz/corpus/TARGET/), uses the dictionary corpus/fuzz/cipher-strings.dict, and stops
 # after N seconds (default 60). Any crash, leak, timeout or check failure stops the run, leaves
-# the input in build-fuzz/findings/, and makes this script exit non-zero. To keep one as a
+# the input in build-fuzz/findings/, and makes this script exit non-zero. handshake_fuzzer
+# starts from corpus/fuzz/handshakes/ (the handshake recordings' inputs in its layout, written by
+# scripts/write-handshake-seeds.py). To keep one as a
 # regression test, copy it to corpus/regressions/ with a name that says what it caught.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,12 +27,13 @@ while [[ $# -gt 0 ]]; do
     --seconds) seconds="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     --no-sanitize) sanitize=OFF; build=build-fuzz-fast; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
-[[ ${#targets[@]} -eq 0 ]] && targets=(parse_fuzzer differential_fuzzer round_trip_fuzzer configuration_fuzzer)
+[[ ${#targets[@]} -eq 0 ]] && targets=(parse_fuzzer differential_fuzzer round_trip_fuzzer configuration_fuzzer
+                                        handshake_fuzzer)
 
 CXX=${CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCIPHEREXPLAIN_BUILD_FUZZ=ON -DCIPHEREXPLAIN_SANITIZE="$sanitize" -DCIPHEREXPLAIN_WERROR=ON >/dev/null
@@ -81,6 +84,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$work" "$findings"
   inputs=("$seeds" corpus/regressions)
   [[ $target == configuration_fuzzer ]] && inputs=("$configurations" corpus/fuzz/configurations "${inputs[@]}")
+  [[ $target == handshake_fuzzer ]] && inputs=(corpus/fuzz/handshakes corpus/regressions)
   echo "== $target: $seconds s"
   # -max_len: long strings are covered by the replay tests and the benchmarks' scaling runs;
   # here short inputs keep executions fast. -timeout: no input may take two seconds, under

@@ -85,6 +85,9 @@ struct configuration_result {
   /// then the cipher string's list.
   std::vector<const cipher*> ciphers;
   std::size_t head = 0;
+  /// The Suite B mode a Suite B keyword at the cipher string's start sets on the context
+  /// (check_suiteb_cipher_list): it also limits the groups and signature schemes.
+  suiteb_prefix suiteb = suiteb_prefix::none;
   int security_level = -1;  ///< SSL_get_security_level (-1 before 1.1.0)
   /// SSL_get_{min,max}_proto_version: what was set (0: no bound).
   std::uint16_t min_protocol = 0, max_protocol = 0;

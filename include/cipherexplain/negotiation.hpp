@@ -72,10 +72,13 @@ enum class failure_cause : std::uint8_t {
   unsupported_protocol,     ///< the two version ranges do not meet
   no_shared_cipher,         ///< no suite both accept for the version chosen
   no_shared_group,          ///< TLS 1.3: no key exchange group in common
+  no_shared_signatures,     ///< no signature scheme both sides allow at all (Suite B, levels)
   no_signature_algorithm,   ///< no signature scheme fits the certificate and both levels
   legacy_signature,         ///< client: the server's TLS 1.0/1.1 signature is below its level
   key_too_small_in_handshake,  ///< a certificate loaded before the level was raised
   dh_key_too_small,         ///< client: the server's DH group is below the client's level
+  wrong_curve,              ///< client: the ECDHE curve is not one of its groups (or, in Suite
+                            ///< B, not the suite's)
 };
 
 /// Why a handshake fails, as OpenSSL reports it.

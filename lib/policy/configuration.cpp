@@ -225,6 +225,7 @@ void configuration_resolver::resolve_into(configuration_result& out,
 
   // A Suite B string also sets the context's Suite B flags (check_suiteb_cipher_list).
   const suiteb_prefix suiteb = config.cipher_list ? scratch.suiteb() : suiteb_prefix::none;
+  out.suiteb = suiteb;
   const protocol_settings settings{out.min_protocol, out.max_protocol, config.disabled_protocols,
                                    suiteb};
   if (release.engine() == engine_family::openssl_1_0) {

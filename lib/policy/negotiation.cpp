@@ -103,6 +103,11 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
   }
 
   r.version_chosen = v;
+  // TLS 1.2 and older: the signature schemes are matched before the suite is chosen
+  // (tls_early_post_process_client_hello, tls1_set_server_sigalgs); TLS 1.3 after the key share.
+  if (v < version::tlsv1_3 && !shares_signatures(c, s))
+    return finish(out.fail(handshake_side::server, failure_cause::no_shared_signatures,
+                           "no shared signature algorithms"));
   // The suite (ssl3_choose_cipher).
   const suite_chooser chooser(c, s, v, sent_groups);
   const cipher* chosen = chooser.choose();
@@ -112,7 +117,7 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
   r.protocol = v;
   r.suite = chosen;
   return finish(detail::complete_handshake(out.result, c, s, sent_groups, shares,
-                                           chooser.ec_group, chooser.ffdhe_group));
+                                           chooser.ecdhe_group(*chosen), chooser.ffdhe_group));
 }
 
 }  // namespace cipherexplain

@@ -13,7 +13,11 @@ namespace cipherexplain::detail {
 suite_chooser::suite_chooser(const negotiation_side& client, const negotiation_side& server,
                              std::uint16_t version_chosen,
                              const std::vector<const group_info*>& sent_groups)
-    : c(client), s(server), v(version_chosen), tls13(version_chosen >= version::tlsv1_3) {
+    : c(client),
+      s(server),
+      v(version_chosen),
+      tls13(version_chosen >= version::tlsv1_3),
+      sent(sent_groups) {
   if (tls13) return;
   ec_group = shared_group(sent_groups, s, false, v);
   if (s.rules->dhe == dhe_parameters::rfc7919) {
@@ -32,8 +36,18 @@ suite_chooser::suite_chooser(const negotiation_side& client, const negotiation_s
   // server's level allows; TLS 1.2 also needs a shared ECDSA signature scheme.
   const group_info* curve =
       group_by_id(ec_cert->bits == 256 ? 0x0017 : ec_cert->bits == 384 ? 0x0018 : 0x0019);
+  // In Suite B the certificate's curve also needs its own scheme shared (P-256:
+  // ecdsa_secp256r1_sha256, P-384: ecdsa_secp384r1_sha384).
+  bool suiteb_scheme = true;
+  if (s.config.suiteb != suiteb_prefix::none) {
+    suiteb_scheme = false;
+    for (const sigalg_info& lu : default_sigalgs())
+      if (lu.key == signature_key::ec && lu.curve_bits == ec_cert->bits && sigalg_allowed(lu, c) &&
+          sigalg_allowed(lu, s))
+        suiteb_scheme = true;
+  }
   if (curve == nullptr || curve->security_bits < s.min_bits ||
-      (!sent_groups.empty() && !contains(sent_groups, curve)))
+      (!sent_groups.empty() && !contains(sent_groups, curve)) || !suiteb_scheme)
     ecdsa_problem = passed_reason::ecdsa_curve;
   else if (v == version::tlsv1_2 && choose_signature(c, s, false, au::ecdsa).scheme == nullptr)
     ecdsa_problem = passed_reason::no_ecdsa_signature;
@@ -43,7 +57,8 @@ std::optional<passed_reason> suite_chooser::refusal(const cipher& x) const {
   if (v < x.min_tls || v > x.max_tls) return passed_reason::version;
   if (!tls13) {
     if ((x.kx & kx::rsa) != 0 && rsa_cert == nullptr) return passed_reason::no_rsa_certificate;
-    if ((x.kx & kx::ecdhe) != 0 && ec_group == nullptr) return passed_reason::no_shared_ec_group;
+    if ((x.kx & kx::ecdhe) != 0 && ecdhe_group(x) == nullptr)
+      return passed_reason::no_shared_ec_group;
     if ((x.kx & kx::dhe) != 0 && ffdhe_group == nullptr && client_sent_ffdhe)
       return passed_reason::no_ffdhe_group;
     if ((x.kx & (kx::rsa | kx::ecdhe | kx::dhe)) == 0) return passed_reason::not_set_up;
@@ -53,6 +68,18 @@ std::optional<passed_reason> suite_chooser::refusal(const cipher& x) const {
   }
   if (s.server_level_refuses(x)) return passed_reason::server_level;
   return std::nullopt;
+}
+
+const group_info* suite_chooser::ecdhe_group(const cipher& x) const {
+  if (s.config.suiteb == suiteb_prefix::none) return ec_group;
+  // tls1_check_ec_tmp_key in Suite B: AES-128-GCM must use P-256 and AES-256-GCM P-384, a
+  // curve the client sent and the server's level allows.
+  const std::uint16_t id = x.id == 0x0300C02B ? 0x0017 : x.id == 0x0300C02C ? 0x0018 : 0;
+  const group_info* g = id != 0 ? group_by_id(id) : nullptr;
+  if (g == nullptr || !contains(s.groups, g) || g->security_bits < s.min_bits ||
+      (!sent.empty() && !contains(sent, g)))
+    return nullptr;
+  return g;
 }
 
 const cipher* suite_chooser::in_server_list(const cipher& x) const {
@@ -67,7 +94,7 @@ bool suite_chooser::offered(const cipher& x) const {
 }
 
 std::optional<passed_reason> suite_chooser::passed(const cipher& x) const {
-  if (s.endpoint.prefer_server) {
+  if (s.server_order()) {
     if (!offered(x)) return passed_reason::not_offered;
     return refusal(x);
   }
@@ -77,9 +104,9 @@ std::optional<passed_reason> suite_chooser::passed(const cipher& x) const {
 }
 
 const cipher* suite_chooser::choose() const {
-  const auto& order = s.endpoint.prefer_server ? s.config.ciphers : c.offered;
+  const auto& order = s.server_order() ? s.config.ciphers : c.offered;
   for (const cipher* x : order)
-    if (!passed(*x)) return s.endpoint.prefer_server ? x : in_server_list(*x);
+    if (!passed(*x)) return s.server_order() ? x : in_server_list(*x);
   return nullptr;
 }
 

@@ -119,6 +119,12 @@ void explain_failure(handshake_failure& f, const negotiation_side& c, const nego
       text = "The client and the server have no key exchange group in common that both levels "
              "allow; add one to either groups list.";
       break;
+    case failure_cause::no_shared_signatures:
+      text = fmt::format("The client's signature schemes (its level {}) and the server's (level "
+                         "{}{}) have none in common; lower a level or drop Suite B.",
+                         c.level, s.level,
+                         s.config.suiteb != suiteb_prefix::none ? ", Suite B" : "");
+      break;
     case failure_cause::no_signature_algorithm:
       text = fmt::format("No signature scheme fits the server's certificate and both security "
                          "levels (client {}, server {}); TLS 1.0/1.1 sign with MD5-SHA1 or SHA-1, "
@@ -129,6 +135,11 @@ void explain_failure(handshake_failure& f, const negotiation_side& c, const nego
       text = fmt::format("The server signs with MD5-SHA1 or SHA-1 (TLS 1.0/1.1), below the "
                          "client's level {}; use TLS 1.2 or level 0.",
                          c.level);
+      break;
+    case failure_cause::wrong_curve:
+      text = "The server's ECDHE curve is not one of the client's groups (it sent none, or in "
+             "Suite B mode AES-128-GCM must use P-256 and AES-256-GCM P-384); align the groups "
+             "or the Suite B keywords.";
       break;
     case failure_cause::dh_key_too_small:
       text = fmt::format("The server's DHE group is below the client's security level {}; use "

@@ -110,6 +110,7 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
 
   const certificate_key* cert = nullptr;
   const group_info* group = nullptr;
+  std::uint16_t signed_with_curve = 0;  // TLS 1.2: the ECDSA scheme's curve, if it names one
   if (tls13) {
     bool retry = false;
     group = s.rules->group_tuples ? choose_share_tuples(s, sent_groups, shares, retry)
@@ -117,6 +118,9 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
     if (group == nullptr)
       return fail(handshake_side::server, failure_cause::no_shared_group, "no suitable key share");
     r.hello_retry = retry;
+    if (!shares_signatures(c, s))
+      return fail(handshake_side::server, failure_cause::no_shared_signatures,
+                  "no shared signature algorithms");
     const signature_choice sig = choose_signature(c, s, true, 0);
     if (sig.scheme == nullptr)
       return fail(handshake_side::server, failure_cause::no_signature_algorithm,
@@ -129,6 +133,7 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
                                                    : certificate_key::algorithm::ec);
     if (r.protocol >= version::tlsv1_2) {
       const signature_choice sig = choose_signature(c, s, false, x.au);
+      if (sig.scheme != nullptr) signed_with_curve = sig.scheme->curve_bits;
       if (sig.scheme == nullptr)
         return fail(handshake_side::server, failure_cause::no_signature_algorithm,
                     "no suitable signature algorithm");
@@ -174,10 +179,30 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
     if (r.protocol < c.window.lowest)
       return fail(handshake_side::client, failure_cause::unsupported_protocol,
                   "unsupported protocol");
+    // tls1_check_group_id (tls_process_ske_ecdhe): the curve must be one of the client's
+    // groups its level allows, and in Suite B the suite's own curve.
+    if (group != nullptr && group->family != group_family::ffdhe &&
+        (!contains(c.groups, group) || group->security_bits < c.min_bits ||
+         (c.config.suiteb != suiteb_prefix::none &&
+          group->id != (x.id == 0x0300C02B ? 0x0017 : x.id == 0x0300C02C ? 0x0018 : 0))))
+      return fail(handshake_side::client, failure_cause::wrong_curve, "wrong curve");
     if (dh_prime != 0 && dh_security_bits(dh_prime) < std::max(c.min_bits, 80))
       return fail(handshake_side::client, failure_cause::dh_key_too_small, "dh key too small");
     const bool signed_exchange = (x.kx & (kx::dhe | kx::ecdhe)) != 0 &&
                                  (x.au & (au::rsa | au::ecdsa | au::dss)) != 0;
+    // tls12_check_peer_sigalg: an EC key's curve must be one of the client's groups (and in
+    // Suite B the suite's curve).
+    if (r.protocol == version::tlsv1_2 && signed_exchange && cert != nullptr &&
+        cert->type == certificate_key::algorithm::ec) {
+      const group_info* curve =
+          group_by_id(cert->bits == 256 ? 0x0017 : cert->bits == 384 ? 0x0018 : 0x0019);
+      const std::uint16_t suite_curve =
+          x.id == 0x0300C02B ? 0x0017 : x.id == 0x0300C02C ? 0x0018 : 0;
+      const bool suiteb = c.config.suiteb != suiteb_prefix::none;
+      if (curve == nullptr || !contains(c.groups, curve) || curve->security_bits < c.min_bits ||
+          (suiteb && (curve->id != suite_curve || signed_with_curve != cert->bits)))
+        return fail(handshake_side::client, failure_cause::wrong_curve, "wrong curve");
+    }
     if (r.protocol < version::tlsv1_2 && signed_exchange) {
       const bool rsa = (x.au & au::rsa) != 0;
       const int bits = rsa ? c.rules->md5_sha1_signature_bits : c.rules->sha1_signature_bits;

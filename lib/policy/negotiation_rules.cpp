@@ -54,11 +54,26 @@ bool groups_sent(const negotiation_side& c, std::vector<const group_info*>& out)
 // The signature schemes a side accepts at its level (tls12_sigalg_allowed; sigalg_security_bits
 // rates SHA-1 at 64 bits from 3.0).
 bool sigalg_allowed(const sigalg_info& s, const negotiation_side& side) {
+  // Suite B: ecdsa_secp256r1_sha256 (128-bit modes) and ecdsa_secp384r1_sha384 (all but 128-bit
+  // only) alone.
+  if (const suiteb_prefix b = side.config.suiteb; b != suiteb_prefix::none) {
+    const bool p256 = b != suiteb_prefix::b192, p384 = b != suiteb_prefix::b128_only;
+    if (!((p256 && s.name == "ecdsa_secp256r1_sha256") ||
+          (p384 && s.name == "ecdsa_secp384r1_sha384")))
+      return false;
+  }
   int bits = s.hash_bytes * 4;
   if (s.key == signature_key::ed25519) bits = 128;
   if (s.key == signature_key::ed448) bits = 224;
   if (s.hash == "SHA1") bits = side.rules->sha1_signature_bits;
   return bits >= side.min_bits;
+}
+
+bool shares_signatures(const negotiation_side& c, const negotiation_side& s) {
+  if (c.window.highest < version::tlsv1_2) return true;  // no signature_algorithms sent
+  for (const sigalg_info& lu : default_sigalgs())
+    if (sigalg_allowed(lu, c) && sigalg_allowed(lu, s)) return true;
+  return false;
 }
 
 namespace {
@@ -85,7 +100,9 @@ signature_choice choose_signature(const negotiation_side& c, const negotiation_s
       }
       if (lu.key == signature_key::ec && !rsa) {
         if (!tls13 && (au & au::ecdsa) == 0) continue;
-        if (tls13 && lu.curve_bits != key.bits) continue;
+        // TLS 1.3 and a Suite B server bind ECDSA schemes to their curve.
+        if ((tls13 || s.config.suiteb != suiteb_prefix::none) && lu.curve_bits != key.bits)
+          continue;
         return {&lu, &key};
       }
     }

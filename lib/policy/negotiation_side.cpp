@@ -164,8 +164,13 @@ prepared_endpoint::prepared_endpoint(const configuration_resolver& release,
     slot = std::move(f);
   };
   // The recordings' order: level, min, max, cipher list, ciphersuites, groups, certificates.
+  // ssl_cipher_process_rulestr queues SSL_R_INVALID_COMMAND for a rule it cannot read;
+  // SSL_CTX_set_cipher_list SSL_R_NO_CIPHER_MATCH for a list without a TLS 1.2-or-older suite.
   if (endpoint.config.cipher_list && !s.config.list_ok)
-    fail(failure_cause::cipher_list_rejected, "no cipher match", "ciphers");
+    fail(failure_cause::cipher_list_rejected,
+         s.config.cipher_list.failure == failure_reason::syntax ? "invalid command"
+                                                                : "no cipher match",
+         "ciphers");
   if (s.config.ciphersuites && !s.config.ciphersuites->ok)
     fail(failure_cause::ciphersuites_rejected, "no cipher match", "ciphersuites");
   std::string reason;
@@ -179,6 +184,17 @@ prepared_endpoint::prepared_endpoint(const configuration_resolver& release,
   const int load_bits = endpoint.certificates_first
                             ? detail::level_bits(s.release->default_security_level())
                             : s.min_bits;
+  // Suite B (tls1_get_supported_groups, tls12_get_psigalgs): P-256 and P-384 only.
+  if (s.config.suiteb != suiteb_prefix::none) {
+    s.groups.clear();
+    s.tuple_of.clear();
+    s.keyshares.clear();
+    const bool p256 = s.config.suiteb != suiteb_prefix::b192;
+    const bool p384 = s.config.suiteb != suiteb_prefix::b128_only;
+    if (p256) s.groups.push_back(detail::group_by_id(0x0017));
+    if (p384) s.groups.push_back(detail::group_by_id(0x0018));
+    s.tuple_of.assign(s.groups.size(), 1);
+  }
   detail::prepare_client(s);
   for (const auto& key : endpoint.certificates) {
     const int bits =

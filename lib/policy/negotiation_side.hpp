@@ -41,6 +41,10 @@ struct negotiation_side {
   /// As a server: why its level refuses each suite of its table (the security callback with
   /// SECOP_CIPHER_SHARED), by the suite's index in the release's table.
   std::vector<std::optional<unusable_reason>> level_refusal;
+  /// ssl3_choose_cipher takes the server's order with server preference, and in Suite B.
+  [[nodiscard]] bool server_order() const noexcept {
+    return endpoint.prefer_server || config.suiteb != suiteb_prefix::none;
+  }
   [[nodiscard]] bool server_level_refuses(const cipher& x) const {
     return level_refusal[static_cast<std::size_t>(&x - release->ciphers().data())].has_value();
   }

@@ -22,6 +22,10 @@ namespace cipherexplain::detail {
 /// tls12_sigalg_allowed at the side's level (sigalg_security_bits: SHA-1 64 bits from 3.0).
 [[nodiscard]] bool sigalg_allowed(const sigalg_info& s, const negotiation_side& side);
 
+/// tls1_set_server_sigalgs: whether a client that sends signature schemes (TLS 1.2 and up)
+/// shares at least one with the server; the server fails otherwise.
+[[nodiscard]] bool shares_signatures(const negotiation_side& c, const negotiation_side& s);
+
 struct signature_choice {
   const sigalg_info* scheme = nullptr;
   const certificate_key* key = nullptr;
@@ -68,11 +72,14 @@ struct suite_chooser {
   /// The server's suite with `x`'s id, or nullptr.
   [[nodiscard]] const cipher* in_server_list(const cipher& x) const;
   [[nodiscard]] bool offered(const cipher& x) const;
+  /// The group an ECDHE suite would use: the shared one, or in Suite B the suite's own curve.
+  [[nodiscard]] const group_info* ecdhe_group(const cipher& x) const;
 
   const negotiation_side& c;
   const negotiation_side& s;
   std::uint16_t v;
   bool tls13;
+  const std::vector<const group_info*>& sent;
   const group_info* ec_group = nullptr;
   const group_info* ffdhe_group = nullptr;
   bool client_sent_ffdhe = false;

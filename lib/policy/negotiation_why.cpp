@@ -86,7 +86,7 @@ negotiation_why explain_negotiation(const prepared_endpoint& client_end,
   const negotiation_side& c = client_end.side();
   const negotiation_side& s = server_end.side();
   negotiation_why why;
-  why.order = s.endpoint.prefer_server ? handshake_side::server : handshake_side::client;
+  why.order = s.server_order() ? handshake_side::server : handshake_side::client;
   const std::uint16_t v = result.ok ? result.protocol : result.version_chosen;
   if (v == 0) {
     why.choice = result.failure ? "The handshake ended before a suite was chosen: " +
@@ -99,8 +99,8 @@ negotiation_why explain_negotiation(const prepared_endpoint& client_end,
   std::vector<const group_info*> sent;
   (void)groups_sent(c, sent);
   const suite_chooser ch(c, s, v, sent);
-  const auto& order = s.endpoint.prefer_server ? s.config.ciphers : c.offered;
-  const std::string whose = s.endpoint.prefer_server
+  const auto& order = s.server_order() ? s.config.ciphers : c.offered;
+  const std::string whose = s.server_order()
                                 ? "the server's list (it prefers its own order)"
                                 : "the client's list (the server has no preference set)";
   const cipher* chosen = ch.choose();
@@ -130,7 +130,7 @@ negotiation_why explain_negotiation(const prepared_endpoint& client_end,
                             (result.suite->kx & kx::dhe) != 0
                                 ? "DHE parameters of the server (dh_auto follows the "
                                   "certificate's key size; 4.0 takes an ffdhe group both list)"
-                                : (s.endpoint.prefer_server
+                                : (s.server_order()
                                        ? "the server's first group the client also sent"
                                        : "the client's first group the server also allows"));
     else
@@ -191,8 +191,8 @@ std::string what_selects(const prepared_endpoint& client_end, const prepared_end
       steps.push_back(fmt::format(
           "both take it, but {} comes first in {}; put {} ahead of it there{}",
           now.ok ? std::string(now.suite->name) : std::string("another suite"),
-          s.endpoint.prefer_server ? "the server's list" : "the client's list", mine->name,
-          s.endpoint.prefer_server ? "" : ", or set prefer-server and order the server's list"));
+          s.server_order() ? "the server's list" : "the client's list", mine->name,
+          s.server_order() ? "" : ", or set prefer-server and order the server's list"));
   }
   if (steps.empty())
     return fmt::format("{} cannot be negotiated here: {}", mine->name,

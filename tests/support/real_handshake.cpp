@@ -22,6 +22,20 @@ struct key_and_cert {
   X509* cert = nullptr;
 };
 
+// The certificates made once, freed at exit (so leak checkers see nothing left).
+struct made_certificates {
+  std::vector<std::pair<std::string, key_and_cert>> all;
+  made_certificates() = default;
+  made_certificates(const made_certificates&) = delete;
+  made_certificates& operator=(const made_certificates&) = delete;
+  ~made_certificates() {
+    for (auto& entry : all) {
+      X509_free(entry.second.cert);
+      EVP_PKEY_free(entry.second.key);
+    }
+  }
+};
+
 // A self-signed certificate valid for 100 years, as `openssl req -x509` made the recorded ones.
 key_and_cert make_certificate(EVP_PKEY* key, const EVP_MD* digest, const char* name) {
   X509* x = X509_new();
@@ -44,17 +58,19 @@ constexpr const char* certificate_names[] = {"rsa1024", "rsa2048", "rsa3072", "e
 
 const key_and_cert& certificate(const std::string& name) {
   // Made once: RSA-3072 key generation takes a while.
-  static const auto all = [] {
-    std::vector<std::pair<std::string, key_and_cert>> made;
-    made.emplace_back("rsa1024", make_certificate(EVP_RSA_gen(1024), EVP_sha256(), "rsa1024.test"));
-    made.emplace_back("rsa2048", make_certificate(EVP_RSA_gen(2048), EVP_sha256(), "rsa2048.test"));
-    made.emplace_back("rsa3072", make_certificate(EVP_RSA_gen(3072), EVP_sha256(), "rsa3072.test"));
-    made.emplace_back("ecdsa-p256",
-                      make_certificate(EVP_EC_gen("P-256"), EVP_sha256(), "ecdsa-p256.test"));
-    made.emplace_back("ecdsa-p384",
-                      make_certificate(EVP_EC_gen("P-384"), EVP_sha384(), "ecdsa-p384.test"));
-    return made;
+  static const made_certificates& made = []() -> const made_certificates& {
+    static made_certificates out;
+    auto& all = out.all;
+    all.emplace_back("rsa1024", make_certificate(EVP_RSA_gen(1024), EVP_sha256(), "rsa1024.test"));
+    all.emplace_back("rsa2048", make_certificate(EVP_RSA_gen(2048), EVP_sha256(), "rsa2048.test"));
+    all.emplace_back("rsa3072", make_certificate(EVP_RSA_gen(3072), EVP_sha256(), "rsa3072.test"));
+    all.emplace_back("ecdsa-p256",
+                     make_certificate(EVP_EC_gen("P-256"), EVP_sha256(), "ecdsa-p256.test"));
+    all.emplace_back("ecdsa-p384",
+                     make_certificate(EVP_EC_gen("P-384"), EVP_sha384(), "ecdsa-p384.test"));
+    return out;
   }();
+  const auto& all = made.all;
   for (const auto& entry : all)
     if (entry.first == name) return entry.second;
   throw std::invalid_argument("unknown certificate " + name);
