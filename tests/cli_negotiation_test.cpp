@@ -140,11 +140,22 @@ TEST(cli_negotiate, bad_specs_are_usage_errors_that_say_what_is_wrong) {
   EXPECT_TRUE(contains(key.err, "cert=dsa: unknown certificate")) << key.err;
   const process_result release = cli({"negotiate", "--client", "openssl=9.9", "--server", ""});
   EXPECT_EQ(release.exit_code, 2);
+}
+
+TEST(cli_negotiate, a_setting_the_release_lacks_is_a_setup_failure) {
   const process_result old =
       cli({"negotiate", "--client", "openssl=1.0.2,ciphersuites=TLS_AES_128_GCM_SHA256",
            "--server", ""});
-  EXPECT_EQ(old.exit_code, 2);
-  EXPECT_TRUE(contains(old.err, "SSL_CTX_set_ciphersuites")) << old.err;
+  EXPECT_EQ(old.exit_code, 1) << old.err;
+  EXPECT_TRUE(contains(old.out, "the client fails at setup")) << old.out;
+  EXPECT_TRUE(contains(old.out, "SSL_CTX_set_ciphersuites")) << old.out;
+}
+
+TEST(cli_negotiate, releases_without_tls13_or_levels_still_negotiate) {
+  const process_result r = cli({"negotiate", "--client", "openssl=1.0.2", "--server", "openssl=4.0"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "Negotiated: TLSv1.2 ECDHE-RSA-AES256-GCM-SHA384")) << r.out;
+  EXPECT_TRUE(contains(r.out, "OpenSSL 1.0.2u has no TLS 1.3")) << r.out;
 }
 
 }  // namespace

@@ -60,6 +60,8 @@ enum class handshake_stage : std::uint8_t { setup, handshake };
 
 /// What went wrong, one value per distinct cause (several causes share a reason string).
 enum class failure_cause : std::uint8_t {
+  not_configurable,         ///< the release lacks a setter the configuration uses (e.g.
+                            ///< ciphersuites before 1.1.1): check_configuration()'s reason
   cipher_list_rejected,     ///< SSL_CTX_set_cipher_list selected nothing
   ciphersuites_rejected,    ///< SSL_CTX_set_ciphersuites accepted nothing
   groups_rejected,          ///< SSL_CTX_set1_groups_list named an unknown group
@@ -111,6 +113,9 @@ struct handshake_result {
   std::optional<handshake_failure> failure;
   /// The version the server chose, also when the handshake failed after that (0 before).
   std::uint16_t version_chosen = 0;
+  /// How a release without TLS 1.3 or security levels changes the outcome, and which side's
+  /// release the model was not checked against a real build of.
+  std::vector<std::string> notes;
 };
 
 namespace detail {
@@ -175,7 +180,8 @@ struct negotiation_why {
                                        const prepared_endpoint& server, std::string_view suite);
 
 /// The same for two endpoints on their releases (prepares both: prefer prepared_endpoint for
-/// many pairs). Throws std::invalid_argument when check_configuration() rejects one.
+/// many pairs). A configuration check_configuration() rejects is a setup failure
+/// (failure_cause::not_configurable).
 [[nodiscard]] handshake_result negotiate(const catalog& client_release, const tls_endpoint& client,
                                          const catalog& server_release, const tls_endpoint& server);
 

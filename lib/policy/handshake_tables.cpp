@@ -63,6 +63,22 @@ constexpr std::array sigalgs{
     sigalg_info{"rsa_pkcs1_sha1", signature_key::rsa, signature_padding::pkcs1, "SHA1", 20, 0},
 };
 
+// Before 1.1.1 (ssl/t1_lib.c tls12_sigalgs of OpenSSL_1_0_2u and OpenSSL_1_1_0l): by hash,
+// strongest first, RSA then DSA then ECDSA for each; no RSA-PSS, no EdDSA, and no ECDSA scheme
+// bound to a curve (these are the same code points, read as "ECDSA with SHA-x").
+constexpr std::array sigalgs_before_111{
+    sigalg_info{"rsa_pkcs1_sha512", signature_key::rsa, signature_padding::pkcs1, "SHA512", 64, 0},
+    sigalg_info{"ecdsa_secp521r1_sha512", signature_key::ec, signature_padding::none, "SHA512", 64, 521},
+    sigalg_info{"rsa_pkcs1_sha384", signature_key::rsa, signature_padding::pkcs1, "SHA384", 48, 0},
+    sigalg_info{"ecdsa_secp384r1_sha384", signature_key::ec, signature_padding::none, "SHA384", 48, 384},
+    sigalg_info{"rsa_pkcs1_sha256", signature_key::rsa, signature_padding::pkcs1, "SHA256", 32, 0},
+    sigalg_info{"ecdsa_secp256r1_sha256", signature_key::ec, signature_padding::none, "SHA256", 32, 256},
+    sigalg_info{"rsa_pkcs1_sha224", signature_key::rsa, signature_padding::pkcs1, "SHA224", 28, 0},
+    sigalg_info{"ecdsa_sha224", signature_key::ec, signature_padding::none, "SHA224", 28, 0},
+    sigalg_info{"rsa_pkcs1_sha1", signature_key::rsa, signature_padding::pkcs1, "SHA1", 20, 0},
+    sigalg_info{"ecdsa_sha1", signature_key::ec, signature_padding::none, "SHA1", 20, 0},
+};
+
 // Default groups (1.1.1: t1_lib.c eccurves_default; 3.0-3.4: supported_groups_default, GOST
 // groups dropped as no provider offers them; 3.5/3.6: TLS_DEFAULT_GROUP_LIST
 // "?*X25519MLKEM768 / ?*X25519:?secp256r1 / ?X448:?secp384r1:?secp521r1 / ?ffdhe2048:?ffdhe3072";
@@ -94,6 +110,7 @@ handshake_rules rules_for(std::string_view series) {
     r.names_dh_groups = false;
     r.unnamed_groups_error_queued = false;
     r.has_negotiated_group_api = false;
+    r.dh_auto = false;
     return r;
   }
   if (!series_at_least(series, "3.0")) {
@@ -191,7 +208,10 @@ const group_info* group_by_id(std::uint16_t id) noexcept {
   return nullptr;
 }
 
-std::span<const sigalg_info> default_sigalgs() noexcept { return sigalgs; }
+std::span<const sigalg_info> default_sigalgs(const handshake_rules& rules) noexcept {
+  if (!rules.tls13) return sigalgs_before_111;
+  return sigalgs;
+}
 
 int key_security_bits(bool rsa, int bits, const handshake_rules& rules) noexcept {
   if (!rsa) return bits / 2;

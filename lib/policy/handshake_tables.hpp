@@ -62,14 +62,18 @@ struct handshake_rules {
   bool names_dh_groups = true;       // a client reports "modp_2048" (3.0+), not "DH-2048"
   bool unnamed_groups_error_queued = true;  // 1.1.1: set1_groups_list queues nothing
   bool has_negotiated_group_api = true;
+  /// SSL_CTX_set_dh_auto exists (1.1.0+): before, a server does DHE only with parameters an
+  /// application sets, which the model assumes it does not.
+  bool dh_auto = true;
 };
 
 [[nodiscard]] const handshake_rules& handshake_rules_of(const catalog& release) noexcept;
 [[nodiscard]] std::span<const group_info> known_groups() noexcept;
 [[nodiscard]] const group_info* find_group(std::string_view name, bool case_insensitive) noexcept;
 [[nodiscard]] const group_info* group_by_id(std::uint16_t id) noexcept;
-/// The default signature schemes a client offers and a server accepts, in OpenSSL's order.
-[[nodiscard]] std::span<const sigalg_info> default_sigalgs() noexcept;
+/// The default signature schemes a client of these rules offers and a server accepts, in
+/// OpenSSL's order.
+[[nodiscard]] std::span<const sigalg_info> default_sigalgs(const handshake_rules& rules) noexcept;
 
 /// BN_security_bits / EC order bits / 2: what a key is worth to the security level.
 [[nodiscard]] int key_security_bits(bool rsa, int bits, const handshake_rules& rules) noexcept;

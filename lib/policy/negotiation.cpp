@@ -33,6 +33,7 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
   handshake_result& r = out.result;
   const auto finish = [&](handshake_result& done) -> handshake_result {
     if (done.failure) detail::explain_failure(*done.failure, c, s);
+    detail::add_release_notes(done, c, s);
     return std::move(done);
   };
   const auto internal = [](const negotiation_side& side, const char* named) {
@@ -57,7 +58,7 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
     return finish(out.fail(handshake_side::client, failure_cause::no_protocols,
                            "no protocols available"));
   const bool max_ok = std::any_of(c.offered.begin(), c.offered.end(),
-                                  [&](const cipher* x) { return x->max_tls >= c.window.highest; });
+                                  [&](const cipher* x) { return highest_version(*x) >= c.window.highest; });
   if (c.offered.empty() || !max_ok)
     return finish(out.fail(handshake_side::client, failure_cause::no_ciphers,
                            "no ciphers available"));
@@ -80,7 +81,7 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
   const bool serves_max = std::any_of(s.config.ciphers.begin(), s.config.ciphers.end(),
                                       [&](const cipher* x) {
                                         return x->min_tls <= s.window.highest &&
-                                               s.window.highest <= x->max_tls;
+                                               s.window.highest <= highest_version(*x);
                                       });
   if (!serves_max)
     return finish(out.fail(handshake_side::server, failure_cause::no_ciphers,

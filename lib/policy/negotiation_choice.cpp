@@ -41,7 +41,7 @@ suite_chooser::suite_chooser(const negotiation_side& client, const negotiation_s
   bool suiteb_scheme = true;
   if (s.config.suiteb != suiteb_prefix::none) {
     suiteb_scheme = false;
-    for (const sigalg_info& lu : default_sigalgs())
+    for (const sigalg_info& lu : default_sigalgs(*s.rules))
       if (lu.key == signature_key::ec && lu.curve_bits == ec_cert->bits && sigalg_allowed(lu, c) &&
           sigalg_allowed(lu, s))
         suiteb_scheme = true;
@@ -54,13 +54,15 @@ suite_chooser::suite_chooser(const negotiation_side& client, const negotiation_s
 }
 
 std::optional<passed_reason> suite_chooser::refusal(const cipher& x) const {
-  if (v < x.min_tls || v > x.max_tls) return passed_reason::version;
+  if (v < x.min_tls || v > highest_version(x)) return passed_reason::version;
   if (!tls13) {
     if ((x.kx & kx::rsa) != 0 && rsa_cert == nullptr) return passed_reason::no_rsa_certificate;
     if ((x.kx & kx::ecdhe) != 0 && ecdhe_group(x) == nullptr)
       return passed_reason::no_shared_ec_group;
     if ((x.kx & kx::dhe) != 0 && ffdhe_group == nullptr && client_sent_ffdhe)
       return passed_reason::no_ffdhe_group;
+    if ((x.kx & kx::dhe) != 0 && !s.rules->dh_auto && ffdhe_group == nullptr)
+      return passed_reason::not_set_up;
     if ((x.kx & (kx::rsa | kx::ecdhe | kx::dhe)) == 0) return passed_reason::not_set_up;
     if ((x.au & au::rsa) != 0 && rsa_cert == nullptr) return passed_reason::no_rsa_certificate;
     if ((x.au & au::ecdsa) != 0 && ecdsa_problem) return ecdsa_problem;

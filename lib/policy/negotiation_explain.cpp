@@ -51,6 +51,9 @@ void explain_failure(handshake_failure& f, const negotiation_side& c, const nego
   const std::string subject = who(side, client);
   std::string text;
   switch (f.cause) {
+    case failure_cause::not_configurable:
+      text = fmt::format("{} cannot take this configuration: {}.", subject, f.reason);
+      break;
     case failure_cause::cipher_list_rejected:
       text = fmt::format("{}'s cipher string selects no suite, so SSL_CTX_set_cipher_list fails "
                          "and the context is never used; run `cipherexplain` on it.",
@@ -149,6 +152,36 @@ void explain_failure(handshake_failure& f, const negotiation_side& c, const nego
       break;
   }
   f.explanation = std::move(text);
+}
+
+void add_release_notes(handshake_result& r, const negotiation_side& c, const negotiation_side& s) {
+  // The releases whose handshakes were compared with real builds (tests/differential/,
+  // corpus/policy/handshake/): the Debian builds of these.
+  constexpr std::string_view checked[] = {"1.1.1w", "3.0.19", "3.5.9", "3.6.5", "4.0.3"};
+  const negotiation_side* sides[] = {&c, &s};
+  for (const negotiation_side* side : sides) {
+    const negotiation_side& other = side == &c ? s : c;
+    const std::string_view name = side == &c ? "client" : "server";
+    if (!side->rules->tls13 && other.window.highest >= version::tlsv1_3)
+      r.notes.push_back(fmt::format(
+          "OpenSSL {} has no TLS 1.3: the {} speaks TLS 1.2 at most, and the other side's TLS "
+          "1.3 suites play no part.",
+          side->release->release(), name));
+    if (!series_at_least(side->release->series(), "1.1.0"))
+      r.notes.push_back(fmt::format(
+          "OpenSSL {} has no security levels: nothing is refused for key size, signature or "
+          "version strength{}.",
+          side->release->release(),
+          side == &s ? "; as a server it does DHE only with parameters an application sets "
+                       "(SSL_CTX_set_dh_auto is 1.1.0+), assumed none here"
+                     : ""));
+    bool known = false;
+    for (const std::string_view x : checked) known = known || side->release->release() == x;
+    if (!known && (side == &c || s.release != c.release))
+      r.notes.push_back(fmt::format("OpenSSL {}: derived from its sources and its neighbours' "
+                                    "builds; no real build of it was compared.",
+                                    side->release->release()));
+  }
 }
 
 }  // namespace cipherexplain::detail

@@ -69,10 +69,21 @@ bool sigalg_allowed(const sigalg_info& s, const negotiation_side& side) {
   return bits >= side.min_bits;
 }
 
+namespace {
+
+// Whether `side`'s release offers or accepts the scheme named `name` at its level.
+bool knows(const negotiation_side& side, const sigalg_info& lu) {
+  for (const sigalg_info& mine : default_sigalgs(*side.rules))
+    if (mine.name == lu.name) return sigalg_allowed(mine, side);
+  return false;
+}
+
+}  // namespace
+
 bool shares_signatures(const negotiation_side& c, const negotiation_side& s) {
   if (c.window.highest < version::tlsv1_2) return true;  // no signature_algorithms sent
-  for (const sigalg_info& lu : default_sigalgs())
-    if (sigalg_allowed(lu, c) && sigalg_allowed(lu, s)) return true;
+  for (const sigalg_info& lu : default_sigalgs(*c.rules))
+    if (sigalg_allowed(lu, c) && knows(s, lu)) return true;
   return false;
 }
 
@@ -86,8 +97,12 @@ bool rsa_pss_fits(const sigalg_info& s, const certificate_key& key) {
 // order is the same whichever side's preference applies).
 signature_choice choose_signature(const negotiation_side& c, const negotiation_side& s,
                                   bool tls13, std::uint32_t au) {
-  for (const sigalg_info& lu : default_sigalgs()) {
-    if (!sigalg_allowed(lu, c) || !sigalg_allowed(lu, s)) continue;
+  // The shared list in the preferred side's order (tls12_shared_sigalgs): the server's with
+  // server preference or Suite B, else the client's.
+  const negotiation_side& pref = s.server_order() ? s : c;
+  const negotiation_side& other = s.server_order() ? c : s;
+  for (const sigalg_info& lu : default_sigalgs(*pref.rules)) {
+    if (!sigalg_allowed(lu, pref) || !knows(other, lu)) continue;
     if (tls13 && (lu.hash == "SHA1" || lu.hash == "SHA224" ||
                   lu.padding == signature_padding::pkcs1))
       continue;
@@ -100,8 +115,9 @@ signature_choice choose_signature(const negotiation_side& c, const negotiation_s
       }
       if (lu.key == signature_key::ec && !rsa) {
         if (!tls13 && (au & au::ecdsa) == 0) continue;
-        // TLS 1.3 and a Suite B server bind ECDSA schemes to their curve.
-        if ((tls13 || s.config.suiteb != suiteb_prefix::none) && lu.curve_bits != key.bits)
+        // TLS 1.3 and a Suite B server bind ECDSA schemes to their curve; before 1.1.1 none is.
+        if ((tls13 || s.config.suiteb != suiteb_prefix::none) && s.rules->tls13 &&
+            lu.curve_bits != key.bits)
           continue;
         return {&lu, &key};
       }

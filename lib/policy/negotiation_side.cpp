@@ -140,14 +140,19 @@ prepared_endpoint::prepared_endpoint(const configuration_resolver& release,
   s.release = &release.release();
   s.rules = &detail::handshake_rules_of(*s.release);
   s.endpoint = endpoint;
-  if (auto why = check_configuration(*s.release, endpoint.config)) throw std::invalid_argument(*why);
+  // A setter the release lacks: the application could not be built against it. The side is
+  // resolved without its settings, and fails at setup.
+  const auto not_configurable = check_configuration(*s.release, endpoint.config);
   evaluate_options options;
   options.detail = detail_level::result;
-  release.resolve_into(s.config, endpoint.config, options);
+  release.resolve_into(s.config, not_configurable ? tls_configuration{} : endpoint.config, options);
   s.level = std::max(s.config.security_level, 0);
   s.min_bits = detail::level_bits(s.level);
   s.window = s.config.protocols;
-  if (s.config.supported) s.offered = *s.config.supported;
+  if (s.config.supported)
+    s.offered = *s.config.supported;
+  else if (s.config.security_level < 0)  // 1.0.x: no levels, only the PSK and SRP rule
+    s.offered = usable_suites(*s.release, s.config.ciphers, 0).usable;
   const detail::suite_verdicts level(*s.release, s.level, protocol_settings{});
   s.level_refusal.reserve(s.release->ciphers().size());
   for (const cipher& x : s.release->ciphers()) s.level_refusal.push_back(level.level(x));
@@ -163,6 +168,7 @@ prepared_endpoint::prepared_endpoint(const configuration_resolver& release,
     f.step = step;
     slot = std::move(f);
   };
+  if (not_configurable) fail(failure_cause::not_configurable, *not_configurable, "setup");
   // The recordings' order: level, min, max, cipher list, ciphersuites, groups, certificates.
   // ssl_cipher_process_rulestr queues SSL_R_INVALID_COMMAND for a rule it cannot read;
   // SSL_CTX_set_cipher_list SSL_R_NO_CIPHER_MATCH for a list without a TLS 1.2-or-older suite.

@@ -10,6 +10,11 @@
 
 namespace cipherexplain::detail {
 
+/// The highest version a suite can be used with: 1.0.x tables record no maximum (TLS 1.2).
+[[nodiscard]] constexpr std::uint16_t highest_version(const cipher& x) noexcept {
+  return x.max_tls != 0 ? x.max_tls : version::tlsv1_2;
+}
+
 [[nodiscard]] bool contains(const std::vector<const group_info*>& list, const group_info* g);
 /// tls_valid_group: 3.x groups carry a TLS version range (ffdhe and KEMs TLS 1.3 only, ffdhe
 /// in TLS 1.2 too on 4.0); 1.1.x has no such limit but knows no such group either.
@@ -95,6 +100,11 @@ handshake_result& complete_handshake(handshake_result& result, const negotiation
                                      const std::vector<const group_info*>& sent_groups,
                                      const std::vector<const group_info*>& shares,
                                      const group_info* ec_group, const group_info* ffdhe_group);
+
+/// Adds result.notes: a side without TLS 1.3 or security levels, a release no real build of
+/// was compared with.
+void add_release_notes(handshake_result& result, const negotiation_side& c,
+                       const negotiation_side& s);
 
 /// Fills in failure.explanation: which setting caused it and what would change it.
 void explain_failure(handshake_failure& failure, const negotiation_side& c,

@@ -176,12 +176,12 @@ std::string what_selects(const prepared_endpoint& client_end, const prepared_end
     steps.push_back(std::string("it is not in the server's list; add it to the server's ") +
                     (mine->min_tls >= version::tlsv1_3 ? "ciphersuites" : "cipher string"));
   const std::uint16_t v = now.ok ? now.protocol : now.version_chosen;
-  if (v != 0 && (v < mine->min_tls || v > mine->max_tls))
+  if (v != 0 && (v < mine->min_tls || v > highest_version(*mine)))
     steps.push_back(fmt::format("{} is negotiated and {} needs {}; set the maximum (or minimum) "
                                 "protocol so that {} is the highest both allow",
                                 version_text(v), mine->name, version_text(mine->min_tls),
                                 version_text(mine->min_tls)));
-  if (v != 0 && v >= mine->min_tls && v <= mine->max_tls) {
+  if (v != 0 && v >= mine->min_tls && v <= highest_version(*mine)) {
     std::vector<const group_info*> sent;
     (void)groups_sent(c, sent);
     const suite_chooser ch(c, s, v, sent);

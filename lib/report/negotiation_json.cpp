@@ -107,6 +107,9 @@ std::string negotiation_json(const prepared_endpoint& client, const prepared_end
   } else {
     w.null_value();
   }
+  w.key("notes").begin_array();
+  for (const std::string& note : r.notes) w.value(note);
+  w.end_array();
   if (why != nullptr) {
     w.key("why").begin_object();
     text_or_null(w, "version", why->version);

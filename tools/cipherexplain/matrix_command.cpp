@@ -25,11 +25,12 @@ struct matrix_options {
 
 std::string cell_text(const handshake_result& r, const style& colours) {
   if (!r.ok)
-    return colours.for_rating(rating::insecure,
-                              fmt::format("x {}: {}", r.failure->side == handshake_side::client
-                                                          ? "client"
-                                                          : "server",
-                                          r.failure->reason));
+    return colours.for_rating(
+        rating::insecure,
+        fmt::format("x {}: {}", side_name(r.failure->side),
+                    r.failure->cause == failure_cause::not_configurable
+                        ? std::string("a setting its release lacks")
+                        : r.failure->reason));
   const std::string_view v = protocol_version_name(r.protocol);
   return colours.for_rating(rate(*r.suite).level,
                             fmt::format("{} {}", v.substr(v.find('v') + 1), r.suite->name));

@@ -64,6 +64,7 @@ std::string render_negotiation_text(const prepared_endpoint& client,
                        colours.bold(f.reason));
     out += fmt::format("  {}\n", f.explanation);
   }
+  for (const std::string& note : r.notes) out += fmt::format("  Note: {}\n", note);
   if (why == nullptr) return out;
   out += fmt::format("\n{}\n", colours.bold("Why:"));
   if (!why->version.empty()) out += fmt::format("  Version: {}\n", why->version);
