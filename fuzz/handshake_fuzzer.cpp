@@ -38,7 +38,7 @@ constexpr std::array<const char*, 5> bounds{"TLS1", "TLS1.1", "TLS1.2", "TLS1.3"
 constexpr std::array<const char*, 6> certs{"rsa2048",    "rsa1024",    "rsa3072",
                                            "ecdsa-p256", "ecdsa-p384", "both"};
 constexpr std::array<const char*, 12> group_lists{
-    "X25519",   "P-256",     "P-384",        "P-521",         "X448",      "P-256:X25519",
+    "X25519",    "P-256",     "P-384",        "P-521",           "X448",        "P-256:X25519",
     "ffdhe2048", "ffdhe3072", "X25519:P-384", "ffdhe2048:P-256", "P-384:P-256", "X448:P-521"};
 
 using fields = std::vector<std::pair<std::string, std::string>>;
@@ -102,15 +102,15 @@ std::string line_of(const handshake_result& r) {
   if (!r.ok)
     return fmt::format("FAIL {} {} {}", side_name(r.failure->side), stage_name(r.failure->stage),
                        r.failure->reason);
-  return fmt::format("OK {} {} {} {} {}", protocol_version_name(r.protocol), r.suite->name,
-                     r.group, r.server_key,
+  return fmt::format("OK {} {} {} {} {}", protocol_version_name(r.protocol), r.suite->name, r.group,
+                     r.server_key,
                      r.signature_type.empty() ? "" : r.signature_type + "+" + r.signature_hash);
 }
 
 const configuration_resolver& linked_release() {
   static const configuration_resolver resolver = [] {
-    const catalog* found = catalog::find(fmt::format("{}.{}", OPENSSL_VERSION_MAJOR,
-                                                     OPENSSL_VERSION_MINOR));
+    const catalog* found =
+        catalog::find(fmt::format("{}.{}", OPENSSL_VERSION_MAJOR, OPENSSL_VERSION_MINOR));
     if (found == nullptr) {
       std::fputs("no catalog for the linked libssl\n", stderr);
       std::abort();

@@ -34,15 +34,16 @@ class cli_handshake_batch : public ::testing::TestWithParam<const char*> {};
 TEST_P(cli_handshake_batch, reproduces_the_recordings) {
   const std::string tag = GetParam();
   const std::string dir = corpus_dir() + "/policy/handshake";
-  const process_result r = cli({"batch", "--input", "handshake", "--openssl", tag,
-                                dir + "/corpus.jsonl"});
+  const process_result r =
+      cli({"batch", "--input", "handshake", "--openssl", tag, dir + "/corpus.jsonl"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::ifstream recorded(dir + "/openssl-" + tag + "/results.jsonl");
   std::istringstream got(r.out);
   std::string want_line, got_line;
   int lines = 0;
-  const char* keys[] = {"id",         "ok",         "protocol", "cipher", "cipher_iana",
-                        "group",      "server_key", "server_sig", "error", "error_side", "stage"};
+  const char* keys[] = {"id",          "ok",         "protocol",   "cipher",
+                        "cipher_iana", "group",      "server_key", "server_sig",
+                        "error",       "error_side", "stage"};
   while (std::getline(recorded, want_line)) {
     ASSERT_TRUE(std::getline(got, got_line)) << "fewer lines than recorded";
     const auto want = nlohmann::json::parse(want_line);
@@ -94,9 +95,8 @@ TEST(cli_negotiate, reports_the_agreement_and_exits_0) {
 }
 
 TEST(cli_negotiate, a_failure_names_side_reason_and_setting_and_exits_1) {
-  const process_result r =
-      cli({"negotiate", "--client", "ciphers=kRSA,max=TLSv1.2", "--server", "cert=ecdsa-p256",
-           "--why"});
+  const process_result r = cli({"negotiate", "--client", "ciphers=kRSA,max=TLSv1.2", "--server",
+                                "cert=ecdsa-p256", "--why"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_TRUE(contains(r.out, "the server fails in the handshake: no shared cipher")) << r.out;
   EXPECT_TRUE(contains(r.out, "AES128-SHA")) << r.out;
@@ -104,22 +104,25 @@ TEST(cli_negotiate, a_failure_names_side_reason_and_setting_and_exits_1) {
 }
 
 TEST(cli_negotiate, why_and_suite_explain_the_choice) {
-  const process_result r =
-      cli({"negotiate", "--why", "--client", "max=TLSv1.2", "--server",
-           "ciphers=HIGH:!aNULL,prefer-server,cert=both", "--suite", "ECDHE-RSA-AES128-GCM-SHA256"});
+  const process_result r = cli({"negotiate", "--why", "--client", "max=TLSv1.2", "--server",
+                                "ciphers=HIGH:!aNULL,prefer-server,cert=both", "--suite",
+                                "ECDHE-RSA-AES128-GCM-SHA256"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(contains(r.out, "ECDHE-ECDSA-AES256-GCM-SHA384: the first suite of the server's list"))
+  EXPECT_TRUE(
+      contains(r.out, "ECDHE-ECDSA-AES256-GCM-SHA384: the first suite of the server's list"))
       << r.out;
   EXPECT_TRUE(contains(r.out, "TLS_AES_256_GCM_SHA384        the client does not offer it"))
       << r.out;
-  EXPECT_TRUE(contains(r.out, "To negotiate ECDHE-RSA-AES128-GCM-SHA256: both take it, but "
-                              "ECDHE-ECDSA-AES256-GCM-SHA384 comes first in the server's list"))
+  EXPECT_TRUE(contains(r.out,
+                       "To negotiate ECDHE-RSA-AES128-GCM-SHA256: both take it, but "
+                       "ECDHE-ECDSA-AES256-GCM-SHA384 comes first in the server's list"))
       << r.out;
 }
 
 TEST(cli_negotiate, json_is_one_document_with_both_sides_and_the_failure) {
-  const process_result r = cli({"negotiate", "--format", "json", "--why", "--client", "level=5",
-                                "--server", "cert=ecdsa-p384", "--suite", "TLS_AES_128_GCM_SHA256"});
+  const process_result r =
+      cli({"negotiate", "--format", "json", "--why", "--client", "level=5", "--server",
+           "cert=ecdsa-p384", "--suite", "TLS_AES_128_GCM_SHA256"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["client"]["level"], 5);
@@ -144,15 +147,16 @@ TEST(cli_negotiate, bad_specs_are_usage_errors_that_say_what_is_wrong) {
 
 TEST(cli_negotiate, a_setting_the_release_lacks_is_a_setup_failure) {
   const process_result old =
-      cli({"negotiate", "--client", "openssl=1.0.2,ciphersuites=TLS_AES_128_GCM_SHA256",
-           "--server", ""});
+      cli({"negotiate", "--client", "openssl=1.0.2,ciphersuites=TLS_AES_128_GCM_SHA256", "--server",
+           ""});
   EXPECT_EQ(old.exit_code, 1) << old.err;
   EXPECT_TRUE(contains(old.out, "the client fails at setup")) << old.out;
   EXPECT_TRUE(contains(old.out, "SSL_CTX_set_ciphersuites")) << old.out;
 }
 
 TEST(cli_negotiate, releases_without_tls13_or_levels_still_negotiate) {
-  const process_result r = cli({"negotiate", "--client", "openssl=1.0.2", "--server", "openssl=4.0"});
+  const process_result r =
+      cli({"negotiate", "--client", "openssl=1.0.2", "--server", "openssl=4.0"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(contains(r.out, "Negotiated: TLSv1.2 ECDHE-RSA-AES256-GCM-SHA384")) << r.out;
   EXPECT_TRUE(contains(r.out, "OpenSSL 1.0.2u has no TLS 1.3")) << r.out;
@@ -173,9 +177,9 @@ std::size_t count(const std::string& text, const std::string& part) {
 }
 
 TEST(cli_matrix, text_has_a_row_per_client_and_release_and_exits_1_when_a_pair_fails) {
-  const process_result r = cli({"matrix", "--openssl", "1.1.1,4.0", "--clients", py36,
-                                "--clients", "TLS 1.2 = max=TLSv1.2", "--servers",
-                                "modern = min=TLSv1.3", "--servers", ""});
+  const process_result r =
+      cli({"matrix", "--openssl", "1.1.1,4.0", "--clients", py36, "--clients",
+           "TLS 1.2 = max=TLSv1.2", "--servers", "modern = min=TLSv1.3", "--servers", ""});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_TRUE(contains(r.out, "Python 3.6 @1.1.1w")) << r.out;
   EXPECT_TRUE(contains(r.out, "TLS 1.2 @4.0.3")) << r.out;
@@ -184,9 +188,9 @@ TEST(cli_matrix, text_has_a_row_per_client_and_release_and_exits_1_when_a_pair_f
 }
 
 TEST(cli_matrix, json_csv_and_html_hold_every_pair) {
-  const std::vector<std::string> base = {"matrix",    "--clients",  py36, "--clients",
-                                         "level=5",   "--servers", "cert=ecdsa-p384",
-                                         "--servers", "ciphers=kRSA", "--servers", ""};
+  const std::vector<std::string> base = {
+      "matrix",          "--clients", py36,           "--clients", "level=5", "--servers",
+      "cert=ecdsa-p384", "--servers", "ciphers=kRSA", "--servers", ""};
   auto with = [&](const std::string& format) {
     auto args = base;
     args.insert(args.end(), {"--format", format});
@@ -216,7 +220,8 @@ TEST(cli_matrix, json_csv_and_html_hold_every_pair) {
 
 TEST(cli_matrix, specs_files_name_rows_and_bad_lines_are_usage_errors) {
   const std::string dir = ::testing::TempDir();
-  std::ofstream(dir + "/clients.txt") << "# two clients\nold = max=TLSv1.2\n\nmodern = min=TLSv1.3\n";
+  std::ofstream(dir + "/clients.txt")
+      << "# two clients\nold = max=TLSv1.2\n\nmodern = min=TLSv1.3\n";
   std::ofstream(dir + "/bad.txt") << "broken = level=7\n";
   const process_result r =
       cli({"matrix", "--clients", "@" + dir + "/clients.txt", "--servers", ""});

@@ -69,8 +69,8 @@ TEST(negotiation_live, generated_pairs_match_real_handshakes_of_the_linked_3_0) 
   // CIPHEREXPLAIN_PAIRS and CIPHEREXPLAIN_SEED run more or other pairs by hand.
   const char* count = std::getenv("CIPHEREXPLAIN_PAIRS");
   const char* seed = std::getenv("CIPHEREXPLAIN_SEED");
-  const auto pairs = generated_handshakes(count ? std::stoul(count) : 2000,
-                                          seed ? std::stoull(seed) : 20261202);
+  const auto pairs =
+      generated_handshakes(count ? std::stoul(count) : 2000, seed ? std::stoull(seed) : 20261202);
   int mismatches = 0, ok = 0;
   for (const auto& pair : pairs) {
     const std::string real =
@@ -80,8 +80,7 @@ TEST(negotiation_live, generated_pairs_match_real_handshakes_of_the_linked_3_0) 
     const std::string simulated = line_of(model);
     ok += model.ok ? 1 : 0;
     if (simulated != real && ++mismatches <= 30)
-      ADD_FAILURE() << describe_pair(pair) << "\n  real:  " << real
-                    << "\n  model: " << simulated;
+      ADD_FAILURE() << describe_pair(pair) << "\n  real:  " << real << "\n  model: " << simulated;
   }
   EXPECT_EQ(mismatches, 0) << "of " << pairs.size();
   // The generator must reach both outcomes often, or the comparison proves little.

@@ -3,12 +3,12 @@
 // If this fails, the differential tests that trust the harness would compare with the wrong
 // procedure.
 
-#include "oracle_data.hpp"
 #include "real_handshake.hpp"
+#include "oracle_data.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <openssl/crypto.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <string>

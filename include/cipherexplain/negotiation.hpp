@@ -55,32 +55,32 @@ struct tls_endpoint {
 
 enum class handshake_side : std::uint8_t { client, server };
 enum class handshake_stage : std::uint8_t { setup, handshake };
-[[nodiscard]] std::string_view side_name(handshake_side side) noexcept;    ///< "client"
+[[nodiscard]] std::string_view side_name(handshake_side side) noexcept;     ///< "client"
 [[nodiscard]] std::string_view stage_name(handshake_stage stage) noexcept;  ///< "setup"
 
 /// What went wrong, one value per distinct cause (several causes share a reason string).
 enum class failure_cause : std::uint8_t {
-  not_configurable,         ///< the release lacks a setter the configuration uses (e.g.
-                            ///< ciphersuites before 1.1.1): check_configuration()'s reason
-  cipher_list_rejected,     ///< SSL_CTX_set_cipher_list selected nothing
-  ciphersuites_rejected,    ///< SSL_CTX_set_ciphersuites accepted nothing
-  groups_rejected,          ///< SSL_CTX_set1_groups_list named an unknown group
-  certificate_too_small,    ///< the certificate's key is below the security level
-  no_protocols,             ///< this side has no usable protocol version
-  protocol_range_invalid,   ///< 1.1.1 server: min above max ("internal error")
-  no_ciphers,               ///< nothing to offer (or nothing for its highest version)
-  no_groups,                ///< 3.x client: no group its level allows for its versions
-  no_key_share,             ///< client: no key share group its level allows
-  unsupported_protocol,     ///< the two version ranges do not meet
-  no_shared_cipher,         ///< no suite both accept for the version chosen
-  no_shared_group,          ///< TLS 1.3: no key exchange group in common
-  no_shared_signatures,     ///< no signature scheme both sides allow at all (Suite B, levels)
-  no_signature_algorithm,   ///< no signature scheme fits the certificate and both levels
-  legacy_signature,         ///< client: the server's TLS 1.0/1.1 signature is below its level
+  not_configurable,            ///< the release lacks a setter the configuration uses (e.g.
+                               ///< ciphersuites before 1.1.1): check_configuration()'s reason
+  cipher_list_rejected,        ///< SSL_CTX_set_cipher_list selected nothing
+  ciphersuites_rejected,       ///< SSL_CTX_set_ciphersuites accepted nothing
+  groups_rejected,             ///< SSL_CTX_set1_groups_list named an unknown group
+  certificate_too_small,       ///< the certificate's key is below the security level
+  no_protocols,                ///< this side has no usable protocol version
+  protocol_range_invalid,      ///< 1.1.1 server: min above max ("internal error")
+  no_ciphers,                  ///< nothing to offer (or nothing for its highest version)
+  no_groups,                   ///< 3.x client: no group its level allows for its versions
+  no_key_share,                ///< client: no key share group its level allows
+  unsupported_protocol,        ///< the two version ranges do not meet
+  no_shared_cipher,            ///< no suite both accept for the version chosen
+  no_shared_group,             ///< TLS 1.3: no key exchange group in common
+  no_shared_signatures,        ///< no signature scheme both sides allow at all (Suite B, levels)
+  no_signature_algorithm,      ///< no signature scheme fits the certificate and both levels
+  legacy_signature,            ///< client: the server's TLS 1.0/1.1 signature is below its level
   key_too_small_in_handshake,  ///< a certificate loaded before the level was raised
-  dh_key_too_small,         ///< client: the server's DH group is below the client's level
-  wrong_curve,              ///< client: the ECDHE curve is not one of its groups (or, in Suite
-                            ///< B, not the suite's)
+  dh_key_too_small,            ///< client: the server's DH group is below the client's level
+  wrong_curve,                 ///< client: the ECDHE curve is not one of its groups (or, in Suite
+                               ///< B, not the suite's)
 };
 
 /// Why a handshake fails, as OpenSSL reports it.
@@ -100,16 +100,16 @@ struct handshake_failure {
 /// The outcome of one handshake.
 struct handshake_result {
   bool ok = false;
-  std::uint16_t protocol = 0;       ///< version:: value
-  const cipher* suite = nullptr;    ///< from the server's release
+  std::uint16_t protocol = 0;     ///< version:: value
+  const cipher* suite = nullptr;  ///< from the server's release
   /// The key exchange group as the client's release names it ("x25519", "secp256r1",
   /// "X25519MLKEM768", "ffdhe2048", DHE: "modp_2048" on 3.x, "DH-2048" on 1.1.1); empty for
   /// RSA key exchange.
   std::string group;
-  std::string server_key;            ///< describe(certificate used), e.g. "RSA-2048"
-  std::string signature_type;        ///< "RSASSA-PSS", "rsaEncryption", "id-ecPublicKey"; ""
-  std::string signature_hash;        ///< "SHA256", "MD5-SHA1"; "" without a signature
-  bool hello_retry = false;          ///< TLS 1.3: the server asked for another key share
+  std::string server_key;      ///< describe(certificate used), e.g. "RSA-2048"
+  std::string signature_type;  ///< "RSASSA-PSS", "rsaEncryption", "id-ecPublicKey"; ""
+  std::string signature_hash;  ///< "SHA256", "MD5-SHA1"; "" without a signature
+  bool hello_retry = false;    ///< TLS 1.3: the server asked for another key share
   std::optional<handshake_failure> failure;
   /// The version the server chose, also when the handshake failed after that (0 before).
   std::uint16_t version_chosen = 0;
@@ -161,7 +161,7 @@ struct passed_suite {
 struct negotiation_why {
   std::string version;  ///< how the version was chosen (empty when the handshake ended before)
   handshake_side order = handshake_side::client;  ///< whose list decided the suite
-  std::string choice;   ///< why this suite, or why none
+  std::string choice;                             ///< why this suite, or why none
   /// The deciding list's suites ahead of the chosen one (all, when none was), each with why it
   /// was passed over.
   std::vector<passed_suite> passed_over;

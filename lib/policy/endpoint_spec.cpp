@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include <array>
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace cipherexplain {
@@ -32,9 +32,10 @@ std::optional<std::string> bound(std::uint16_t& out, std::string_view key, std::
   }
   const auto parsed = parse_protocol_version(v);
   if (!parsed || *parsed < version::sslv3)
-    return fmt::format("{}={}: not a protocol version (TLSv1, TLSv1.1, TLSv1.2, TLSv1.3, or 0 "
-                       "for no bound)",
-                       key, v);
+    return fmt::format(
+        "{}={}: not a protocol version (TLSv1, TLSv1.1, TLSv1.2, TLSv1.3, or 0 "
+        "for no bound)",
+        key, v);
   out = *parsed;
   return std::nullopt;
 }
@@ -69,9 +70,10 @@ std::optional<std::string> set_endpoint_field(tls_endpoint& e, std::string_view 
   } else if (key == "cert") {
     auto certs = certificates_named(value);
     if (!certs)
-      return fmt::format("cert={}: unknown certificate (rsa1024, rsa2048, rsa3072, rsa4096, "
-                         "ecdsa-p256, ecdsa-p384, ecdsa-p521, both, none)",
-                         value);
+      return fmt::format(
+          "cert={}: unknown certificate (rsa1024, rsa2048, rsa3072, rsa4096, "
+          "ecdsa-p256, ecdsa-p384, ecdsa-p521, both, none)",
+          value);
     e.certificates = std::move(*certs);
   } else if (key == "prefer-server" || key == "prefer_server" || key == "cert-first" ||
              key == "cert_first") {
@@ -79,9 +81,10 @@ std::optional<std::string> set_endpoint_field(tls_endpoint& e, std::string_view 
     if (!on) return fmt::format("{}={}: true or false", key, value);
     (key.front() == 'p' ? e.prefer_server : e.certificates_first) = *on;
   } else {
-    return fmt::format("{}: unknown setting (ciphers, ciphersuites, min, max, level, groups, "
-                       "cert, prefer-server, cert-first, openssl)",
-                       key);
+    return fmt::format(
+        "{}: unknown setting (ciphers, ciphersuites, min, max, level, groups, "
+        "cert, prefer-server, cert-first, openssl)",
+        key);
   }
   return std::nullopt;
 }
@@ -137,11 +140,11 @@ std::optional<std::string> parse_endpoint_spec(std::string_view text, endpoint_s
       out.release = std::string(value);
       continue;
     }
-    if (eq == std::string_view::npos &&
-        std::find(flags.begin(), flags.end(), key) == flags.end())
-      return fmt::format("'{}': a setting is key=value (ciphers=..., min=TLSv1.2, level=2, "
-                         "cert=ecdsa-p256) or a flag (prefer-server, cert-first)",
-                         pair);
+    if (eq == std::string_view::npos && std::find(flags.begin(), flags.end(), key) == flags.end())
+      return fmt::format(
+          "'{}': a setting is key=value (ciphers=..., min=TLSv1.2, level=2, "
+          "cert=ecdsa-p256) or a flag (prefer-server, cert-first)",
+          pair);
     if (auto why = set_endpoint_field(out.endpoint, key, value)) return why;
   }
   return std::nullopt;

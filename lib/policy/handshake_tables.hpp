@@ -33,7 +33,7 @@ struct sigalg_info {
   std::string_view name;
   signature_key key = signature_key::rsa;
   signature_padding padding = signature_padding::none;
-  std::string_view hash;        // as OBJ_nid2sn names it: "SHA256"; "" for EdDSA
+  std::string_view hash;  // as OBJ_nid2sn names it: "SHA256"; "" for EdDSA
   std::uint16_t hash_bytes = 0;
   std::uint16_t curve_bits = 0;  // TLS 1.3 ECDSA: the curve it is bound to (256, 384, 521)
 };
@@ -47,19 +47,19 @@ enum class dhe_parameters : std::uint8_t {
 struct handshake_rules {
   std::string_view series;
   bool tls13 = false;
-  std::span<const std::string_view> default_groups;  // in order
+  std::span<const std::string_view> default_groups;     // in order
   std::span<const std::string_view> default_keyshares;  // empty: the first allowed group
   std::span<const std::string_view> default_tuples;     // 3.5+: the tuple of each default group
-  bool group_tuples = false;         // 3.5+ server: its tuples decide before the client's shares
+  bool group_tuples = false;  // 3.5+ server: its tuples decide before the client's shares
   bool groups_case_insensitive = false;
-  bool ffdhe_groups = false;         // the groups list knows ffdhe (3.0+)
+  bool ffdhe_groups = false;  // the groups list knows ffdhe (3.0+)
   dhe_parameters dhe = dhe_parameters::by_certificate;
-  bool ffdhe_in_tls12 = false;       // 4.0
-  std::uint16_t sha1_signature_bits = 80;     // 3.0+: 64
+  bool ffdhe_in_tls12 = false;                  // 4.0
+  std::uint16_t sha1_signature_bits = 80;       // 3.0+: 64
   std::uint16_t md5_sha1_signature_bits = 144;  // 3.0+: 67
-  bool rsa4096_152_bits = false;     // 3.0+: RSA keys rated by ossl_ifc_ffc_compute_security_bits
-  bool named_reasons = true;         // 1.1.1: some failures are ERR_R_INTERNAL_ERROR
-  bool names_dh_groups = true;       // a client reports "modp_2048" (3.0+), not "DH-2048"
+  bool rsa4096_152_bits = false;  // 3.0+: RSA keys rated by ossl_ifc_ffc_compute_security_bits
+  bool named_reasons = true;      // 1.1.1: some failures are ERR_R_INTERNAL_ERROR
+  bool names_dh_groups = true;    // a client reports "modp_2048" (3.0+), not "DH-2048"
   bool unnamed_groups_error_queued = true;  // 1.1.1: set1_groups_list queues nothing
   bool has_negotiated_group_api = true;
   /// SSL_CTX_set_dh_auto exists (1.1.0+): before, a server does DHE only with parameters an

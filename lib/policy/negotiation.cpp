@@ -26,13 +26,14 @@ struct outcome_builder {
 
 }  // namespace
 
-handshake_result negotiate(const prepared_endpoint& client_end, const prepared_endpoint& server_end) {
+handshake_result negotiate(const prepared_endpoint& client_end,
+                           const prepared_endpoint& server_end) {
   const negotiation_side& c = client_end.side();
   const negotiation_side& s = server_end.side();
   outcome_builder out;
   handshake_result& r = out.result;
   const auto finish = [&](handshake_result& done) -> handshake_result {
-    if (done.failure) detail::explain_failure(*done.failure, c, s);
+    if (done.failure) detail::explain_failure(*done.failure, c, s, done.version_chosen);
     detail::add_release_notes(done, c, s);
     return std::move(done);
   };
@@ -55,19 +56,19 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
   // Round 1, client: tls_setup_handshake / ssl_set_client_hello_version, then
   // ssl_cipher_list_to_bytes (nothing to offer, or nothing for its highest version: maxverok).
   if (!c.window.usable())
-    return finish(out.fail(handshake_side::client, failure_cause::no_protocols,
-                           "no protocols available"));
-  const bool max_ok = std::any_of(c.offered.begin(), c.offered.end(),
-                                  [&](const cipher* x) { return highest_version(*x) >= c.window.highest; });
+    return finish(
+        out.fail(handshake_side::client, failure_cause::no_protocols, "no protocols available"));
+  const bool max_ok = std::any_of(c.offered.begin(), c.offered.end(), [&](const cipher* x) {
+    return highest_version(*x) >= c.window.highest;
+  });
   if (c.offered.empty() || !max_ok)
-    return finish(out.fail(handshake_side::client, failure_cause::no_ciphers,
-                           "no ciphers available"));
+    return finish(
+        out.fail(handshake_side::client, failure_cause::no_ciphers, "no ciphers available"));
   if (!c.groups_ok)
-    return finish(out.fail(handshake_side::client, failure_cause::no_groups,
-                           "no suitable groups"));
+    return finish(out.fail(handshake_side::client, failure_cause::no_groups, "no suitable groups"));
   if (c.window.highest >= version::tlsv1_3 && c.shares.empty())
-    return finish(out.fail(handshake_side::client, failure_cause::no_key_share,
-                           "no suitable key share"));
+    return finish(
+        out.fail(handshake_side::client, failure_cause::no_key_share, "no suitable key share"));
   const std::vector<const group_info*>& sent_groups = c.sent_groups;
   const std::vector<const group_info*>& shares = c.shares;
 
@@ -78,14 +79,13 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
                            s.rules->named_reasons ? failure_cause::no_protocols
                                                   : failure_cause::protocol_range_invalid,
                            internal(s, "no protocols available")));
-  const bool serves_max = std::any_of(s.config.ciphers.begin(), s.config.ciphers.end(),
-                                      [&](const cipher* x) {
-                                        return x->min_tls <= s.window.highest &&
-                                               s.window.highest <= highest_version(*x);
-                                      });
+  const bool serves_max =
+      std::any_of(s.config.ciphers.begin(), s.config.ciphers.end(), [&](const cipher* x) {
+        return x->min_tls <= s.window.highest && s.window.highest <= highest_version(*x);
+      });
   if (!serves_max)
-    return finish(out.fail(handshake_side::server, failure_cause::no_ciphers,
-                           "no ciphers available"));
+    return finish(
+        out.fail(handshake_side::server, failure_cause::no_ciphers, "no ciphers available"));
 
   // Version: supported_versions when the client offers TLS 1.3 (and the server knows it),
   // else the client's legacy version (ssl_choose_server_version, ssl_choose_client_version).
@@ -113,8 +113,8 @@ handshake_result negotiate(const prepared_endpoint& client_end, const prepared_e
   const suite_chooser chooser(c, s, v, sent_groups);
   const cipher* chosen = chooser.choose();
   if (chosen == nullptr)
-    return finish(out.fail(handshake_side::server, failure_cause::no_shared_cipher,
-                           "no shared cipher"));
+    return finish(
+        out.fail(handshake_side::server, failure_cause::no_shared_cipher, "no shared cipher"));
   r.protocol = v;
   r.suite = chosen;
   return finish(detail::complete_handshake(out.result, c, s, sent_groups, shares,
@@ -138,7 +138,8 @@ handshake_result negotiate(const catalog& client_release, const tls_endpoint& cl
                            const catalog& server_release, const tls_endpoint& server) {
   const configuration_resolver client_resolver(client_release);
   const prepared_endpoint c(client_resolver, client);
-  if (&client_release == &server_release) return negotiate(c, prepared_endpoint(client_resolver, server));
+  if (&client_release == &server_release)
+    return negotiate(c, prepared_endpoint(client_resolver, server));
   const configuration_resolver server_resolver(server_release);
   return negotiate(c, prepared_endpoint(server_resolver, server));
 }

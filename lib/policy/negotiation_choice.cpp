@@ -22,9 +22,9 @@ suite_chooser::suite_chooser(const negotiation_side& client, const negotiation_s
   ec_group = shared_group(sent_groups, s, false, v);
   if (s.rules->dhe == dhe_parameters::rfc7919) {
     ffdhe_group = shared_group(sent_groups, s, true, v);
-    client_sent_ffdhe = std::any_of(sent_groups.begin(), sent_groups.end(), [](const group_info* g) {
-      return g->family == group_family::ffdhe;
-    });
+    client_sent_ffdhe =
+        std::any_of(sent_groups.begin(), sent_groups.end(),
+                    [](const group_info* g) { return g->family == group_family::ffdhe; });
   }
   rsa_cert = certificate_of(s, certificate_key::algorithm::rsa);
   ec_cert = certificate_of(s, certificate_key::algorithm::ec);
@@ -34,8 +34,9 @@ suite_chooser::suite_chooser(const negotiation_side& client, const negotiation_s
   }
   // tls1_check_cert_param: the curve must be one the client sent (if it sent any) and the
   // server's level allows; TLS 1.2 also needs a shared ECDSA signature scheme.
-  const group_info* curve =
-      group_by_id(ec_cert->bits == 256 ? 0x0017 : ec_cert->bits == 384 ? 0x0018 : 0x0019);
+  const group_info* curve = group_by_id(ec_cert->bits == 256   ? 0x0017
+                                        : ec_cert->bits == 384 ? 0x0018
+                                                               : 0x0019);
   // In Suite B the certificate's curve also needs its own scheme shared (P-256:
   // ecdsa_secp256r1_sha256, P-384: ecdsa_secp384r1_sha384).
   bool suiteb_scheme = true;

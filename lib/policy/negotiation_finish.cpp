@@ -151,9 +151,8 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
       r.signature_hash = rsa ? "MD5-SHA1" : "SHA1";
     }
   }
-  if (cert != nullptr &&
-      key_security_bits(cert->type == certificate_key::algorithm::rsa, cert->bits, *s.rules) <
-          s.min_bits)
+  if (cert != nullptr && key_security_bits(cert->type == certificate_key::algorithm::rsa,
+                                           cert->bits, *s.rules) < s.min_bits)
     return fail(handshake_side::server, failure_cause::key_too_small_in_handshake,
                 "ee key too small");
 
@@ -165,13 +164,11 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
     } else if ((x.kx & kx::dhe) != 0) {
       if (ffdhe_group != nullptr) {
         group = ffdhe_group;
-        if (!c.rules->names_dh_groups)
-          r.group = fmt::format("DH-{}", ffdhe_group->name.substr(5));
+        if (!c.rules->names_dh_groups) r.group = fmt::format("DH-{}", ffdhe_group->name.substr(5));
       } else {
         dh_prime = auto_dh_bits(s, x, cert);
-        r.group = c.rules->names_dh_groups && dh_prime != 1024
-                      ? fmt::format("modp_{}", dh_prime)
-                      : fmt::format("DH-{}", dh_prime);
+        r.group = c.rules->names_dh_groups && dh_prime != 1024 ? fmt::format("modp_{}", dh_prime)
+                                                               : fmt::format("DH-{}", dh_prime);
       }
     }
     // The client reads the ServerHello (ssl_choose_client_version), then the key exchange:
@@ -183,21 +180,24 @@ handshake_result& complete_handshake(handshake_result& r, const negotiation_side
     // groups its level allows, and in Suite B the suite's own curve.
     if (group != nullptr && group->family != group_family::ffdhe &&
         (!contains(c.groups, group) || group->security_bits < c.min_bits ||
-         (c.config.suiteb != suiteb_prefix::none &&
-          group->id != (x.id == 0x0300C02B ? 0x0017 : x.id == 0x0300C02C ? 0x0018 : 0))))
+         (c.config.suiteb != suiteb_prefix::none && group->id != (x.id == 0x0300C02B   ? 0x0017
+                                                                  : x.id == 0x0300C02C ? 0x0018
+                                                                                       : 0))))
       return fail(handshake_side::client, failure_cause::wrong_curve, "wrong curve");
     if (dh_prime != 0 && dh_security_bits(dh_prime) < std::max(c.min_bits, 80))
       return fail(handshake_side::client, failure_cause::dh_key_too_small, "dh key too small");
-    const bool signed_exchange = (x.kx & (kx::dhe | kx::ecdhe)) != 0 &&
-                                 (x.au & (au::rsa | au::ecdsa | au::dss)) != 0;
+    const bool signed_exchange =
+        (x.kx & (kx::dhe | kx::ecdhe)) != 0 && (x.au & (au::rsa | au::ecdsa | au::dss)) != 0;
     // tls12_check_peer_sigalg: an EC key's curve must be one of the client's groups (and in
     // Suite B the suite's curve).
     if (r.protocol == version::tlsv1_2 && signed_exchange && cert != nullptr &&
         cert->type == certificate_key::algorithm::ec) {
-      const group_info* curve =
-          group_by_id(cert->bits == 256 ? 0x0017 : cert->bits == 384 ? 0x0018 : 0x0019);
-      const std::uint16_t suite_curve =
-          x.id == 0x0300C02B ? 0x0017 : x.id == 0x0300C02C ? 0x0018 : 0;
+      const group_info* curve = group_by_id(cert->bits == 256   ? 0x0017
+                                            : cert->bits == 384 ? 0x0018
+                                                                : 0x0019);
+      const std::uint16_t suite_curve = x.id == 0x0300C02B   ? 0x0017
+                                        : x.id == 0x0300C02C ? 0x0018
+                                                             : 0;
       const bool suiteb = c.config.suiteb != suiteb_prefix::none;
       if (curve == nullptr || !contains(c.groups, curve) || curve->security_bits < c.min_bits ||
           (suiteb && (curve->id != suite_curve || signed_with_curve != cert->bits)))

@@ -95,16 +95,16 @@ bool rsa_pss_fits(const sigalg_info& s, const certificate_key& key) {
 
 // tls_choose_sigalg for TLS 1.2 and 1.3 over the shared list (both sides' defaults, so the
 // order is the same whichever side's preference applies).
-signature_choice choose_signature(const negotiation_side& c, const negotiation_side& s,
-                                  bool tls13, std::uint32_t au) {
+signature_choice choose_signature(const negotiation_side& c, const negotiation_side& s, bool tls13,
+                                  std::uint32_t au) {
   // The shared list in the preferred side's order (tls12_shared_sigalgs): the server's with
   // server preference or Suite B, else the client's.
   const negotiation_side& pref = s.server_order() ? s : c;
   const negotiation_side& other = s.server_order() ? c : s;
   for (const sigalg_info& lu : default_sigalgs(*pref.rules)) {
     if (!sigalg_allowed(lu, pref) || !knows(other, lu)) continue;
-    if (tls13 && (lu.hash == "SHA1" || lu.hash == "SHA224" ||
-                  lu.padding == signature_padding::pkcs1))
+    if (tls13 &&
+        (lu.hash == "SHA1" || lu.hash == "SHA224" || lu.padding == signature_padding::pkcs1))
       continue;
     for (const certificate_key& key : s.endpoint.certificates) {
       const bool rsa = key.type == certificate_key::algorithm::rsa;
@@ -148,6 +148,5 @@ const group_info* shared_group(const std::vector<const group_info*>& sent,
   }
   return nullptr;
 }
-
 
 }  // namespace cipherexplain::detail

@@ -109,12 +109,10 @@ void prepare_client(negotiation_side& c) {
 std::optional<std::vector<certificate_key>> certificates_named(std::string_view name) {
   using alg = certificate_key::algorithm;
   if (name == "none") return std::vector<certificate_key>{};
-  if (name == "both")
-    return std::vector<certificate_key>{{alg::rsa, 2048}, {alg::ec, 256}};
+  if (name == "both") return std::vector<certificate_key>{{alg::rsa, 2048}, {alg::ec, 256}};
   constexpr std::pair<std::string_view, certificate_key> named[]{
-      {"rsa1024", {alg::rsa, 1024}},   {"rsa2048", {alg::rsa, 2048}},
-      {"rsa3072", {alg::rsa, 3072}},   {"rsa4096", {alg::rsa, 4096}},
-      {"ecdsa-p256", {alg::ec, 256}}, {"ecdsa-p384", {alg::ec, 384}},
+      {"rsa1024", {alg::rsa, 1024}}, {"rsa2048", {alg::rsa, 2048}},  {"rsa3072", {alg::rsa, 3072}},
+      {"rsa4096", {alg::rsa, 4096}}, {"ecdsa-p256", {alg::ec, 256}}, {"ecdsa-p384", {alg::ec, 384}},
       {"ecdsa-p521", {alg::ec, 521}}};
   for (const auto& [n, key] : named)
     if (n == name) return std::vector<certificate_key>{key};
@@ -122,8 +120,7 @@ std::optional<std::vector<certificate_key>> certificates_named(std::string_view 
 }
 
 std::string describe(const certificate_key& key) {
-  return fmt::format("{}-{}", key.type == certificate_key::algorithm::rsa ? "RSA" : "EC",
-                     key.bits);
+  return fmt::format("{}-{}", key.type == certificate_key::algorithm::rsa ? "RSA" : "EC", key.bits);
 }
 
 std::string_view side_name(handshake_side side) noexcept {
@@ -158,8 +155,8 @@ prepared_endpoint::prepared_endpoint(const configuration_resolver& release,
   for (const cipher& x : s.release->ciphers()) s.level_refusal.push_back(level.level(x));
 
   const auto fail = [&](failure_cause cause, std::string reason, std::string_view step) {
-    auto& slot = cause == failure_cause::certificate_too_small ? s.certificate_failure
-                                                               : s.setup_failure;
+    auto& slot =
+        cause == failure_cause::certificate_too_small ? s.certificate_failure : s.setup_failure;
     if (slot) return;
     handshake_failure f;
     f.stage = handshake_stage::setup;

@@ -17,8 +17,8 @@ struct negotiation_side {
   const handshake_rules* rules = nullptr;
   tls_endpoint endpoint;
   configuration_result config;
-  int level = 0;      // the security level in force (0 before 1.1.0)
-  int min_bits = 0;   // level_bits(level)
+  int level = 0;     // the security level in force (0 before 1.1.0)
+  int min_bits = 0;  // level_bits(level)
   protocol_window window;
   /// A setup call that failed (side not yet known: filled in by negotiate()).
   std::optional<handshake_failure> setup_failure;

@@ -50,18 +50,18 @@ struct signature_choice {
 
 /// Why the server passes over a suite (ssl3_choose_cipher and ssl_set_masks).
 enum class passed_reason : std::uint8_t {
-  not_offered,             ///< server order: the client does not offer it
-  not_in_server_list,      ///< client order: the server's list lacks it
-  version,                 ///< not a suite of the version chosen
-  no_rsa_certificate,      ///< kRSA or aRSA without an RSA certificate
-  no_ecdsa_certificate,    ///< aECDSA without an EC certificate
-  ecdsa_curve,             ///< the EC certificate's curve is not one the client sent (or the
-                           ///< server's level refuses it)
-  no_ecdsa_signature,      ///< TLS 1.2: no ECDSA signature scheme both levels allow
-  no_shared_ec_group,      ///< ECDHE without a group both sides allow
-  no_ffdhe_group,          ///< 4.0: the client sent ffdhe groups, none the server takes
-  not_set_up,              ///< PSK, SRP, DSS, GOST: nothing configured for it
-  server_level,            ///< the server's security level refuses it
+  not_offered,           ///< server order: the client does not offer it
+  not_in_server_list,    ///< client order: the server's list lacks it
+  version,               ///< not a suite of the version chosen
+  no_rsa_certificate,    ///< kRSA or aRSA without an RSA certificate
+  no_ecdsa_certificate,  ///< aECDSA without an EC certificate
+  ecdsa_curve,           ///< the EC certificate's curve is not one the client sent (or the
+                         ///< server's level refuses it)
+  no_ecdsa_signature,    ///< TLS 1.2: no ECDSA signature scheme both levels allow
+  no_shared_ec_group,    ///< ECDHE without a group both sides allow
+  no_ffdhe_group,        ///< 4.0: the client sent ffdhe groups, none the server takes
+  not_set_up,            ///< PSK, SRP, DSS, GOST: nothing configured for it
+  server_level,          ///< the server's security level refuses it
 };
 
 /// The server's choice of suite for version `v`, with the reason for every suite it passes.
@@ -93,6 +93,10 @@ struct suite_chooser {
   std::optional<passed_reason> ecdsa_problem;
 };
 
+/// Why the handshake passed over `x` (a suite of the deciding list), in words.
+[[nodiscard]] std::string reason_sentence(const suite_chooser& chooser, const cipher& x,
+                                          passed_reason why);
+
 /// After the suite: key exchange, signature, certificate, and the client's checks of what the
 /// server sent. `result` holds the protocol and suite.
 handshake_result& complete_handshake(handshake_result& result, const negotiation_side& c,
@@ -108,6 +112,6 @@ void add_release_notes(handshake_result& result, const negotiation_side& c,
 
 /// Fills in failure.explanation: which setting caused it and what would change it.
 void explain_failure(handshake_failure& failure, const negotiation_side& c,
-                     const negotiation_side& s);
+                     const negotiation_side& s, std::uint16_t version_chosen);
 
 }  // namespace cipherexplain::detail

@@ -19,12 +19,14 @@ std::string_view version_text(std::uint16_t v) {
 
 std::string window_text(const negotiation_side& side) {
   if (!side.window.usable()) return "no version";
-  if (side.window.lowest == side.window.highest) return std::string(version_text(side.window.lowest));
+  if (side.window.lowest == side.window.highest)
+    return std::string(version_text(side.window.lowest));
   return fmt::format("{}-{}", version_text(side.window.lowest), version_text(side.window.highest));
 }
 
 std::string level_text(const negotiation_side& side, const cipher& x) {
-  const auto& why = side.level_refusal[static_cast<std::size_t>(&x - side.release->ciphers().data())];
+  const auto& why =
+      side.level_refusal[static_cast<std::size_t>(&x - side.release->ciphers().data())];
   return why ? std::string(reason_text(*why)) : std::string("refused");
 }
 
@@ -39,7 +41,9 @@ std::string not_offered_text(const negotiation_side& c, const cipher& x) {
   return "the client does not offer it: not in its list";
 }
 
-std::string reason_sentence(const suite_chooser& ch, const cipher& x, passed_reason why) {
+}  // namespace
+
+std::string detail::reason_sentence(const suite_chooser& ch, const cipher& x, passed_reason why) {
   const negotiation_side& s = ch.s;
   switch (why) {
     case passed_reason::not_offered:
@@ -47,19 +51,19 @@ std::string reason_sentence(const suite_chooser& ch, const cipher& x, passed_rea
     case passed_reason::not_in_server_list:
       return "not in the server's list";
     case passed_reason::version:
-      return fmt::format("not a suite of {} (it needs {}{})", version_text(ch.v),
-                         version_text(x.min_tls),
-                         x.max_tls != x.min_tls && x.max_tls != 0
-                             ? fmt::format(" to {}", version_text(x.max_tls))
-                             : std::string());
+      return fmt::format(
+          "not a suite of {} (it needs {}{})", version_text(ch.v), version_text(x.min_tls),
+          x.max_tls != x.min_tls && x.max_tls != 0 ? fmt::format(" to {}", version_text(x.max_tls))
+                                                   : std::string());
     case passed_reason::no_rsa_certificate:
       return "it needs an RSA certificate, and the server has none";
     case passed_reason::no_ecdsa_certificate:
       return "it needs an ECDSA certificate, and the server has none";
     case passed_reason::ecdsa_curve:
-      return fmt::format("the server's ECDSA certificate (P-{}) is on a curve the client does "
-                         "not list in its groups (or the server's level refuses)",
-                         ch.ec_cert != nullptr ? ch.ec_cert->bits : 0);
+      return fmt::format(
+          "the server's ECDSA certificate (P-{}) is on a curve the client does "
+          "not list in its groups (or the server's level refuses)",
+          ch.ec_cert != nullptr ? ch.ec_cert->bits : 0);
     case passed_reason::no_ecdsa_signature:
       return "no ECDSA signature scheme is allowed by both security levels";
     case passed_reason::no_shared_ec_group:
@@ -78,7 +82,7 @@ std::string reason_sentence(const suite_chooser& ch, const cipher& x, passed_rea
   return "passed over";
 }
 
-}  // namespace
+namespace {}  // namespace
 
 negotiation_why explain_negotiation(const prepared_endpoint& client_end,
                                     const prepared_endpoint& server_end,
@@ -116,8 +120,8 @@ negotiation_why explain_negotiation(const prepared_endpoint& client_end,
                                  ? ""
                                  : fmt::format(", after {} passed over", why.passed_over.size()));
   } else {
-    why.choice = fmt::format("No suite of {} is one both sides take for {}.", whose,
-                             version_text(v));
+    why.choice =
+        fmt::format("No suite of {} is one both sides take for {}.", whose, version_text(v));
   }
   if (result.ok) {
     if (!result.group.empty())
@@ -126,23 +130,23 @@ negotiation_why explain_negotiation(const prepared_endpoint& client_end,
               ? fmt::format("{}{}: the server's choice among the groups the client sent{}.",
                             result.group, result.hello_retry ? " (after a HelloRetryRequest)" : "",
                             s.rules->group_tuples ? ", by the server's group tuples" : "")
-              : fmt::format("{}: {}.", result.group,
-                            (result.suite->kx & kx::dhe) != 0
-                                ? "DHE parameters of the server (dh_auto follows the "
-                                  "certificate's key size; 4.0 takes an ffdhe group both list)"
-                                : (s.server_order()
-                                       ? "the server's first group the client also sent"
-                                       : "the client's first group the server also allows"));
+              : fmt::format(
+                    "{}: {}.", result.group,
+                    (result.suite->kx & kx::dhe) != 0
+                        ? "DHE parameters of the server (dh_auto follows the "
+                          "certificate's key size; 4.0 takes an ffdhe group both list)"
+                        : (s.server_order() ? "the server's first group the client also sent"
+                                            : "the client's first group the server also allows"));
     else
       why.key_exchange = "RSA key exchange: no group.";
-    why.signature =
-        result.signature_type.empty()
-            ? fmt::format("The {} certificate; nothing is signed (RSA key exchange).",
-                          result.server_key)
-            : fmt::format("{}+{} with the {} certificate: the first scheme of the shared list "
-                          "that certificate can make at both levels (client {}, server {}).",
-                          result.signature_type, result.signature_hash, result.server_key,
-                          c.level, s.level);
+    why.signature = result.signature_type.empty()
+                        ? fmt::format("The {} certificate; nothing is signed (RSA key exchange).",
+                                      result.server_key)
+                        : fmt::format(
+                              "{}+{} with the {} certificate: the first scheme of the shared list "
+                              "that certificate can make at both levels (client {}, server {}).",
+                              result.signature_type, result.signature_hash, result.server_key,
+                              c.level, s.level);
   }
   return why;
 }
@@ -166,10 +170,10 @@ std::string what_selects(const prepared_endpoint& client_end, const prepared_end
     return fmt::format("OpenSSL {} (the client) does not know {}.", c.release->release(),
                        mine->name);
   }
-  if (!offered) steps.push_back(not_offered_text(c, *theirs) + "; add it to the client's " +
-                                (mine->min_tls >= version::tlsv1_3 ? "ciphersuites"
-                                                                   : "cipher string") +
-                                " within what its level and versions allow");
+  if (!offered)
+    steps.push_back(not_offered_text(c, *theirs) + "; add it to the client's " +
+                    (mine->min_tls >= version::tlsv1_3 ? "ciphersuites" : "cipher string") +
+                    " within what its level and versions allow");
   bool in_server = false;
   for (const cipher* x : s.config.ciphers) in_server = in_server || x->id == mine->id;
   if (!in_server)
@@ -177,10 +181,10 @@ std::string what_selects(const prepared_endpoint& client_end, const prepared_end
                     (mine->min_tls >= version::tlsv1_3 ? "ciphersuites" : "cipher string"));
   const std::uint16_t v = now.ok ? now.protocol : now.version_chosen;
   if (v != 0 && (v < mine->min_tls || v > highest_version(*mine)))
-    steps.push_back(fmt::format("{} is negotiated and {} needs {}; set the maximum (or minimum) "
-                                "protocol so that {} is the highest both allow",
-                                version_text(v), mine->name, version_text(mine->min_tls),
-                                version_text(mine->min_tls)));
+    steps.push_back(fmt::format(
+        "{} is negotiated and {} needs {}; set the maximum (or minimum) "
+        "protocol so that {} is the highest both allow",
+        version_text(v), mine->name, version_text(mine->min_tls), version_text(mine->min_tls)));
   if (v != 0 && v >= mine->min_tls && v <= highest_version(*mine)) {
     std::vector<const group_info*> sent;
     (void)groups_sent(c, sent);

@@ -46,7 +46,8 @@ void csv_field(std::string& out, std::string_view text) {
 
 }  // namespace
 
-std::string matrix_json(std::span<const matrix_entry> clients, std::span<const matrix_entry> servers,
+std::string matrix_json(std::span<const matrix_entry> clients,
+                        std::span<const matrix_entry> servers,
                         std::span<const handshake_result> cells) {
   std::string out;
   detail::json_writer w(out, 2);
@@ -88,20 +89,19 @@ std::string matrix_csv(std::span<const matrix_entry> clients, std::span<const ma
   for (std::size_t i = 0; i < clients.size(); ++i) {
     for (std::size_t j = 0; j < servers.size(); ++j) {
       const handshake_result& r = cells[i * servers.size() + j];
-      const std::string_view fields[] = {
-          clients[i].name,
-          clients[i].endpoint->release().release(),
-          servers[j].name,
-          servers[j].endpoint->release().release(),
-          r.ok ? "true" : "false",
-          r.ok ? protocol_version_name(r.protocol) : "",
-          r.ok ? r.suite->name : "",
-          r.ok ? r.suite->stdname : "",
-          r.ok ? std::string_view(r.group) : "",
-          r.ok ? rating_name(rate(*r.suite).level) : "",
-          r.failure ? std::string_view(r.failure->reason) : "",
-          r.failure ? side_name(r.failure->side) : "",
-          r.failure ? stage_name(r.failure->stage) : ""};
+      const std::string_view fields[] = {clients[i].name,
+                                         clients[i].endpoint->release().release(),
+                                         servers[j].name,
+                                         servers[j].endpoint->release().release(),
+                                         r.ok ? "true" : "false",
+                                         r.ok ? protocol_version_name(r.protocol) : "",
+                                         r.ok ? r.suite->name : "",
+                                         r.ok ? r.suite->stdname : "",
+                                         r.ok ? std::string_view(r.group) : "",
+                                         r.ok ? rating_name(rate(*r.suite).level) : "",
+                                         r.failure ? std::string_view(r.failure->reason) : "",
+                                         r.failure ? side_name(r.failure->side) : "",
+                                         r.failure ? stage_name(r.failure->stage) : ""};
       for (std::size_t f = 0; f < std::size(fields); ++f) {
         if (f != 0) out += ',';
         csv_field(out, fields[f]);

@@ -15,12 +15,23 @@ std::string escaped(std::string_view text) {
   out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -63,17 +74,18 @@ dl { font-size: 0.9em; } dt { font-weight: 600; margin-top: .4em; } dd { margin-
 void side_list(std::string& out, std::string_view title, std::span<const matrix_entry> list) {
   out += fmt::format("<h2>{}</h2>\n<dl>\n", title);
   for (const matrix_entry& e : list)
-    out += fmt::format("<dt>{}</dt><dd>OpenSSL {}: {}</dd>\n", escaped(e.name),
-                       escaped(e.endpoint->release().release()),
-                       escaped(to_spec(e.endpoint->endpoint()).empty()
-                                   ? std::string("(defaults)")
-                                   : to_spec(e.endpoint->endpoint())));
+    out += fmt::format(
+        "<dt>{}</dt><dd>OpenSSL {}: {}</dd>\n", escaped(e.name),
+        escaped(e.endpoint->release().release()),
+        escaped(to_spec(e.endpoint->endpoint()).empty() ? std::string("(defaults)")
+                                                        : to_spec(e.endpoint->endpoint())));
   out += "</dl>\n";
 }
 
 }  // namespace
 
-std::string matrix_html(std::span<const matrix_entry> clients, std::span<const matrix_entry> servers,
+std::string matrix_html(std::span<const matrix_entry> clients,
+                        std::span<const matrix_entry> servers,
                         std::span<const handshake_result> cells, std::string_view title) {
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -103,16 +115,17 @@ std::string matrix_html(std::span<const matrix_entry> clients, std::span<const m
                : fmt::format("{}<small>{}</small>", escaped(r.failure->reason),
                              escaped(fmt::format("{}, {}", side_name(r.failure->side),
                                                  stage_name(r.failure->stage))));
-      out += fmt::format("<td class=\"{}\" title=\"{}\">{}</td>", css_class(r),
-                         escaped(tooltip(r)), text);
+      out += fmt::format("<td class=\"{}\" title=\"{}\">{}</td>", css_class(r), escaped(tooltip(r)),
+                         text);
     }
     out += "</tr>\n";
   }
   out += "</table>\n";
   side_list(out, "Clients", clients);
   side_list(out, "Servers", servers);
-  out += "<p><small>Made by cipherexplain: a model of OpenSSL's handshake, checked against real "
-         "handshakes of each release.</small></p>\n</body>\n</html>\n";
+  out +=
+      "<p><small>Made by cipherexplain: a model of OpenSSL's handshake, checked against real "
+      "handshakes of each release.</small></p>\n</body>\n</html>\n";
   return out;
 }
 

@@ -188,7 +188,8 @@ bool read_case(const std::string& line, side_case& c) {
 std::string first_error(const api& f, const char* step) {
   const unsigned long e = f.err_peek();
   const char* reason = e != 0 ? f.err_reason(e) : nullptr;
-  std::string out = reason != nullptr ? reason : std::string(step) + ": call failed, nothing queued";
+  std::string out =
+      reason != nullptr ? reason : std::string(step) + ": call failed, nothing queued";
   f.err_clear();
   return out;
 }
@@ -204,8 +205,7 @@ bool load_certs(const api& f, void* ctx, const side_case& c) {
 }
 
 // The recordings' setup; returns the context, or nullptr with `step` and `error` set.
-void* set_up(const api& f, const side_case& c, bool server, std::string& step,
-             std::string& error) {
+void* set_up(const api& f, const side_case& c, bool server, std::string& step, std::string& error) {
   void* ctx = f.ctx_new(f.tls_method());
   const auto fail = [&](const char* what) -> void* {
     step = what;
@@ -341,7 +341,9 @@ void run_case(const api& f, const side_case& c, bool server, channel& ch) {
       if (void* peer = f.peer_certificate(ssl)) {
         const void* pub = f.x509_pubkey(peer);
         const int id = f.pkey_base_id(pub);
-        key = std::string(id == pkey_rsa ? "RSA-" : id == pkey_ec ? "EC-" : "?-") +
+        key = std::string(id == pkey_rsa  ? "RSA-"
+                          : id == pkey_ec ? "EC-"
+                                          : "?-") +
               std::to_string(f.pkey_bits(pub));
         f.x509_free(peer);
       }
@@ -379,8 +381,9 @@ int main(int argc, char** argv) {
     if (arg == "--fd") fd = std::atoi(argv[i + 1]);
   }
   if (libcrypto.empty() || libssl.empty() || (role != "client" && role != "server") || fd < 0) {
-    std::fprintf(stderr, "usage: handshake_probe --libcrypto PATH --libssl PATH "
-                         "--role client|server --fd N\n");
+    std::fprintf(stderr,
+                 "usage: handshake_probe --libcrypto PATH --libssl PATH "
+                 "--role client|server --fd N\n");
     return 2;
   }
   void* crypto = dlopen(libcrypto.c_str(), RTLD_NOW | RTLD_GLOBAL);

@@ -52,8 +52,7 @@ std::string pairing_name(const ::testing::TestParamInfo<pairing>& info) {
       if (c == '.') c = '_';
     return out;
   };
-  return name(builds[info.param.client]) + "_client_" + name(builds[info.param.server]) +
-         "_server";
+  return name(builds[info.param.client]) + "_client_" + name(builds[info.param.server]) + "_server";
 }
 
 [[maybe_unused]] void PrintTo(const pairing& p, std::ostream* os) {
@@ -109,9 +108,9 @@ std::string probe_line(const side_fields& fields, const std::string& cert_dir) {
 pid_t start_probe(const build& b, const std::string& role, int socket, const std::string& input,
                   const std::string& output) {
   std::vector<std::string> args = probe_command(b, CIPHEREXPLAIN_HANDSHAKE_PROBE);
-  for (const std::string& a : {std::string("--libcrypto"), b.libcrypto, std::string("--libssl"),
-                               b.libssl, std::string("--role"), role, std::string("--fd"),
-                               std::string("3")})
+  for (const std::string& a :
+       {std::string("--libcrypto"), b.libcrypto, std::string("--libssl"), b.libssl,
+        std::string("--role"), role, std::string("--fd"), std::string("3")})
     args.push_back(a);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -119,8 +118,7 @@ pid_t start_probe(const build& b, const std::string& role, int socket, const std
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, input.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
+  posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_adddup2(&actions, socket, 3);
   pid_t pid = -1;
   const int failed = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
@@ -178,8 +176,8 @@ TEST_P(negotiation_differential, model_matches_real_handshakes) {
   const pairing p = GetParam();
   std::string why_not;
   const auto client_build = find_build(builds[p.client].suite, why_not);
-  const auto server_build = client_build ? find_build(builds[p.server].suite, why_not)
-                                         : std::nullopt;
+  const auto server_build =
+      client_build ? find_build(builds[p.server].suite, why_not) : std::nullopt;
   if (!client_build || !server_build) GTEST_SKIP() << why_not;
 
   const auto dir = std::filesystem::temp_directory_path() /
@@ -189,9 +187,9 @@ TEST_P(negotiation_differential, model_matches_real_handshakes) {
   // CIPHEREXPLAIN_PAIRS and CIPHEREXPLAIN_SEED run more or other pairs by hand.
   const char* count = std::getenv("CIPHEREXPLAIN_PAIRS");
   const char* seed = std::getenv("CIPHEREXPLAIN_SEED");
-  const auto pairs = generated_handshakes(
-      count ? std::stoul(count) : 1000,
-      (seed ? std::stoull(seed) : 20261202u) + 97u * static_cast<unsigned>(p.client * 5 + p.server));
+  const auto pairs = generated_handshakes(count ? std::stoul(count) : 1000,
+                                          (seed ? std::stoull(seed) : 20261202u) +
+                                              97u * static_cast<unsigned>(p.client * 5 + p.server));
   std::string client_input, server_input;
   for (const auto& pair : pairs) {
     client_input += probe_line(pair.client, dir.string()) + "\n";

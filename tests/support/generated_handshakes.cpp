@@ -76,12 +76,20 @@ constexpr std::array suites{
     "TLS_RSA_WITH_AES_128_CBC_SHA"sv,
 };
 constexpr std::array bounds{"TLS1"sv, "TLS1.1"sv, "TLS1.2"sv, "TLS1.3"sv, "0"sv};
-constexpr std::array certs{"rsa2048"sv, "rsa1024"sv, "rsa3072"sv, "ecdsa-p256"sv,
-                           "ecdsa-p384"sv, "both"sv};
-constexpr std::array groups{"X25519"sv,          "P-256"sv,     "P-384"sv,
-                            "P-521"sv,           "X448"sv,      "P-256:X25519"sv,
-                            "X25519:P-256:P-384"sv, "P-384:P-256"sv, "ffdhe2048"sv,
-                            "ffdhe2048:X25519"sv, "ffdhe3072:ffdhe2048"sv, "X448:P-521"sv};
+constexpr std::array certs{"rsa2048"sv,    "rsa1024"sv,    "rsa3072"sv,
+                           "ecdsa-p256"sv, "ecdsa-p384"sv, "both"sv};
+constexpr std::array groups{"X25519"sv,
+                            "P-256"sv,
+                            "P-384"sv,
+                            "P-521"sv,
+                            "X448"sv,
+                            "P-256:X25519"sv,
+                            "X25519:P-256:P-384"sv,
+                            "P-384:P-256"sv,
+                            "ffdhe2048"sv,
+                            "ffdhe2048:X25519"sv,
+                            "ffdhe3072:ffdhe2048"sv,
+                            "X448:P-521"sv};
 
 // splitmix64: the same numbers everywhere (std distributions are not specified exactly).
 struct generator {

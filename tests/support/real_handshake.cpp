@@ -89,7 +89,8 @@ int version_of(const std::string& text) {
 std::string first_error(const char* step) {
   const unsigned long e = ERR_peek_error();
   const char* reason = e != 0 ? ERR_reason_error_string(e) : nullptr;
-  std::string out = reason != nullptr ? reason : std::string(step) + ": call failed, nothing queued";
+  std::string out =
+      reason != nullptr ? reason : std::string(step) + ": call failed, nothing queued";
   ERR_clear_error();
   return out;
 }
@@ -105,9 +106,9 @@ using ssl_ptr = std::unique_ptr<SSL, ssl_deleter>;
 
 bool load_certificates(SSL_CTX* ctx, const std::string& cert) {
   if (cert == "none") return true;
-  const std::vector<std::string> names =
-      cert == "both" ? std::vector<std::string>{"rsa2048", "ecdsa-p256"}
-                     : std::vector<std::string>{cert};
+  const std::vector<std::string> names = cert == "both"
+                                             ? std::vector<std::string>{"rsa2048", "ecdsa-p256"}
+                                             : std::vector<std::string>{cert};
   for (const auto& name : names) {
     const key_and_cert& kc = certificate(name);
     if (SSL_CTX_use_certificate(ctx, kc.cert) != 1 || SSL_CTX_use_PrivateKey(ctx, kc.key) != 1 ||
@@ -171,7 +172,9 @@ void describe_peer(SSL* client, real_outcome& out) {
   if (X509* peer = SSL_get0_peer_certificate(client)) {
     EVP_PKEY* key = X509_get0_pubkey(peer);
     const int id = EVP_PKEY_get_base_id(key);
-    out.server_key = std::string(id == EVP_PKEY_RSA ? "RSA-" : id == EVP_PKEY_EC ? "EC-" : "?-") +
+    out.server_key = std::string(id == EVP_PKEY_RSA  ? "RSA-"
+                                 : id == EVP_PKEY_EC ? "EC-"
+                                                     : "?-") +
                      std::to_string(EVP_PKEY_get_bits(key));
   }
   int type = 0, hash = 0;
@@ -256,8 +259,8 @@ real_outcome real_contexts::handshake() const {
       }
     }
     const bool settled = states[0] != state::waiting && states[1] != state::waiting;
-    if (settled || (!changed && BIO_ctrl_pending(client_bio) == 0 &&
-                    BIO_ctrl_pending(server_bio) == 0))
+    if (settled ||
+        (!changed && BIO_ctrl_pending(client_bio) == 0 && BIO_ctrl_pending(server_bio) == 0))
       break;
   }
   ERR_clear_error();

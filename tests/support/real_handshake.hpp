@@ -13,8 +13,9 @@ struct real_side {
   std::optional<std::string> ciphers, ciphersuites, min, max, groups;  // min/max: "TLS1.2", "0"
   std::optional<int> seclevel;
   bool prefer_server = false;  // server only
-  std::string cert = "rsa2048";  // server only: rsa1024|rsa2048|rsa3072|ecdsa-p256|ecdsa-p384|both|none
-  bool cert_first = false;       // server only: certificate loaded before everything else
+  std::string cert =
+      "rsa2048";            // server only: rsa1024|rsa2048|rsa3072|ecdsa-p256|ecdsa-p384|both|none
+  bool cert_first = false;  // server only: certificate loaded before everything else
 };
 
 /// What the recorder writes, the fields the simulator reproduces.

@@ -1,8 +1,8 @@
 // batch: one cipher string per input line, one JSON line per string and release.
 
 #include "commands.hpp"
-#include "handshake_input.hpp"
 #include "exit_codes.hpp"
+#include "handshake_input.hpp"
 #include "input.hpp"
 #include "options.hpp"
 #include "releases.hpp"

@@ -3,8 +3,8 @@
 #include "input.hpp"
 #include "releases.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <fstream>
 #include <stdexcept>
@@ -98,8 +98,8 @@ prepared_endpoint prepare(resolvers& all, const named_endpoint& e) {
   try {
     return prepared_endpoint(all.of(*e.release), e.endpoint);
   } catch (const std::invalid_argument& why) {
-    throw CLI::ValidationError(fmt::format("'{}' on OpenSSL {}: {}", e.name, e.release->release(),
-                                           why.what()));
+    throw CLI::ValidationError(
+        fmt::format("'{}' on OpenSSL {}: {}", e.name, e.release->release(), why.what()));
   }
 }
 

@@ -54,7 +54,8 @@ void append_handshake_input_line(std::string& out, std::string_view line,
   const nlohmann::json j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
   if (j.is_discarded() || !j.is_object())
     return error("not a JSON object: {\"id\", \"client\", \"server\"}");
-  if (!j.contains("client") || !j.contains("server")) return error("needs \"client\" and \"server\"");
+  if (!j.contains("client") || !j.contains("server"))
+    return error("needs \"client\" and \"server\"");
   std::string id;
   if (j.contains("id")) {
     if (!j["id"].is_string()) return error("\"id\" is a string");
@@ -70,9 +71,8 @@ void append_handshake_input_line(std::string& out, std::string_view line,
   try {
     const configuration_resolver& c = releases[0].empty() ? release : resolver_for(releases[0]);
     const configuration_resolver& s = releases[1].empty() ? release : resolver_for(releases[1]);
-    append_handshake_line(out, id, negotiate(prepared_endpoint(c, sides[0]),
-                                             prepared_endpoint(s, sides[1])),
-                          name);
+    append_handshake_line(
+        out, id, negotiate(prepared_endpoint(c, sides[0]), prepared_endpoint(s, sides[1])), name);
   } catch (const std::exception& why) {
     error(why.what());
   }

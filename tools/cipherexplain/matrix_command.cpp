@@ -25,12 +25,11 @@ struct matrix_options {
 
 std::string cell_text(const handshake_result& r, const style& colours) {
   if (!r.ok)
-    return colours.for_rating(
-        rating::insecure,
-        fmt::format("x {}: {}", side_name(r.failure->side),
-                    r.failure->cause == failure_cause::not_configurable
-                        ? std::string("a setting its release lacks")
-                        : r.failure->reason));
+    return colours.for_rating(rating::insecure,
+                              fmt::format("x {}: {}", side_name(r.failure->side),
+                                          r.failure->cause == failure_cause::not_configurable
+                                              ? std::string("a setting its release lacks")
+                                              : r.failure->reason));
   const std::string_view v = protocol_version_name(r.protocol);
   return colours.for_rating(rate(*r.suite).level,
                             fmt::format("{} {}", v.substr(v.find('v') + 1), r.suite->name));
@@ -47,8 +46,8 @@ std::string render_matrix_text(const std::vector<matrix_entry>& clients,
   for (std::size_t j = 0; j < servers.size(); ++j) {
     column[j] = display_width(servers[j].name);
     for (std::size_t i = 0; i < clients.size(); ++i)
-      column[j] = std::max(column[j], display_width(cell_text(cells[i * servers.size() + j],
-                                                              style::plain())));
+      column[j] = std::max(column[j],
+                           display_width(cell_text(cells[i * servers.size() + j], style::plain())));
   }
   std::string out;
   for (std::size_t first = 0; first < servers.size();) {
@@ -57,7 +56,8 @@ std::string render_matrix_text(const std::vector<matrix_entry>& clients,
       used += 2 + column[++last];
     std::vector<std::vector<std::string>> rows;
     rows.push_back({colours.bold("client \\ server")});
-    for (std::size_t j = first; j <= last; ++j) rows.front().push_back(colours.bold(servers[j].name));
+    for (std::size_t j = first; j <= last; ++j)
+      rows.front().push_back(colours.bold(servers[j].name));
     for (std::size_t i = 0; i < clients.size(); ++i) {
       rows.push_back({clients[i].name});
       for (std::size_t j = first; j <= last; ++j)
@@ -69,9 +69,10 @@ std::string render_matrix_text(const std::vector<matrix_entry>& clients,
   }
   std::size_t ok = 0;
   for (const auto& r : cells) ok += r.ok ? 1 : 0;
-  out += fmt::format("\n{} of {} pairs connect. Versions are TLS versions; x: the side that fails "
-                     "first and OpenSSL's reason (negotiate --why explains one pair).\n",
-                     ok, cells.size());
+  out += fmt::format(
+      "\n{} of {} pairs connect. Versions are TLS versions; x: the side that fails "
+      "first and OpenSSL's reason (negotiate --why explains one pair).\n",
+      ok, cells.size());
   return out;
 }
 

@@ -20,8 +20,9 @@ std::string side_line(const char* label, const prepared_endpoint& side, bool ser
                                   protocol_version_name(r.protocols.highest)))
              : std::string("no usable protocol");
   out += fmt::format(", ciphers '{}'", e.config.cipher_list ? printable(*e.config.cipher_list)
-                                                             : std::string("(default)"));
-  if (e.config.ciphersuites) out += fmt::format(", ciphersuites '{}'", printable(*e.config.ciphersuites));
+                                                            : std::string("(default)"));
+  if (e.config.ciphersuites)
+    out += fmt::format(", ciphersuites '{}'", printable(*e.config.ciphersuites));
   if (e.groups) out += fmt::format(", groups '{}'", printable(*e.groups));
   if (server) {
     std::string certs;
@@ -41,8 +42,7 @@ std::string render_negotiation_text(const prepared_endpoint& client,
   std::string out = side_line("Client:", client, false) + side_line("Server:", server, true);
   if (r.ok) {
     const suite_rating rated = rate(*r.suite);
-    out += fmt::format("\n{} {} {}", colours.bold("Negotiated:"),
-                       protocol_version_name(r.protocol),
+    out += fmt::format("\n{} {} {}", colours.bold("Negotiated:"), protocol_version_name(r.protocol),
                        colours.for_rating(rated.level, r.suite->name));
     if (!r.suite->stdname.empty() && r.suite->stdname != r.suite->name)
       out += fmt::format(" ({})", r.suite->stdname);
@@ -50,17 +50,15 @@ std::string render_negotiation_text(const prepared_endpoint& client,
     out += fmt::format("  key exchange {}{}, ",
                        r.group.empty() ? std::string("RSA (no group)") : r.group,
                        r.hello_retry ? " after a HelloRetryRequest" : "");
-    out += r.signature_type.empty()
-               ? fmt::format("{} certificate, nothing signed\n", r.server_key)
-               : fmt::format("signed {}+{} with the {} certificate\n", r.signature_type,
-                             r.signature_hash, r.server_key);
+    out += r.signature_type.empty() ? fmt::format("{} certificate, nothing signed\n", r.server_key)
+                                    : fmt::format("signed {}+{} with the {} certificate\n",
+                                                  r.signature_type, r.signature_hash, r.server_key);
   } else {
     const handshake_failure& f = *r.failure;
     out += fmt::format("\n{} the {} fails {}: {}\n", colours.for_rating(rating::insecure, "Fails:"),
                        side_name(f.side),
-                       f.stage == handshake_stage::setup
-                           ? fmt::format("at setup ({})", f.step)
-                           : std::string("in the handshake"),
+                       f.stage == handshake_stage::setup ? fmt::format("at setup ({})", f.step)
+                                                         : std::string("in the handshake"),
                        colours.bold(f.reason));
     out += fmt::format("  {}\n", f.explanation);
   }

@@ -13,7 +13,6 @@ namespace cipherexplain::cli {
 [[nodiscard]] std::string render_negotiation_text(const prepared_endpoint& client,
                                                   const prepared_endpoint& server,
                                                   const handshake_result& result,
-                                                  const negotiation_why* why,
-                                                  const style& colours);
+                                                  const negotiation_why* why, const style& colours);
 
 }  // namespace cipherexplain::cli
