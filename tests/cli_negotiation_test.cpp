@@ -235,3 +235,36 @@ TEST(cli_matrix, specs_files_name_rows_and_bad_lines_are_usage_errors) {
 }
 
 }  // namespace
+
+namespace {
+
+// The issue's "done when": Python 3.6's, Python 3.10's and DEFAULT clients against Mozilla's
+// intermediate, old and modern servers on 1.1.1 and 4.0, as text and as HTML
+// (examples/matrix/).
+TEST(cli_matrix, python_and_default_clients_against_mozilla_servers_on_111_and_40) {
+  const std::string dir = corpus_dir() + "/../examples/matrix";
+  const std::vector<std::string> args = {"matrix",   "--clients", "@" + dir + "/clients.txt",
+                                         "--servers", "@" + dir + "/servers.txt",
+                                         "--openssl", "1.1.1,4.0"};
+  const process_result text = cli(args);
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_TRUE(contains(text.out, "Python 3.10 @4.0.3")) << text.out;
+  EXPECT_TRUE(contains(text.out, "Mozilla old @1.1.1w")) << text.out;
+  EXPECT_TRUE(contains(text.out, "36 of 36 pairs connect")) << text.out;
+  // Mozilla old prefers its own order, TLS 1.3 included: its first suite wins.
+  auto html_args = args;
+  html_args.insert(html_args.end(), {"--format", "html", "--title", "Python vs Mozilla"});
+  const process_result html = cli(html_args);
+  EXPECT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_EQ(count(html.out, "<td "), 36u);
+  EXPECT_TRUE(contains(html.out, "<title>Python vs Mozilla</title>"));
+  EXPECT_TRUE(contains(html.out, "TLS_AES_128_GCM_SHA256")) << html.out;
+  const auto j = nlohmann::json::parse(
+      cli({"matrix", "--clients", "@" + dir + "/clients.txt", "--servers",
+           "@" + dir + "/servers.txt", "--openssl", "1.1.1,4.0", "--format", "json"})
+          .out);
+  EXPECT_EQ(j["cells"][0][2]["cipher"], "TLS_AES_128_GCM_SHA256");  // Mozilla old @1.1.1w
+  EXPECT_EQ(j["cells"][0][0]["cipher"], "TLS_AES_256_GCM_SHA384");  // the client's order
+}
+
+}  // namespace
