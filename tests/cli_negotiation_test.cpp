@@ -243,9 +243,9 @@ namespace {
 // (examples/matrix/).
 TEST(cli_matrix, python_and_default_clients_against_mozilla_servers_on_111_and_40) {
   const std::string dir = corpus_dir() + "/../examples/matrix";
-  const std::vector<std::string> args = {"matrix",   "--clients", "@" + dir + "/clients.txt",
-                                         "--servers", "@" + dir + "/servers.txt",
-                                         "--openssl", "1.1.1,4.0"};
+  const std::vector<std::string> args = {
+      "matrix",    "--clients", "@" + dir + "/clients.txt", "--servers", "@" + dir + "/servers.txt",
+      "--openssl", "1.1.1,4.0"};
   const process_result text = cli(args);
   EXPECT_EQ(text.exit_code, 0) << text.err;
   EXPECT_TRUE(contains(text.out, "Python 3.10 @4.0.3")) << text.out;
