@@ -8,6 +8,11 @@ each guideline is read from src/static/guidelines/<version>.json at REV (default
 every row says which commit of which file it came from. Guidelines 4.0 and 5.0 name their
 TLS 1.2 suites only by OpenSSL name; their IANA names are looked up in this repository's
 catalogs (catalogs/*/ciphers.tsv, newest release first), and the row says so.
+
+After 'source' come the rest of each configuration, as published: server_preferred_order
+(absent from 4.0, whose row has '-'), tls_curves, ecdh_param_size, dh_param_size,
+certificate_types, certificate_curves and rsa_key_size; '-' stands for a JSON null, an empty
+list or an absent key.
 """
 
 import argparse
@@ -16,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-VERSIONS = ["4.0", "5.0", "5.4", "5.7", "5.8", "6.0"]
+VERSIONS = ["4.0", "5.0", "5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "6.0"]
 ROOT = Path(__file__).resolve().parent.parent
 PATH = "src/static/guidelines/{}.json"
 
@@ -24,6 +29,22 @@ PATH = "src/static/guidelines/{}.json"
 def git(mirror, *args):
     return subprocess.run(["git", "--git-dir", mirror, *args], check=True, capture_output=True,
                           text=True).stdout
+
+
+def cell(value):
+    """A JSON value as a TSV cell: lists ':'-joined, booleans lower-case, null/absent/empty '-'."""
+    if value is None or value == [] or value == "":
+        return "-"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ":".join(value)
+    return str(value)
+
+
+# Keys appended after 'source', in column order (each a JSON key of a configuration).
+EXTRA = ["server_preferred_order", "tls_curves", "ecdh_param_size", "dh_param_size",
+         "certificate_types", "certificate_curves", "rsa_key_size"]
 
 
 def iana_names():
@@ -55,9 +76,12 @@ def main():
     out.write("# Mozilla server-side TLS guidelines, extracted by scripts/extract-mozilla-profiles.py\n"
               "# from mozilla/ssl-config-generator; 'source' is the file and commit each row comes from.\n"
               "# Lists are ':'-separated. iana_from: 'guideline' when it gives IANA names, else the\n"
-              "# OpenSSL names were mapped with this repository's catalogs.\n")
+              "# OpenSSL names were mapped with this repository's catalogs. ciphersuites: the TLS 1.3\n"
+              "# suites (4.0 has none; its JSON 'ciphersuites' key is its TLS 1.2 list). The columns\n"
+              "# after 'source' are the configuration's keys of the same names; '-' is null, empty or\n"
+              "# absent (4.0 has no server_preferred_order).\n")
     out.write("\t".join(["version", "level", "tls_versions", "ciphersuites", "ciphers_iana",
-                         "cipher_string", "iana_from", "source"]) + "\n")
+                         "cipher_string", "iana_from", "source", *EXTRA]) + "\n")
     for version in VERSIONS:
         path = PATH.format(version)
         commit = git(args.mirror, "log", "-1", "--format=%H", args.commit, "--", path).strip()
@@ -82,7 +106,8 @@ def main():
                 iana_from = "catalogs"
             out.write("\t".join([version, level, tls_versions, ":".join(ciphersuites) or "-",
                                  ":".join(iana) or "-", string or "-", iana_from,
-                                 f"{path}@{commit}"]) + "\n")
+                                 f"{path}@{commit}", *(cell(c.get(key)) for key in EXTRA)]) +
+                      "\n")
 
 
 if __name__ == "__main__":

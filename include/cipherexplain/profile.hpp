@@ -29,6 +29,27 @@ struct profile {
   std::string cipher_string;
   /// Where the facts come from: the guideline file and commit.
   std::string source;
+  /// The TLS 1.3 suites the guideline publishes, as an OpenSSL ciphersuites string (IANA names,
+  /// ':'-joined, e.g. "TLS_AES_128_GCM_SHA256:..."); empty when it has none (4.0, which predates
+  /// TLS 1.3).
+  std::string ciphersuites;
+  /// The guideline's server_preferred_order: whether the server should choose by its own order.
+  /// 4.0 does not have the key (5.0 added it), so it is false there.
+  bool server_preference = false;
+  /// The guideline's tls_curves, the key-exchange groups in its order, ':'-joined as published
+  /// (4.0 to 5.2 name P-256 "secp256r1" in intermediate and old; 5.8 on list X25519MLKEM768);
+  /// empty when none.
+  std::string curves;
+  /// The guideline's dh_param_size, the DHE group size in bits; 0 when null (modern).
+  int dh_param_size = 0;
+  /// The guideline's ecdh_param_size in bits (256; 160 in 4.0's old); 0 when none.
+  int ecdh_param_size = 0;
+  /// The guideline's certificate_types, e.g. {"ecdsa", "rsa"}.
+  std::vector<std::string> certificate_types;
+  /// The guideline's certificate_curves (empty when null: intermediate and old before 5.4).
+  std::vector<std::string> certificate_curves;
+  /// The guideline's rsa_key_size, the minimum RSA key in bits; 0 when null (modern from 5.4).
+  int rsa_key_size = 0;
 };
 
 /// Every versioned profile, oldest version first.

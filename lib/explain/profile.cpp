@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 namespace cipherexplain {
@@ -26,6 +27,16 @@ std::vector<std::string> list_of(std::string_view cell) {
   return out;
 }
 
+// A size in bits; "-" (null in the guideline) is 0.
+int bits(std::string_view cell, const detail::data_error_context& where) {
+  if (cell == "-") return 0;
+  int n = 0;
+  const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), n);
+  if (error != std::errc() || end != cell.data() + cell.size() || n <= 0)
+    where.fail(fmt::format("'{}' is not a size in bits", cell));
+  return n;
+}
+
 // Orders "4.0" < "5.10" numerically.
 std::pair<int, int> version_key(std::string_view v) {
   const std::size_t dot = v.find('.');
@@ -42,10 +53,17 @@ std::vector<profile> load() {
   const std::size_t c_version = data.column("version"), c_level = data.column("level"),
                     c_tls = data.column("tls_versions"), c_suites = data.column("ciphersuites"),
                     c_iana = data.column("ciphers_iana"), c_string = data.column("cipher_string"),
-                    c_source = data.column("source");
+                    c_source = data.column("source"),
+                    c_server_order = data.column("server_preferred_order"),
+                    c_curves = data.column("tls_curves"), c_ecdh = data.column("ecdh_param_size"),
+                    c_dh = data.column("dh_param_size"),
+                    c_cert_types = data.column("certificate_types"),
+                    c_cert_curves = data.column("certificate_curves"),
+                    c_rsa = data.column("rsa_key_size");
   std::vector<profile> out;
   for (const auto& row : data.rows()) {
     const auto& v = row.cells;
+    const detail::data_error_context where(data.file(), row.line);
     profile p;
     p.version = v[c_version];
     p.level = v[c_level];
@@ -56,6 +74,17 @@ std::vector<profile> load() {
     p.tls_versions = list_of(v[c_tls]);
     p.cipher_string = v[c_string] == "-" ? std::string() : std::string(v[c_string]);
     p.source = fmt::format("mozilla/ssl-config-generator {}", v[c_source]);
+    p.ciphersuites = v[c_suites] == "-" ? std::string() : std::string(v[c_suites]);
+    if (v[c_server_order] != "-" && v[c_server_order] != "true" && v[c_server_order] != "false")
+      where.fail(
+          fmt::format("server_preferred_order '{}' is not true, false or -", v[c_server_order]));
+    p.server_preference = v[c_server_order] == "true";
+    p.curves = v[c_curves] == "-" ? std::string() : std::string(v[c_curves]);
+    p.dh_param_size = bits(v[c_dh], where);
+    p.ecdh_param_size = bits(v[c_ecdh], where);
+    p.certificate_types = list_of(v[c_cert_types]);
+    p.certificate_curves = list_of(v[c_cert_curves]);
+    p.rsa_key_size = bits(v[c_rsa], where);
     out.push_back(std::move(p));
   }
   std::stable_sort(out.begin(), out.end(), [](const profile& a, const profile& b) {
