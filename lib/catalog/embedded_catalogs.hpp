@@ -16,6 +16,7 @@ struct embedded_catalog {
   std::string_view words;        // what a cipher string of the default build can name
   std::string_view tls13_names;  // the TLS 1.3 suites
   std::string_view iana_names;   // "IANA-name id" of the TLS 1.2-and-older suites
+  std::string_view options;      // options.tsv: the SSL_OP_* values and a fresh context's
 };
 
 [[nodiscard]] std::span<const embedded_catalog> embedded_catalogs() noexcept;
