@@ -23,9 +23,11 @@
 #include <cipherexplain/json.hpp>
 #include <cipherexplain/list_diff.hpp>
 #include <cipherexplain/negotiation.hpp>
+#include <cipherexplain/preset.hpp>
 #include <cipherexplain/profile.hpp>
 #include <cipherexplain/rating.hpp>
 #include <cipherexplain/source_text.hpp>
+#include <cipherexplain/ssl_options.hpp>
 #include <cipherexplain/suite_history.hpp>
 #include <cipherexplain/suite_lookup.hpp>
 #include <cipherexplain/supported.hpp>

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <set>
@@ -335,10 +336,53 @@ TEST(findings, a_plain_configuration_has_no_configuration_findings) {
   }
 }
 
+// Findings about presets: software defaults on a release they were not written for.
+struct preset_case {
+  std::string code, preset, release, message;
+};
+
+const std::vector<preset_case>& preset_cases() {
+  static const std::vector<preset_case> all{
+      {"option-undefined", "python-3.11.2", "1.1.1w",
+       "SSL_OP_IGNORE_UNEXPECTED_EOF does not exist in OpenSSL 1.1.1w: it sets nothing"},
+      {"option-no-effect", "python-3.6.15", "3.0.19",
+       "SSL_OP_NO_SSLv2 is 0 in OpenSSL 3.0.19 (defined as 0 since 1.1.0 (was 0x1000000): no "
+       "effect; SSL_CONF Protocol keyword -SSLv2 accepted but sets no bit): setting it changes "
+       "nothing"},
+      {"preset-call-fails", "python-3.10.0", "1.0.2u",
+       "SSL_CTX_set_cipher_list(\"@SECLEVEL=2:ECDH+AESGCM:ECDH+CHACHA20:ECDH+AES:DHE+AES:!aNULL:"
+       "!eNULL:!aDSS:!SHA1:!AESCCM\") fails on OpenSSL 1.0.2u: Python 3.10.0, "
+       "create_default_context() cannot make this context"},
+      {"preset-unsupported-release", "python-3.10.0", "1.0.2u",
+       "Python 3.10.0, create_default_context() needs OpenSSL 1.1.1 or later: no real "
+       "installation runs on 1.0.2u"},
+      {"preset-setting-dropped", "mozilla-modern-5.8", "1.1.0l",
+       "OpenSSL 1.1.0l has no TLS 1.3: the ciphersuites "
+       "'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256' are left out"},
+  };
+  return all;
+}
+
+TEST(findings, preset_cases_report_their_code_with_its_message_and_severity) {
+  for (const preset_case& c : preset_cases()) {
+    SCOPED_TRACE(c.code + ": " + c.preset + " on " + c.release);
+    std::string error;
+    const auto p = find_preset(c.preset, "", error);
+    ASSERT_TRUE(p) << error;
+    const preset_result r = resolve_preset(*p, *catalog::find(c.release));
+    const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                 [&](const diagnostic& d) { return code_name(d.code) == c.code; });
+    ASSERT_NE(it, r.diagnostics.end());
+    EXPECT_EQ(it->message, c.message);
+    EXPECT_EQ(it->severity, code_info(it->code).severity);
+  }
+}
+
 TEST(findings, every_code_is_covered_by_a_case) {
   std::set<std::string> covered;
   for (const finding_case& c : cases()) covered.insert(c.code);
   for (const configuration_case& c : configuration_cases()) covered.insert(c.code);
+  for (const preset_case& c : preset_cases()) covered.insert(c.code);
   for (const diagnostic_code_info& code : diagnostic_codes()) {
     EXPECT_TRUE(covered.contains(std::string(code.name))) << code.name << " has no test case";
   }

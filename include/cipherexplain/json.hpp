@@ -9,6 +9,7 @@
 #include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/list_diff.hpp>
+#include <cipherexplain/preset.hpp>
 #include <cipherexplain/profile.hpp>
 #include <cipherexplain/suite_history.hpp>
 
@@ -162,5 +163,25 @@ struct matrix_entry {
                                       std::span<const matrix_entry> servers,
                                       std::span<const handshake_result> cells,
                                       std::string_view title);
+
+/// One preset on one release, for `preset show`.
+struct preset_run {
+  const preset* entry = nullptr;
+  const preset_result* result = nullptr;
+  std::string_view stands_in_for;  ///< the bundled release the result's release stands in for
+};
+/// `preset show --format json`: one object for one run (the preset, its settings, and on the
+/// release: "ciphers" in SSL_CTX_get_ciphers order, "options" as SSL_CTX_get_options returns
+/// it, "min_protocol"/"max_protocol" (null: no bound), "security_level", findings), or
+/// {"results": [...]} for several.
+[[nodiscard]] std::string preset_json(std::span<const preset_run> runs);
+/// `preset list --format json`: every family with its presets and sources.
+[[nodiscard]] std::string preset_list_json();
+/// `preset timeline --format json`.
+[[nodiscard]] std::string timeline_json(std::string_view family, std::string_view context,
+                                        std::span<const timeline_row> rows);
+/// `preset timeline --format html`: a self-contained page (inline style, no script).
+[[nodiscard]] std::string timeline_html(std::string_view family, std::string_view context,
+                                        std::span<const timeline_row> rows);
 
 }  // namespace cipherexplain

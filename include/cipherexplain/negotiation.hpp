@@ -207,6 +207,9 @@ namespace cipherexplain {
 struct endpoint_spec {
   tls_endpoint endpoint;
   std::optional<std::string> release;  ///< the `openssl=` value, when given
+  /// `preset=NAME` and `context=` (Python's): the front end starts from the preset's endpoint
+  /// and applies the other pairs over it (see preset.hpp).
+  std::optional<std::string> preset, context;
 };
 /// The SPEC that gives `endpoint` on `release` (fields that are set, in a fixed order): what
 /// parse_endpoint_spec() reads back into the same endpoint.

@@ -16,7 +16,7 @@ using namespace std::string_view_literals;
 constexpr std::array fields{"ciphers"sv,       "ciphersuites"sv,  "min"sv,        "max"sv,
                             "level"sv,         "seclevel"sv,      "groups"sv,     "cert"sv,
                             "prefer-server"sv, "prefer_server"sv, "cert-first"sv, "cert_first"sv,
-                            "openssl"sv};
+                            "openssl"sv,       "preset"sv,        "context"sv};
 constexpr std::array flags{"prefer-server"sv, "prefer_server"sv, "cert-first"sv, "cert_first"sv};
 
 std::optional<bool> flag_value(std::string_view v) {
@@ -138,6 +138,10 @@ std::optional<std::string> parse_endpoint_spec(std::string_view text, endpoint_s
     const std::string_view value = eq == std::string_view::npos ? "" : pair.substr(eq + 1);
     if (key == "openssl") {
       out.release = std::string(value);
+      continue;
+    }
+    if (key == "preset" || key == "context") {
+      (key == "preset" ? out.preset : out.context) = std::string(value);
       continue;
     }
     if (eq == std::string_view::npos && std::find(flags.begin(), flags.end(), key) == flags.end())

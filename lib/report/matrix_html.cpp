@@ -4,38 +4,15 @@
 #include <cipherexplain/json.hpp>
 #include <cipherexplain/rating.hpp>
 
+#include "report/html_text.hpp"
+
 #include <fmt/format.h>
 
 namespace cipherexplain {
 namespace {
 
-// Text for HTML element content and attribute values.
-std::string escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+using detail::html_escaped;
+const auto escaped = [](std::string_view text) { return html_escaped(text); };
 
 std::string_view css_class(const handshake_result& r) {
   if (!r.ok) return r.failure && r.failure->stage == handshake_stage::setup ? "setup" : "fail";

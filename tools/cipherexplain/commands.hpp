@@ -21,6 +21,8 @@ void add_convert_command(CLI::App& app, const shared_options& before, int& exit_
 void add_negotiate_command(CLI::App& app, const shared_options& before, int& exit_status);
 /// matrix: clients against servers, a table of outcomes (matrix_command.cpp).
 void add_matrix_command(CLI::App& app, const shared_options& before, int& exit_status);
+/// preset list/show/timeline: software defaults as data (preset_command.cpp).
+void add_preset_command(CLI::App& app, const shared_options& before, int& exit_status);
 /// versions: the releases this build knows (versions_command.cpp).
 void add_versions_command(CLI::App& app, const shared_options& before, int& exit_status);
 

@@ -46,7 +46,13 @@ void add_negotiate_command(CLI::App& app, const shared_options& before, int& exi
       "                     P-256), none\n"
       "  prefer-server      SSL_OP_CIPHER_SERVER_PREFERENCE (the server's)\n"
       "  cert-first         the certificate is loaded before the level is set\n"
-      "An empty SPEC ('') is the release's defaults.");
+      "  preset=NAME        start from a preset (see `preset list`), e.g. python-3.6.1 or\n"
+      "                     mozilla-modern-5.8; the other pairs override its settings. A\n"
+      "                     SPEC that is just a preset's name means preset=NAME.\n"
+      "  context=C          Python's context (default: client for --client, server for\n"
+      "                     --server): sslcontext, client, server, tls-client, tls-server\n"
+      "A preset runs on the release it bundled (or the recorded one of its series) unless\n"
+      "--openssl or openssl= names one. An empty SPEC ('') is the release's defaults.");
   cmd->footer(
       "Examples:\n"
       "  cipherexplain negotiate --client 'openssl=1.1.1' --server 'openssl=3.5,min=TLSv1.3'\n"
@@ -54,6 +60,8 @@ void add_negotiate_command(CLI::App& app, const shared_options& before, int& exi
       "  cipherexplain negotiate --why --client '' --server 'ciphers=HIGH:!aNULL,prefer-server'\n"
       "  cipherexplain negotiate --suite ECDHE-RSA-AES128-GCM-SHA256 --client max=TLSv1.2 --server ''\n"
       "  cipherexplain negotiate --format json --client level=5 --server cert=ecdsa-p384\n"
+      "  cipherexplain negotiate --client python-3.6.1 --server mozilla-modern-5.8\n"
+      "  cipherexplain negotiate --client preset=python-3.10.0,openssl=3.5 --server nginx-1.24.0\n"
       "\n"
       "Exit status: 0 the handshake completes, 1 it fails, 2 usage error, 5 the output could\n"
       "not be written.");
@@ -73,8 +81,13 @@ void add_negotiate_command(CLI::App& app, const shared_options& before, int& exi
                                                takes::release | takes::format | takes::color);
     const catalog& release = one_release(s.release_spec, "negotiate");
     resolvers all;
-    const prepared_endpoint client = prepare(all, read_spec(o->client, release, "--client"));
-    const prepared_endpoint server = prepare(all, read_spec(o->server, release, "--server"));
+    // A preset runs on its own (bundled) release unless --openssl says otherwise.
+    const bool given = (o->shared.release_option && o->shared.release_option->count() > 0) ||
+                       (before.release_option && before.release_option->count() > 0);
+    const named_endpoint client_spec = read_spec(o->client, release, "--client", given);
+    const named_endpoint server_spec = read_spec(o->server, release, "--server", given);
+    const prepared_endpoint client = prepare(all, client_spec);
+    const prepared_endpoint server = prepare(all, server_spec);
     const handshake_result result = negotiate(client, server);
     std::optional<negotiation_why> why;
     if (o->why) why = explain_negotiation(client, server, result);
@@ -82,6 +95,22 @@ void add_negotiate_command(CLI::App& app, const shared_options& before, int& exi
     for (const std::string& name : o->suites) answers.push_back(what_selects(client, server, name));
     if (s.format == "json") {
       std::string out = negotiation_json(client, server, result, why ? &*why : nullptr);
+      std::vector<std::pair<std::string, std::string>> extra;
+      if (!client_spec.preset_note.empty())
+        extra.emplace_back("client_preset", client_spec.preset_note);
+      if (!server_spec.preset_note.empty())
+        extra.emplace_back("server_preset", server_spec.preset_note);
+      if (!extra.empty()) {
+        out.resize(out.size() - 2);  // "}\n"
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        for (const auto& [key, value] : extra) {
+          out += ",\n  ";
+          append_json_string(out, key);
+          out += ": ";
+          append_json_string(out, value);
+        }
+        out += "\n}\n";
+      }
       if (!answers.empty()) {
         // One more key: the answers to --suite, in order.
         out.resize(out.size() - 2);  // "}\n"
@@ -99,8 +128,12 @@ void add_negotiate_command(CLI::App& app, const shared_options& before, int& exi
       }
       print(out);
     } else {
-      std::string out = render_negotiation_text(client, server, result, why ? &*why : nullptr,
-                                                style::from_mode(s.color));
+      std::string out;
+      for (const auto* side : {&client_spec, &server_spec})
+        if (!side->preset_note.empty()) out += side->preset_note + "\n";
+      if (!out.empty()) out += "\n";
+      out += render_negotiation_text(client, server, result, why ? &*why : nullptr,
+                                     style::from_mode(s.color));
       for (const std::string& answer : answers) out += "\n" + answer + "\n";
       print(out);
     }
