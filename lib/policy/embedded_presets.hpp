@@ -3,6 +3,7 @@
 
 #include <span>
 #include <string_view>
+#include <string_view>
 
 namespace cipherexplain::detail {
 

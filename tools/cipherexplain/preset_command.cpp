@@ -230,14 +230,12 @@ void add_preset_command(CLI::App& app, const shared_options& before, int& exit_s
     const shared_options s = effective_options(app, before, *show, o->show_shared, takes::releases);
     const preset p = find_or_fail(o->name, o->context);
     std::string bundled;
-    std::vector<const catalog*> releases;
-    if (o->release_given(before))
-      releases = resolve_releases(s.release_spec);
-    else if (const catalog* own = preset_release(p, &bundled))
-      releases.push_back(own);
-    else
-      releases = resolve_releases(s.release_spec);
+    // Its own (bundled) release unless --openssl names others.
+    const catalog* own = o->release_given(before) ? nullptr : preset_release(p, &bundled);
+    const std::vector<const catalog*> releases =
+        own ? std::vector<const catalog*>{own} : resolve_releases(s.release_spec);
     std::vector<preset_result> results;
+    results.reserve(releases.size());
     for (const catalog* r : releases) results.push_back(resolve_preset(p, *r));
     const std::string_view stands_in =
         !bundled.empty() && results.size() == 1 && bundled != results.front().release->release()
@@ -245,6 +243,7 @@ void add_preset_command(CLI::App& app, const shared_options& before, int& exit_s
             : std::string_view();
     if (o->format == "json") {
       std::vector<preset_run> runs;
+      runs.reserve(results.size());
       for (const auto& r : results) runs.push_back({&p, &r, stands_in});
       print(preset_json(runs));
     } else if (results.size() == 1) {
