@@ -249,6 +249,9 @@ std::optional<preset> find_preset(std::string_view name, std::string_view contex
       variant = v;
   if (!variant.empty())
     rest.remove_prefix(variant.size() + 1);
+  else if (std::find(family->variants.begin(), family->variants.end(), "server") !=
+           family->variants.end())
+    variant = "server";  // nginx-1.24.0: the server side, as people mean it
   else if (!family->variants.empty() &&
            std::none_of(data.families.begin(), data.families.end(), [&](const family_row& r) {
              return r.family == family->name && r.variant.empty();

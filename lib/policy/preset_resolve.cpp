@@ -49,9 +49,11 @@ void add(preset_result& out, diagnostic_code code, std::string message) {
 const catalog* preset_release(const preset& p, std::string* bundled) {
   for (const bundled_release& b : p.bundled) {
     if (bundled) *bundled = b.release;
+    // "1.0.1p-1.0.1u": a line's releases over the range; its newest decides.
+    const std::string_view newest = std::string_view(b.release).substr(b.release.rfind('-') + 1);
     for (const catalog* c : catalog::all())
-      if (c->release() == b.release) return c;
-    if (const catalog* c = catalog::find(series_of(b.release))) return c;
+      if (c->release() == newest) return c;
+    if (const catalog* c = catalog::find(series_of(newest))) return c;
   }
   return nullptr;
 }

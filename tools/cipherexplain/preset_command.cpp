@@ -139,7 +139,7 @@ std::string side_by_side(const preset& p, const std::vector<preset_result>& resu
 }
 
 std::string timeline_text(const std::vector<timeline_row>& rows) {
-  std::vector<std::vector<std::string>> table{{"versions", "bundled", "on bundled"}};
+  std::vector<std::vector<std::string>> table{{"preset", "bundled", "on bundled"}};
   if (!rows.empty())
     for (const preset_result& r : rows.front().today)
       table.front().push_back(fmt::format("on {}", r.release->series()));
@@ -151,8 +151,10 @@ std::string timeline_text(const std::vector<timeline_row>& rows) {
     return fmt::format("{}/{} L{}", usable, r.resolved.ciphers.size(), r.resolved.security_level);
   };
   for (const timeline_row& row : rows) {
-    std::vector<std::string> line{row.entry.versions, row.bundled.empty() ? "-" : row.bundled,
-                                  row.bundled_result ? cell(*row.bundled_result) : "-"};
+    std::vector<std::string> line{
+        row.entry.family == "python" ? row.entry.versions : row.entry.name,
+        row.bundled.empty() ? "-" : row.bundled,
+        row.bundled_result ? cell(*row.bundled_result) : "-"};
     for (const preset_result& r : row.today) line.push_back(cell(r));
     std::string changes;
     for (const auto& c : row.changes)
