@@ -116,4 +116,33 @@ TEST(cli_preset, negotiate_takes_presets_on_both_sides) {
   EXPECT_TRUE(contains(json.at("client_preset").get<std::string>(), "python")) << on30.out;
 }
 
+TEST(cli_preset, explain_resolves_a_string_in_a_presets_configuration) {
+  // Its own string, level and protocol floor on the release asked for.
+  const process_result own =
+      cli({"--preset", "python-3.11.7", "--openssl", "3.0.19", "--format", "json"});
+  ASSERT_EQ(own.exit_code, 0) << own.err;
+  const auto json = nlohmann::json::parse(own.out);
+  EXPECT_EQ(json.at("security_level"), 2);
+  EXPECT_EQ(json.at("ciphers").size(), 17u);
+  EXPECT_EQ(json.at("configuration").at("min_protocol"), "TLSv1.2") << own.out;
+  // A string of one's own inside the preset's configuration.
+  const process_result mine =
+      cli({"--preset", "python-3.11.7", "--openssl", "3.0.19", "--quiet", "HIGH"});
+  ASSERT_EQ(mine.exit_code, 0) << mine.err;
+  EXPECT_TRUE(contains(mine.out, "Preset python-3.11.7")) << mine.out;
+  EXPECT_FALSE(contains(mine.out, "option-no-effect")) << "--quiet hides notes";
+  EXPECT_EQ(cli({"--preset", "python-0.1"}).exit_code, 2);
+}
+
+TEST(cli_preset, diff_compares_two_presets_lists) {
+  const process_result r = cli({"diff", "--openssl", "3.0", "--preset", "python-3.6.15", "--preset",
+                                "python-3.11.7", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // they differ
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json.dump().find("preset:python-3.6.15") != std::string::npos, true) << r.out;
+  const process_result same =
+      cli({"diff", "--openssl", "3.0", "--preset", "python-3.11.7", "--preset", "python-3.12.0"});
+  EXPECT_EQ(same.exit_code, 0) << same.out;
+}
+
 }  // namespace

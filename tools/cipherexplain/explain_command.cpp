@@ -39,6 +39,10 @@ struct explain_options {
   bool usable_only = false;
   CLI::Option* string_option = nullptr;
   CLI::Option* file_option = nullptr;
+  // --preset: its configuration is the base the string and the options above go into.
+  std::string preset_name, preset_context;
+  std::optional<tls_configuration> base;
+  std::string preset_note;
 };
 
 // The codes --hide names; an unknown one is a usage error that lists them.
@@ -107,7 +111,7 @@ std::string stand_in_note(const catalog& c, const shared_options& s) {
 
 // Whether any configuration option was given: then the string is resolved in a configuration.
 bool configured(const explain_options& o) {
-  return o.ciphersuites_option->count() != 0 || !o.min_protocol.empty() ||
+  return o.base.has_value() || o.ciphersuites_option->count() != 0 || !o.min_protocol.empty() ||
          !o.max_protocol.empty() || !o.protocols.empty() || o.usable_only;
 }
 
@@ -123,7 +127,7 @@ std::uint16_t protocol_option(const std::string& flag, const std::string& name) 
 }
 
 tls_configuration configuration_of(const catalog& c, const explain_options& o) {
-  tls_configuration config;
+  tls_configuration config = o.base.value_or(tls_configuration{});
   config.cipher_list = o.input;
   if (o.ciphersuites_option->count() != 0) config.ciphersuites = o.ciphersuites;
   if (!o.min_protocol.empty())
@@ -180,9 +184,10 @@ int explain_one(const catalog& c, const explain_options& o, const shared_options
                           {options.check, result.histories, stand_in_for(c, s), options.trace,
                            options.configuration, options.resolved}));
   } else if (o.usable_only) {
-    print(stand_in_note(c, s) + render_usable_text(release, resolved, options.colours));
+    print(stand_in_note(c, s) + o.preset_note +
+          render_usable_text(release, resolved, options.colours));
   } else {
-    print(stand_in_note(c, s) + render_text(release, o.input, result, options));
+    print(stand_in_note(c, s) + o.preset_note + render_text(release, o.input, result, options));
   }
   if (config && (!resolved.list_ok || (resolved.ciphersuites && !resolved.ciphersuites->ok)))
     return exit_rejected;
@@ -243,18 +248,61 @@ int explain_several(const std::vector<const catalog*>& releases, const explain_o
   return all_ok ? exit_accepted : exit_rejected;
 }
 
+// --preset: the release it runs on (its bundled one unless --openssl names one), its
+// configuration as the base, and its cipher string unless one is given.
+const catalog* apply_preset(explain_options& o, const shared_options& s, bool string_given) {
+  std::string error;
+  const auto p = find_preset(o.preset_name, o.preset_context, error);
+  if (!p) throw CLI::ValidationError("--preset", error);
+  std::string bundled;
+  const bool release_given = s.release_option && s.release_option->count() > 0;
+  const catalog* release = release_given ? nullptr : preset_release(*p, &bundled);
+  if (!release) {
+    const auto asked = resolve_releases(s.release_spec);
+    if (asked.size() != 1)
+      throw CLI::ValidationError(
+          "--preset takes one release (preset show NAME --openssl all "
+          "compares releases)");
+    release = asked.front();
+    bundled.clear();
+  }
+  const preset_result r = resolve_preset(*p, *release);
+  o.base = r.config;
+  o.base->cipher_list.reset();
+  if (!string_given)
+    o.input = r.config.cipher_list.value_or(std::string(release->default_cipher_list()));
+  o.preset_note = fmt::format("Preset {}: {} ({} of the data), on OpenSSL {}{}.\n", p->name,
+                              p->description, p->versions, release->release(),
+                              bundled.empty() || bundled == release->release()
+                                  ? std::string()
+                                  : fmt::format(", standing in for the bundled {}", bundled));
+  if (!string_given && !r.config.cipher_list)
+    o.preset_note += "It sets no cipher string: the list is the library default.\n";
+  for (const diagnostic& d : r.diagnostics)
+    if (!unwanted(o, hidden_codes(o), d.code))
+      o.preset_note +=
+          fmt::format("{}: {} [{}]\n", severity_name(d.severity), d.message, code_name(d.code));
+  o.preset_note += "\n";
+  return release;
+}
+
 int explain(explain_options& o, const shared_options& s) {
   const bool given = o.string_option->count() != 0;
+  const catalog* preset_release_chosen = nullptr;
+  if (!o.preset_name.empty())
+    preset_release_chosen = apply_preset(o, s, given || o.file_option->count() != 0);
   if (o.file_option->count() != 0) {
     if (given) throw CLI::ValidationError("give the cipher string or --file, not both");
     o.input = read_string(o.file);
-  } else if (!given) {
+  } else if (!given && !preset_release_chosen) {
     throw CLI::ValidationError(
-        "give a cipher string (e.g. 'DEFAULT:!3DES'), --file, or a subcommand; --help lists them");
+        "give a cipher string (e.g. 'DEFAULT:!3DES'), --file, --preset, or a subcommand; --help "
+        "lists them");
   } else if (o.input == "-") {
     o.input = read_string("-");
   }
-  const auto releases = resolve_releases(s.release_spec);
+  const auto releases = preset_release_chosen ? std::vector<const catalog*>{preset_release_chosen}
+                                              : resolve_releases(s.release_spec);
   if (releases.size() > 1 && (o.trace || !o.why.empty() || !o.policy_name.empty())) {
     throw CLI::ValidationError("--trace, --why and --policy take one release");
   }
@@ -317,6 +365,15 @@ void add_explain_command(CLI::App& app, shared_options& shared, int& exit_status
                  "ssl_protocols and Apache's SSLProtocol do, e.g. TLSv1.2,TLSv1.3 (OpenSSL then "
                  "uses the lowest run without a gap)")
       ->type_name("LIST");
+  app.add_option("--preset", o->preset_name,
+                 "Resolve in a preset's configuration (see `preset list`), e.g. python-3.6.15: "
+                 "its options, protocols, level and ciphersuites; its own cipher string unless "
+                 "STRING is given; on its bundled release unless --openssl is given")
+      ->type_name("NAME");
+  app.add_option("--context", o->preset_context,
+                 "Python's context for --preset: sslcontext, client (default), server, "
+                 "tls-client, tls-server, unverified")
+      ->type_name("CONTEXT");
   app.add_flag("--usable", o->usable_only,
                "List only the suites a connection can use, by protocol (like openssl ciphers -s)");
   shared.add_color(app);
