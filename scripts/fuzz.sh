@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [--seconds N] [--jobs N] [--no-sanitize] [TARGET...]
 #
 # TARGET: parse_fuzzer, differential_fuzzer, round_trip_fuzzer, configuration_fuzzer,
-# handshake_fuzzer (default: all five, one after the other). Each run starts from the seeds (every line of
+# handshake_fuzzer, preset_fuzzer (default: all six, one after the other). Each run starts from the seeds (every line of
 # corpus/corpus.txt, every TLS 1.3 string of corpus/policy/ciphersuites/corpus.txt, and every
 # file in corpus/regressions/; configuration_fuzzer also the policy recordings'
 # configurations in its layout and corpus/fuzz/configurations/) plus what earlier runs found
@@ -12,7 +12,8 @@
 # after N seconds (default 60). Any crash, leak, timeout or check failure stops the run, leaves
 # the input in build-fuzz/findings/, and makes this script exit non-zero. handshake_fuzzer
 # starts from corpus/fuzz/handshakes/ (the handshake recordings' inputs in its layout, written by
-# scripts/write-handshake-seeds.py). To keep one as a
+# scripts/write-handshake-seeds.py), preset_fuzzer from corpus/fuzz/presets/ (preset names,
+# option terms and SPECs). To keep one as a
 # regression test, copy it to corpus/regressions/ with a name that says what it caught.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +34,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ ${#targets[@]} -eq 0 ]] && targets=(parse_fuzzer differential_fuzzer round_trip_fuzzer configuration_fuzzer
-                                        handshake_fuzzer)
+                                        handshake_fuzzer preset_fuzzer)
 
 CXX=${CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCIPHEREXPLAIN_BUILD_FUZZ=ON -DCIPHEREXPLAIN_SANITIZE="$sanitize" -DCIPHEREXPLAIN_WERROR=ON >/dev/null
@@ -85,6 +86,7 @@ for target in "${targets[@]}"; do
   inputs=("$seeds" corpus/regressions)
   [[ $target == configuration_fuzzer ]] && inputs=("$configurations" corpus/fuzz/configurations "${inputs[@]}")
   [[ $target == handshake_fuzzer ]] && inputs=(corpus/fuzz/handshakes corpus/regressions)
+  [[ $target == preset_fuzzer ]] && inputs=(corpus/fuzz/presets corpus/regressions)
   echo "== $target: $seconds s"
   # -max_len: long strings are covered by the replay tests and the benchmarks' scaling runs;
   # here short inputs keep executions fast. -timeout: no input may take two seconds, under

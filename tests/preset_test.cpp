@@ -140,6 +140,14 @@ TEST(presets, any_version_inside_a_range_means_that_row) {
   ASSERT_TRUE(m) << error;
   EXPECT_EQ(m->enabled_protocols, protocol_bit::tlsv1_3);
   EXPECT_FALSE(find_preset("nosuchthing-1.0", "", error));
+  // Outside Python a context names a variant: nginx's client side is its proxy_ssl_* defaults.
+  const auto proxy = find_preset("nginx-1.24.0", "client", error);
+  ASSERT_TRUE(proxy) << error;
+  EXPECT_EQ(proxy->variant, "client");
+  EXPECT_EQ(find_preset("nginx-1.24.0", "", error)->variant, "server");
+  EXPECT_FALSE(find_preset("nginx-server-1.24.0", "client", error));
+  EXPECT_FALSE(find_preset("apache-2.4.58", "server", error)) << "apache has no variants";
+  EXPECT_FALSE(find_preset("mozilla-modern-5.8", "client", error));
 }
 
 TEST(presets, a_bundled_point_release_is_stood_in_for_by_its_series) {

@@ -75,7 +75,9 @@ struct preset_family {
 /// A preset by name: `family[-variant]-version`, where any version inside a data row's range
 /// resolves to that row ("python-3.6.15" -> the 3.6.3-3.6.15 row), and `family[-variant]`
 /// alone means the newest row. For Python, `context` picks the context ("" = "client"); for
-/// other families it must be empty or the variant. nullopt with `error` saying what is known.
+/// other families it must be empty or one of the family's variants ("client" picks nginx's
+/// proxy side), and agree with a variant the name gives; without either, a family's "server"
+/// variant is meant. nullopt with `error` saying what is known.
 [[nodiscard]] std::optional<preset> find_preset(std::string_view name, std::string_view context,
                                                 std::string& error);
 

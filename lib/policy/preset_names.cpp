@@ -218,11 +218,12 @@ std::optional<preset> find_preset(std::string_view name, std::string_view contex
         name);
     return std::nullopt;
   }
-  if (!context.empty() && context != "client" && context != "server") {
-    error = "--context applies to Python presets only";
-    return std::nullopt;
-  }
   if (rest.starts_with("mozilla")) {
+    if (!context.empty() && context != "server") {
+      error = fmt::format("'{}': Mozilla's guidelines are server configurations (context {})", name,
+                          context);
+      return std::nullopt;
+    }
     if (const profile* m = find_profile(lowered)) return from_profile(*m);
     error = fmt::format(
         "'{}': no such Mozilla guideline (mozilla-LEVEL-VERSION, e.g. "
@@ -247,8 +248,19 @@ std::optional<preset> find_preset(std::string_view name, std::string_view contex
     if (rest.starts_with("-" + v) && (rest.size() == v.size() + 1 || rest[v.size() + 1] == '-') &&
         v.size() > variant.size())
       variant = v;
+  const auto has_variant = [&](std::string_view v) {
+    return std::find(family->variants.begin(), family->variants.end(), v) != family->variants.end();
+  };
+  if (!context.empty() && (!has_variant(context) || (!variant.empty() && variant != context))) {
+    error = fmt::format("'{}': context {} is not {}", name, context,
+                        variant.empty() ? fmt::format("a variant of {}", family->name)
+                                        : fmt::format("its variant {}", variant));
+    return std::nullopt;
+  }
   if (!variant.empty())
     rest.remove_prefix(variant.size() + 1);
+  else if (!context.empty())
+    variant = std::string(context);  // nginx-1.24.0 as a client: the proxy_ssl_* side
   else if (std::find(family->variants.begin(), family->variants.end(), "server") !=
            family->variants.end())
     variant = "server";  // nginx-1.24.0: the server side, as people mean it
