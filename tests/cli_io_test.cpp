@@ -289,8 +289,8 @@ TEST(cli_io, diff_reads_strings_too_long_for_arguments_from_files) {
   const process_result one = cli({"diff", "--file", a});
   EXPECT_EQ(one.exit_code, 2);
   EXPECT_EQ(one.err,
-            "cipherexplain: diff compares two strings: give two STRINGs, two --file, or one of "
-            "each (got 1)\nRun 'cipherexplain --help' for usage.\n");
+            "cipherexplain: diff compares two lists: give two of STRING, --file and --preset (got "
+            "1)\nRun 'cipherexplain --help' for usage.\n");
 }
 
 // Two rejected strings give no lists: that is said, not "the lists are the same".

@@ -133,8 +133,10 @@ std::vector<named_endpoint> read_specs(const std::vector<std::string>& values,
     if (name.empty()) name = "(defaults)";
     for (const catalog* release : releases) {
       named_endpoint e = read_spec(spec, *release, what, release_given);
-      e.name = releases.size() > 1 && e.release == release
-                   ? fmt::format("{} @{}", name, release->release())
+      // A row or column per release, or a preset on the release it chose: say which.
+      e.name = (releases.size() > 1 && e.release == release) ||
+                       (!release_given && !e.preset_note.empty())
+                   ? fmt::format("{} @{}", name, e.release->release())
                    : name;
       const bool pinned = e.release != release;
       out.push_back(std::move(e));

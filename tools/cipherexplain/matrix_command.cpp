@@ -85,7 +85,9 @@ void add_matrix_command(CLI::App& app, const shared_options& before, int& exit_s
       "Simulate every client against every server and show the outcomes as a table: the\n"
       "protocol and suite each pair negotiates (coloured by the suite's rating), or which side\n"
       "fails and OpenSSL's reason. A client or server is a SPEC (see `negotiate --help`),\n"
-      "'NAME = SPEC', or @FILE: one `[NAME =] SPEC` per line, '#' comments. With several releases (--openssl\n"
+      "'NAME = SPEC', or @FILE: one `[NAME =] SPEC` per line, '#' comments; a SPEC may name a\n"
+      "preset (python-3.6.1, mozilla-modern-5.8), run on its bundled release unless a release\n"
+      "option or openssl= says otherwise. With several releases (--openssl\n"
       "all, or --client-openssl/--server-openssl), each SPEC without openssl= becomes one\n"
       "row or column per release.");
   cmd->footer(
@@ -94,6 +96,8 @@ void add_matrix_command(CLI::App& app, const shared_options& before, int& exit_s
       "  cipherexplain matrix --clients @clients.txt --servers @servers.txt --openssl 1.1.1,4.0\n"
       "  cipherexplain matrix --clients '' --server-openssl all --servers '' --format csv\n"
       "  cipherexplain matrix --clients @clients.txt --servers @servers.txt --format html > m.html\n"
+      "  cipherexplain matrix --clients python-2.7.18 --clients python-3.6.1 --clients python-3.12.0\n"
+      "                       --servers mozilla-old-5.8 --servers mozilla-modern-5.8 --server-openssl 3.5\n"
       "\n"
       "Exit status: 0 every pair connects, 1 some pair fails, 2 usage error, 5 the output\n"
       "could not be written, 6 a FILE could not be read.");
@@ -122,8 +126,13 @@ void add_matrix_command(CLI::App& app, const shared_options& before, int& exit_s
         resolve_releases(o->client_releases.empty() ? s.release_spec : o->client_releases);
     const auto server_releases =
         resolve_releases(o->server_releases.empty() ? s.release_spec : o->server_releases);
-    const auto client_specs = read_specs(o->clients, client_releases, "--clients");
-    const auto server_specs = read_specs(o->servers, server_releases, "--servers");
+    // A preset runs on its own (bundled) release unless a release option names one.
+    const bool given = (o->shared.release_option && o->shared.release_option->count() > 0) ||
+                       (before.release_option && before.release_option->count() > 0);
+    const auto client_specs =
+        read_specs(o->clients, client_releases, "--clients", given || !o->client_releases.empty());
+    const auto server_specs =
+        read_specs(o->servers, server_releases, "--servers", given || !o->server_releases.empty());
     resolvers all;
     std::vector<prepared_endpoint> prepared;
     prepared.reserve(client_specs.size() + server_specs.size());
