@@ -101,6 +101,20 @@ TEST(python_presets, rows_of_one_build_and_context_never_overlap) {
     }
 }
 
+TEST(presets, rows_of_one_family_and_variant_never_overlap) {
+  const auto& rows = detail::preset_data().families;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    for (std::size_t j = i + 1; j < rows.size(); ++j) {
+      if (rows[i].family != rows[j].family || rows[i].variant != rows[j].variant) continue;
+      const auto& a = rows[i].versions;
+      const auto& b = rows[j].versions;
+      EXPECT_FALSE(detail::range_contains(a, detail::range_first(b)) ||
+                   detail::range_contains(b, detail::range_first(a)))
+          << rows[i].file << ": " << a.text << " (line " << rows[i].line << ") and " << b.text
+          << " (line " << rows[j].line << ")";
+    }
+}
+
 TEST(presets, every_row_of_every_family_cites_a_source_and_resolves_on_every_release) {
   std::size_t families = 0;
   for (const preset_family& f : preset_families()) {
