@@ -12,6 +12,7 @@
 #include <cipherexplain.hpp>
 
 #include "configuration_pairs.hpp"
+#include "preset_pairs.hpp"
 #include "negotiation_pairs.hpp"
 #include "path_scaling.hpp"
 
@@ -217,6 +218,8 @@ int main(int argc, char** argv) {
   if (!cipherexplain::bench::register_configuration_pairs()) return 1;
   // Handshakes, checked the same way (negotiation_pairs.cpp).
   if (!cipherexplain::bench::register_negotiation_pairs()) return 1;
+  // Presets: the context the software makes, checked the same way (preset_pairs.cpp).
+  if (!cipherexplain::bench::register_preset_pairs()) return 1;
   for (const bench_case& c : cases()) {
     benchmark::RegisterBenchmark(("parse/" + c.name).c_str(), parse_only, c.text);
     benchmark::RegisterBenchmark(("evaluate/" + c.name).c_str(), evaluate_only, c.text);

@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 using namespace cipherexplain;
@@ -174,7 +175,17 @@ void check_preset(const preset& p, std::string_view spec, std::string_view input
     if (result.release != release) fail(where("the result names another release"), input);
     if (result.failure.has_value() != result.failed_call.has_value())
       fail(where("a failure without its call, or a call without a failure"), input);
-    const applied_options applied = apply_options(*release, *terms);
+    applied_options applied = apply_options(*release, *terms);
+    // Enabled protocols are SSL_OP_NO_* options for the versions left out (nginx's way).
+    if (p.enabled_protocols)
+      for (const auto& [name, bit] :
+           {std::pair{"NO_SSLv3", protocol_bit::sslv3}, std::pair{"NO_TLSv1", protocol_bit::tlsv1},
+            std::pair{"NO_TLSv1_1", protocol_bit::tlsv1_1},
+            std::pair{"NO_TLSv1_2", protocol_bit::tlsv1_2},
+            std::pair{"NO_TLSv1_3", protocol_bit::tlsv1_3}})
+        if (const ssl_option* o = find_ssl_option(*release, name);
+            o && !(p.enabled_protocols & bit))
+          applied.value |= o->value;
     if (result.options != applied.value)
       fail(where(fmt::format("options {:#x}, its terms give {:#x}", result.options, applied.value)),
            input);

@@ -113,6 +113,9 @@ struct preset_result {
   std::vector<diagnostic> diagnostics;
 };
 [[nodiscard]] preset_result resolve_preset(const preset& p, const catalog& release);
+/// The same on a release prepared once (prefer it for many presets: preparing is most of the
+/// cost of one resolution).
+[[nodiscard]] preset_result resolve_preset(const preset& p, const configuration_resolver& release);
 
 /// One row of a family's timeline: a data row (by its first version), what it gives on the
 /// release it bundled (or the release standing in) and on today's releases, and what changed

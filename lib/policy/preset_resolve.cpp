@@ -59,6 +59,11 @@ const catalog* preset_release(const preset& p, std::string* bundled) {
 }
 
 preset_result resolve_preset(const preset& p, const catalog& release) {
+  return resolve_preset(p, configuration_resolver(release));
+}
+
+preset_result resolve_preset(const preset& p, const configuration_resolver& resolver) {
+  const catalog& release = resolver.release();
   preset_result out;
   out.release = &release;
   const bool old_engine = release.engine() == engine_family::openssl_1_0;
@@ -92,7 +97,15 @@ preset_result resolve_preset(const preset& p, const catalog& release) {
     if (const ssl_option* o = find_ssl_option(release, name);
         o && o->value && (out.options & o->value))
       disabled |= bit;
-  if (p.enabled_protocols) disabled |= protocols_only(p.enabled_protocols);
+  if (p.enabled_protocols) {
+    // As nginx's ssl_protocols does: SSL_CTX_set_options(SSL_OP_NO_*) for the versions left
+    // out, so they are in the options integer too (where the release defines them).
+    disabled |= protocols_only(p.enabled_protocols);
+    for (const auto& [name, bit] : no_protocol_options)
+      if (const ssl_option* o = find_ssl_option(release, name); o && (disabled & bit))
+        out.options |= o->value;
+    out.option_names = option_names(release, out.options);
+  }
   if (p.fixed_protocol) disabled |= protocols_only(protocol_bit::of(p.fixed_protocol));
   c.min_protocol = p.min_protocol;
   c.max_protocol = p.max_protocol;
@@ -125,7 +138,6 @@ preset_result resolve_preset(const preset& p, const catalog& release) {
 
   // The cipher string calls, in order: each replaces the list; one that fails stops the
   // software (Python raises), leaving the list as it was before.
-  const configuration_resolver resolver(release);
   for (const std::string& call : p.cipher_calls) {
     evaluation e = resolver.cipher_strings().evaluate(call);
     if (!e.ok) {

@@ -65,6 +65,9 @@ std::vector<std::string> differences(const preset& before, const preset& now) {
 std::vector<timeline_row> preset_timeline(std::string_view family, std::string_view context,
                                           std::span<const catalog* const> today) {
   std::vector<timeline_row> out;
+  std::vector<configuration_resolver> prepared;  // each release prepared once for all rows
+  prepared.reserve(today.size());
+  for (const catalog* release : today) prepared.emplace_back(*release);
   for (preset& p : family_presets(family, context)) {
     timeline_row row;
     if (!out.empty())
@@ -73,7 +76,8 @@ std::vector<timeline_row> preset_timeline(std::string_view family, std::string_v
       row.changes.emplace_back("first row");
     row.on_bundled_release = preset_release(p, &row.bundled);
     if (row.on_bundled_release) row.bundled_result = resolve_preset(p, *row.on_bundled_release);
-    for (const catalog* release : today) row.today.push_back(resolve_preset(p, *release));
+    for (const configuration_resolver& release : prepared)
+      row.today.push_back(resolve_preset(p, release));
     row.entry = std::move(p);
     out.push_back(std::move(row));
   }
