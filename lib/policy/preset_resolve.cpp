@@ -139,10 +139,11 @@ preset_result resolve_preset(const preset& p, const configuration_resolver& reso
   // The cipher string calls, in order: each replaces the list; one that fails stops the
   // software (Python raises), leaving the list as it was before.
   for (const std::string& call : p.cipher_calls) {
-    evaluation e = resolver.cipher_strings().evaluate(call);
-    if (!e.ok) {
+    // Whether it succeeds is all an earlier call needs (the last is resolved below, with its
+    // findings); a failing one is evaluated again for its findings, which say why.
+    if (!resolver.cipher_strings().evaluate(call, detail_level::result).ok) {
       out.failed_call = call;
-      out.failed_evaluation = std::move(e);
+      out.failed_evaluation = resolver.cipher_strings().evaluate(call);
       out.failure = fmt::format("SSL_CTX_set_cipher_list(\"{}\") fails on OpenSSL {}", call,
                                 release.release());
       add(out, diagnostic_code::preset_call_fails,
