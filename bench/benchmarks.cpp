@@ -12,9 +12,9 @@
 #include <cipherexplain.hpp>
 
 #include "configuration_pairs.hpp"
-#include "preset_pairs.hpp"
 #include "negotiation_pairs.hpp"
 #include "path_scaling.hpp"
+#include "preset_pairs.hpp"
 
 #include <benchmark/benchmark.h>
 #include <openssl/crypto.h>
