@@ -16,10 +16,11 @@ namespace {
 
 std::string_view title_of(std::string_view text) {
   // A "# title: ..." comment names the family group in `preset list`.
+  std::string_view title;
   for_each_part(text, '\n', [&](std::string_view line) {
-    if (line.starts_with("# title: ")) text = trim(line.substr(9));
+    if (line.starts_with("# title: ")) title = trim(line.substr(9));
   });
-  return text.size() > 200 ? std::string_view() : text;
+  return title;
 }
 
 void add_family(preset_tables& out, std::string_view name, std::string_view title,

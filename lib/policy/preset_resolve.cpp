@@ -78,7 +78,13 @@ preset_result resolve_preset(const preset& p, const configuration_resolver& reso
   if (p.server_preference) terms.push_back({"CIPHER_SERVER_PREFERENCE", {}, false});
   const applied_options applied = apply_options(release, terms);
   out.options = applied.value;
-  out.option_names = option_names(release, applied.value);
+  // Enabled protocols are what nginx's ssl_protocols does: SSL_CTX_set_options(SSL_OP_NO_*) for
+  // the versions left out, so they are in the options integer too (where the release has them).
+  const std::uint8_t left_out = p.enabled_protocols ? protocols_only(p.enabled_protocols) : 0;
+  for (const auto& [name, bit] : no_protocol_options)
+    if (const ssl_option* o = find_ssl_option(release, name); o && (left_out & bit))
+      out.options |= o->value;
+  out.option_names = option_names(release, out.options);
   for (const std::string& name : applied.undefined)
     add(out, diagnostic_code::option_undefined,
         fmt::format("SSL_OP_{} does not exist in OpenSSL {}: it sets nothing", name,
@@ -97,15 +103,7 @@ preset_result resolve_preset(const preset& p, const configuration_resolver& reso
     if (const ssl_option* o = find_ssl_option(release, name);
         o && o->value && (out.options & o->value))
       disabled |= bit;
-  if (p.enabled_protocols) {
-    // As nginx's ssl_protocols does: SSL_CTX_set_options(SSL_OP_NO_*) for the versions left
-    // out, so they are in the options integer too (where the release defines them).
-    disabled |= protocols_only(p.enabled_protocols);
-    for (const auto& [name, bit] : no_protocol_options)
-      if (const ssl_option* o = find_ssl_option(release, name); o && (disabled & bit))
-        out.options |= o->value;
-    out.option_names = option_names(release, out.options);
-  }
+  disabled |= left_out;
   if (p.fixed_protocol) disabled |= protocols_only(protocol_bit::of(p.fixed_protocol));
   c.min_protocol = p.min_protocol;
   c.max_protocol = p.max_protocol;

@@ -12,7 +12,6 @@ namespace cipherexplain {
 namespace {
 
 using detail::html_escaped;
-const auto escaped = [](std::string_view text) { return html_escaped(text); };
 
 std::string_view css_class(const handshake_result& r) {
   if (!r.ok) return r.failure && r.failure->stage == handshake_stage::setup ? "setup" : "fail";
@@ -52,10 +51,10 @@ void side_list(std::string& out, std::string_view title, std::span<const matrix_
   out += fmt::format("<h2>{}</h2>\n<dl>\n", title);
   for (const matrix_entry& e : list)
     out += fmt::format(
-        "<dt>{}</dt><dd>OpenSSL {}: {}</dd>\n", escaped(e.name),
-        escaped(e.endpoint->release().release()),
-        escaped(to_spec(e.endpoint->endpoint()).empty() ? std::string("(defaults)")
-                                                        : to_spec(e.endpoint->endpoint())));
+        "<dt>{}</dt><dd>OpenSSL {}: {}</dd>\n", html_escaped(e.name),
+        html_escaped(e.endpoint->release().release()),
+        html_escaped(to_spec(e.endpoint->endpoint()).empty() ? std::string("(defaults)")
+                                                             : to_spec(e.endpoint->endpoint())));
   out += "</dl>\n";
 }
 
@@ -76,24 +75,25 @@ std::string matrix_html(std::span<const matrix_entry> clients,
       "weak</span><span style=\"background:#f8c1c1\">insecure</span><span style=\"background:"
       "#e4e4e4\">handshake fails</span><span style=\"background:#d0d0d0\">setup fails</span></p>\n"
       "<table>\n<tr><th class=\"corner\"></th>",
-      escaped(title), style_sheet);
+      html_escaped(title), style_sheet);
   for (const matrix_entry& s : servers)
-    out += fmt::format("<th scope=\"col\">{}<small>OpenSSL {}</small></th>", escaped(s.name),
-                       escaped(s.endpoint->release().release()));
+    out += fmt::format("<th scope=\"col\">{}<small>OpenSSL {}</small></th>", html_escaped(s.name),
+                       html_escaped(s.endpoint->release().release()));
   out += "</tr>\n";
   for (std::size_t i = 0; i < clients.size(); ++i) {
     out += fmt::format("<tr><th scope=\"row\">{}<small>OpenSSL {}</small></th>",
-                       escaped(clients[i].name), escaped(clients[i].endpoint->release().release()));
+                       html_escaped(clients[i].name),
+                       html_escaped(clients[i].endpoint->release().release()));
     for (std::size_t j = 0; j < servers.size(); ++j) {
       const handshake_result& r = cells[i * servers.size() + j];
       const std::string text =
-          r.ok ? fmt::format("{}<small>{}</small>", escaped(protocol_version_name(r.protocol)),
-                             escaped(r.suite->name))
-               : fmt::format("{}<small>{}</small>", escaped(r.failure->reason),
-                             escaped(fmt::format("{}, {}", side_name(r.failure->side),
-                                                 stage_name(r.failure->stage))));
-      out += fmt::format("<td class=\"{}\" title=\"{}\">{}</td>", css_class(r), escaped(tooltip(r)),
-                         text);
+          r.ok ? fmt::format("{}<small>{}</small>", html_escaped(protocol_version_name(r.protocol)),
+                             html_escaped(r.suite->name))
+               : fmt::format("{}<small>{}</small>", html_escaped(r.failure->reason),
+                             html_escaped(fmt::format("{}, {}", side_name(r.failure->side),
+                                                      stage_name(r.failure->stage))));
+      out += fmt::format("<td class=\"{}\" title=\"{}\">{}</td>", css_class(r),
+                         html_escaped(tooltip(r)), text);
     }
     out += "</tr>\n";
   }

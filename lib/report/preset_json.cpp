@@ -171,7 +171,6 @@ std::string preset_list_json() {
     for (const auto& v : f.variants) w.value(v);
     w.end_array();
     w.key("presets").begin_array();
-    const auto contexts = python_contexts();
     for (const preset& p : family_presets(f.name, "client")) {
       w.begin_object();
       w.key("name").value(p.name);
@@ -181,7 +180,6 @@ std::string preset_list_json() {
       w.key("source").value(p.source);
       w.end_object();
     }
-    (void)contexts;
     w.end_array();
     w.end_object();
   }

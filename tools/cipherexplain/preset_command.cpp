@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,18 @@ struct preset_options {
            (before.release_option && before.release_option->count() > 0);
   }
 };
+
+std::size_t usable_count(const preset_result& r) {
+  return static_cast<std::size_t>(std::count_if(r.resolved.suites.begin(), r.resolved.suites.end(),
+                                                [](const suite_use& u) { return !u.unusable; }));
+}
+
+// "TLSv1.2 to TLSv1.3" (with `between` " to " or "-"), or "none".
+std::string window_text(const protocol_window& w, std::string_view between) {
+  if (!w.usable()) return "none";
+  return fmt::format("{}{}{}", protocol_version_name(w.lowest), between,
+                     protocol_version_name(w.highest));
+}
 
 preset find_or_fail(const std::string& name, const std::string& context) {
   std::string error;
@@ -90,17 +103,11 @@ std::string result_text(const preset_result& r, std::string_view stands_in_for) 
   const auto bound = [](std::uint16_t v) {
     return v ? std::string(protocol_version_name(v)) : std::string("none");
   };
-  out +=
-      fmt::format("  protocols    min {}, max {}; usable: {}\n", bound(r.resolved.min_protocol),
-                  bound(r.resolved.max_protocol),
-                  r.resolved.protocols.usable()
-                      ? fmt::format("{} to {}", protocol_version_name(r.resolved.protocols.lowest),
-                                    protocol_version_name(r.resolved.protocols.highest))
-                      : std::string("none"));
+  out += fmt::format("  protocols    min {}, max {}; usable: {}\n", bound(r.resolved.min_protocol),
+                     bound(r.resolved.max_protocol), window_text(r.resolved.protocols, " to "));
   if (r.resolved.security_level >= 0)
     out += fmt::format("  level        {}\n", r.resolved.security_level);
-  std::size_t usable = 0;
-  for (const suite_use& u : r.resolved.suites) usable += u.unusable ? 0u : 1u;
+  const std::size_t usable = usable_count(r);
   out += fmt::format("  {} suites ({} usable), SSL_CTX_get_ciphers order:\n",
                      r.resolved.ciphers.size(), usable);
   std::string line = "   ";
@@ -122,16 +129,11 @@ std::string side_by_side(const preset& p, const std::vector<preset_result>& resu
   std::vector<std::vector<std::string>> rows{
       {"OpenSSL", "context", "suites", "usable", "level", "options", "protocols"}};
   for (const preset_result& r : results) {
-    std::size_t usable = 0;
-    for (const suite_use& u : r.resolved.suites) usable += u.unusable ? 0u : 1u;
+    const std::size_t usable = usable_count(r);
     rows.push_back({std::string(r.release->release()), r.failure ? "fails" : "made",
                     std::to_string(r.resolved.ciphers.size()), std::to_string(usable),
                     r.resolved.security_level < 0 ? "-" : std::to_string(r.resolved.security_level),
-                    fmt::format("0x{:x}", r.options),
-                    r.resolved.protocols.usable()
-                        ? fmt::format("{}-{}", protocol_version_name(r.resolved.protocols.lowest),
-                                      protocol_version_name(r.resolved.protocols.highest))
-                        : "none"});
+                    fmt::format("0x{:x}", r.options), window_text(r.resolved.protocols, "-")});
   }
   return settings_text(p) + "\n" +
          format_table(rows, {false, false, true, true, true, false, false}) +
@@ -146,8 +148,7 @@ std::string timeline_text(const std::vector<timeline_row>& rows) {
   table.front().push_back("what changed");
   const auto cell = [](const preset_result& r) {
     if (r.failure) return std::string("fails");
-    std::size_t usable = 0;
-    for (const suite_use& u : r.resolved.suites) usable += u.unusable ? 0u : 1u;
+    const std::size_t usable = usable_count(r);
     return fmt::format("{}/{} L{}", usable, r.resolved.ciphers.size(), r.resolved.security_level);
   };
   for (const timeline_row& row : rows) {
