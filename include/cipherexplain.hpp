@@ -14,6 +14,8 @@
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
 #include <cipherexplain/ciphersuites.hpp>
+#include <cipherexplain/config_file.hpp>
+#include <cipherexplain/config_lint.hpp>
 #include <cipherexplain/configuration.hpp>
 #include <cipherexplain/diagnostic.hpp>
 #include <cipherexplain/diagnostic_render.hpp>

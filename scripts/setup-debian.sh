@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(cmake g++ make pkg-config python3
           tao-pegtl-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
-          libfmt-dev libcli11-dev nlohmann-json3-dev)
+          libfmt-dev libcli11-dev nlohmann-json3-dev python3-jsonschema)
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi

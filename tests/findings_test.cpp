@@ -378,11 +378,64 @@ TEST(findings, preset_cases_report_their_code_with_its_message_and_severity) {
   }
 }
 
+// Findings about configuration files: lint on an nginx.conf in memory.
+struct lint_case {
+  std::string code, file_text, release, policy, message;
+  std::uint32_t line = 0, column = 0;
+};
+
+const std::vector<lint_case>& lint_cases() {
+  static const std::vector<lint_case> all{
+      {"config-error", "http { ssl_protocols TLSv9; }\n", "3.0.19", "", "invalid value \"TLSv9\"",
+       1, 22},
+      {"setting-replaced", "http { ssl_ciphers HIGH; ssl_conf_command CipherString MEDIUM; }\n",
+       "3.0.19", "",
+       "ssl_ciphers is replaced by ssl_conf_command CipherString at etc/nginx/nginx.conf:1", 1, 8},
+      {"setting-no-change", "http { ssl_ciphers HIGH:!aNULL:!MD5; }\n", "3.0.19", "",
+       "ssl_ciphers gives http the server's default (preset nginx-server-1.22.1)", 1, 8},
+      {"setting-unsupported", "http { ssl_conf_command Ciphersuites TLS_AES_128_GCM_SHA256; }\n",
+       "1.1.0l", "",
+       "http: OpenSSL 1.1.0l has no TLS 1.3, so no SSL_CTX_set_ciphersuites(): TLS 1.3 suites "
+       "can be set from 1.1.1",
+       1, 38},
+      {"policy-violation",
+       "http { ssl_protocols TLSv1 TLSv1.1 TLSv1.2; ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256; }\n",
+       "3.0.19", "mozilla-intermediate-5.8",
+       "http: TLSv1, TLSv1.1 can be used; mozilla-intermediate-5.8 allows only what it lists", 1,
+       22},
+  };
+  return all;
+}
+
+TEST(findings, lint_cases_report_their_code_at_the_file_position) {
+  for (const lint_case& c : lint_cases()) {
+    SCOPED_TRACE(c.code + ": " + c.file_text);
+    memory_tree tree({{"etc/nginx/nginx.conf", c.file_text}});
+    std::vector<config_read_result> read;
+    read.push_back(read_config(tree, "etc/nginx/nginx.conf"));
+    lint_options options;
+    options.releases = {catalog::find(c.release)};
+    options.server_version = "1.22.1";
+    if (!c.policy.empty()) options.policy = find_profile(c.policy);
+    const lint_report r = lint(std::move(read), options);
+    const auto it = std::find_if(r.findings.begin(), r.findings.end(), [&](const lint_finding& f) {
+      return code_name(f.finding.code) == c.code;
+    });
+    ASSERT_NE(it, r.findings.end());
+    EXPECT_EQ(it->finding.message, c.message);
+    EXPECT_EQ(it->finding.severity, code_info(it->finding.code).severity);
+    EXPECT_EQ(it->file, "etc/nginx/nginx.conf");
+    EXPECT_EQ(it->line, c.line);
+    EXPECT_EQ(it->column, c.column);
+  }
+}
+
 TEST(findings, every_code_is_covered_by_a_case) {
   std::set<std::string> covered;
   for (const finding_case& c : cases()) covered.insert(c.code);
   for (const configuration_case& c : configuration_cases()) covered.insert(c.code);
   for (const preset_case& c : preset_cases()) covered.insert(c.code);
+  for (const lint_case& c : lint_cases()) covered.insert(c.code);
   for (const diagnostic_code_info& code : diagnostic_codes()) {
     EXPECT_TRUE(covered.contains(std::string(code.name))) << code.name << " has no test case";
   }

@@ -5,6 +5,7 @@
 /// escapes, so every document is valid JSON and loses no byte.
 
 #include <cipherexplain/catalog.hpp>
+#include <cipherexplain/config_lint.hpp>
 #include <cipherexplain/configuration.hpp>
 #include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/evaluator.hpp>
@@ -183,5 +184,14 @@ struct preset_run {
 /// `preset timeline --format html`: a self-contained page (inline style, no script).
 [[nodiscard]] std::string timeline_html(std::string_view family, std::string_view context,
                                         std::span<const timeline_row> rows);
+
+/// The lint document: {"releases", "files", "settings", "errors", "units", "findings"}
+/// (docs/json-output.md, "lint").
+[[nodiscard]] std::string lint_json(const lint_report& report);
+/// The lint report as SARIF 2.1.0 for GitHub code scanning: a rule per diagnostic code,
+/// results at file:line:column. Paths under `base` (an absolute directory, the repository's
+/// root) and relative paths become URIs relative to it (uriBaseId SRCROOT); others are
+/// absolute file: URIs.
+[[nodiscard]] std::string lint_sarif(const lint_report& report, std::string_view base);
 
 }  // namespace cipherexplain

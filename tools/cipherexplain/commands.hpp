@@ -23,6 +23,8 @@ void add_negotiate_command(CLI::App& app, const shared_options& before, int& exi
 void add_matrix_command(CLI::App& app, const shared_options& before, int& exit_status);
 /// preset list/show/timeline: software defaults as data (preset_command.cpp).
 void add_preset_command(CLI::App& app, const shared_options& before, int& exit_status);
+/// lint PATH...: TLS settings of configuration files, checked (lint_command.cpp).
+void add_lint_command(CLI::App& app, const shared_options& before, int& exit_status);
 /// versions: the releases this build knows (versions_command.cpp).
 void add_versions_command(CLI::App& app, const shared_options& before, int& exit_status);
 
