@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh [--seconds N] [--jobs N] [--no-sanitize] [TARGET...]
 #
 # TARGET: parse_fuzzer, differential_fuzzer, round_trip_fuzzer, configuration_fuzzer,
-# handshake_fuzzer, preset_fuzzer (default: all six, one after the other). Each run starts from the seeds (every line of
+# handshake_fuzzer, preset_fuzzer, config_{braces,apache,lines,options}_fuzzer (default: all
+# ten, as many at once as there are CPUs). Each run starts from the seeds (every line of
 # corpus/corpus.txt, every TLS 1.3 string of corpus/policy/ciphersuites/corpus.txt, and every
 # file in corpus/regressions/; configuration_fuzzer also the policy recordings'
 # configurations in its layout and corpus/fuzz/configurations/) plus what earlier runs found
@@ -13,7 +14,8 @@
 # the input in build-fuzz/findings/, and makes this script exit non-zero. handshake_fuzzer
 # starts from corpus/fuzz/handshakes/ (the handshake recordings' inputs in its layout, written by
 # scripts/write-handshake-seeds.py), preset_fuzzer from corpus/fuzz/presets/ (preset names,
-# option terms and SPECs). To keep one as a
+# option terms and SPECs), the config_*_fuzzer targets from corpus/fuzz/configs/ (the
+# configuration files of tests/configs/, written by scripts/write-config-seeds.py). To keep one as a
 # regression test, copy it to corpus/regressions/ with a name that says what it caught.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,13 +30,15 @@ while [[ $# -gt 0 ]]; do
     --seconds) seconds="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     --no-sanitize) sanitize=OFF; build=build-fuzz-fast; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
 [[ ${#targets[@]} -eq 0 ]] && targets=(parse_fuzzer differential_fuzzer round_trip_fuzzer configuration_fuzzer
-                                        handshake_fuzzer preset_fuzzer)
+                                        handshake_fuzzer preset_fuzzer config_braces_fuzzer
+                                        config_apache_fuzzer config_lines_fuzzer
+                                        config_options_fuzzer)
 
 CXX=${CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCIPHEREXPLAIN_BUILD_FUZZ=ON -DCIPHEREXPLAIN_SANITIZE="$sanitize" -DCIPHEREXPLAIN_WERROR=ON >/dev/null
@@ -78,29 +82,49 @@ fi
 
 parallel=()
 [[ $jobs -gt 1 ]] && parallel=(-jobs="$jobs" -workers="$jobs")
-status=0
-for target in "${targets[@]}"; do
-  work="$build/corpus/$target"
-  findings="$build/findings/$target"
+
+# One target's run; its summary lines are prefixed with its name, as runs overlap.
+run_target() {
+  local target=$1 work="$build/corpus/$1" findings="$build/findings/$1"
   mkdir -p "$work" "$findings"
-  inputs=("$seeds" corpus/regressions)
+  local inputs=("$seeds" corpus/regressions)
   [[ $target == configuration_fuzzer ]] && inputs=("$configurations" corpus/fuzz/configurations "${inputs[@]}")
   [[ $target == handshake_fuzzer ]] && inputs=(corpus/fuzz/handshakes corpus/regressions)
   [[ $target == preset_fuzzer ]] && inputs=(corpus/fuzz/presets corpus/regressions)
+  [[ $target == config_*_fuzzer ]] && inputs=(corpus/fuzz/configs corpus/regressions)
   echo "== $target: $seconds s"
   # -max_len: long strings are covered by the replay tests and the benchmarks' scaling runs;
   # here short inputs keep executions fast. -timeout: no input may take two seconds, under
   # ASan on a loaded machine (the slowest input seen, 2 KB with 400 findings, takes under one).
-  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      "$build/fuzz/$target" "$work" "${inputs[@]}" \
-      -dict=corpus/fuzz/cipher-strings.dict -max_total_time="$seconds" -max_len=4096 \
-      -timeout=2 -rss_limit_mb=2048 "${parallel[@]}" -print_final_stats=1 \
-      -artifact_prefix="$findings/" 2>&1 | tee "$build/$target.log" | grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|==|SUMMARY|stat::)|cipherexplain fuzz check|ERROR'; then
-    :
-  fi
-  if [[ ${PIPESTATUS[0]} -ne 0 ]] || ls "$findings" | grep -q .; then
+  local rc=0
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$build/fuzz/$target" "$work" "${inputs[@]}" \
+    -dict=corpus/fuzz/cipher-strings.dict -max_total_time="$seconds" -max_len=4096 \
+    -timeout=2 -rss_limit_mb=2048 "${parallel[@]}" -print_final_stats=1 \
+    -artifact_prefix="$findings/" >"$build/$target.log" 2>&1 || rc=$?
+  grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|==|SUMMARY|stat::)|cipherexplain fuzz check|ERROR' \
+    "$build/$target.log" | sed "s/^/$target: /" || true
+  if [[ $rc -ne 0 ]] || ls "$findings" | grep -q .; then
     echo "!! $target found something: see $build/$target.log and $findings/" >&2
-    status=1
+    return 1
   fi
+}
+
+# The targets run side by side, one per CPU (each for its full time), so adding a target
+# costs a fraction of a minute of wall time, not a minute.
+at_once=$(( $(nproc) / jobs )); [[ $at_once -lt 1 ]] && at_once=1
+status=0
+running=0
+for target in "${targets[@]}"; do
+  if [[ $running -ge $at_once ]]; then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  run_target "$target" &
+  running=$((running + 1))
+done
+while [[ $running -gt 0 ]]; do
+  wait -n || status=1
+  running=$((running - 1))
 done
 exit $status
