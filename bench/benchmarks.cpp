@@ -12,6 +12,7 @@
 #include <cipherexplain.hpp>
 
 #include "configuration_pairs.hpp"
+#include "lint_tree.hpp"
 #include "negotiation_pairs.hpp"
 #include "path_scaling.hpp"
 #include "preset_pairs.hpp"
@@ -235,8 +236,11 @@ int main(int argc, char** argv) {
   const char* max = std::getenv("CIPHEREXPLAIN_BENCH_SCALE_MAX");
   cipherexplain::bench::register_path_scaling(
       CIPHEREXPLAIN_CLI, max != nullptr ? std::strtoull(max, nullptr, 10) : std::size_t{1} << 24);
+  // A configuration tree of 10,000 files linted (lint_tree.cpp).
+  cipherexplain::bench::register_lint_tree(CIPHEREXPLAIN_CLI);
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
+  cipherexplain::bench::remove_lint_tree();
   return cipherexplain::bench::any_path_failed() ? 1 : 0;
 }
