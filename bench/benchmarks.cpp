@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cipherexplain against OpenSSL's own cipher-list resolution, measured in the same run.
 //
 // Benchmarks come in pairs, openssl/<case> and cipherexplain/<case>: the linked libssl's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A TLS configuration resolved by cipherexplain against the linked libssl doing the same.
 //
 // openssl_config/<case>: on one SSL_CTX kept across iterations, the calls an application makes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A whole TLS configuration (cipher string, ciphersuites, security level, protocol range)
 // resolved by cipherexplain against the linked libssl doing the same calls, in the same run:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A large configuration tree linted, against the linked libssl doing the part of a server's
 // start-up that touches the same settings.
 //

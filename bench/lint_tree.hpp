@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A 10,000-file, 1,000,000-line configuration tree linted, against the linked libssl's setters
 // for the same settings, and the CLI's peak memory on it (bench/README.md).

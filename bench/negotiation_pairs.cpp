@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Simulated handshakes against real in-process handshakes of the linked libssl (BIO pair), in
 // the same run, and matrices of generated clients and servers (bench/README.md).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Simulated handshakes against real ones of the linked libssl in the same run:
 // openssl_handshake/<case> and cipherexplain_handshake/<case> (contexts and prepared endpoints

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // See path_scaling.hpp. The CLI runs as a child of a spawner forked at start-up, so that its
 // peak RSS (wait4's ru_maxrss) is its own and not the benchmark process's; its output goes to a
 // pipe the spawner drains and counts, as a reader would.

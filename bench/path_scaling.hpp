@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Issue 12's scaling benchmark: every path of the command line (explain as text and JSON,
 // --trace, --why, --openssl all, diff, batch) on four inputs that once were quadratic or

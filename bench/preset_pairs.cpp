@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A preset on the linked release: cipherexplain's resolve_preset() against libssl making the
 // context the software makes.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A preset resolved by cipherexplain against the linked libssl making the same context the
 // software makes, in the same run: openssl_preset/<case> and cipherexplain_preset/<case>

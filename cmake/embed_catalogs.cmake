@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes a C++ source holding every catalogs/<release>/ directory's data files as string
 # literals, so the library carries its catalogs and needs no files at run time.
 # Usage: cmake -DCATALOG_DIR=<dir> -DOUTPUT=<file.cpp> -P embed_catalogs.cmake

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes a C++ source holding one data file as a string literal, returned by
 # cipherexplain::detail::<FUNCTION>(), so the library needs no files at run time.
 # Usage: cmake -DINPUT=<file> -DOUTPUT=<file.cpp> -DFUNCTION=<name> -P embed_file.cmake

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes a C++ source holding every presets/*.tsv file, with its file name, returned by
 # cipherexplain::detail::embedded_preset_files(): the library needs no files at run time, and a
 # new family is a new file. A file goes in as several raw string literals, each ending at a line

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Per-target defaults: the project's warning set (CIPHEREXPLAIN_WERROR turns it into errors, as
 # CI does) and, with CIPHEREXPLAIN_SANITIZE, ASan + UBSan (with CIPHEREXPLAIN_TSAN, TSan). Per target rather than global so that
 # helpers which must run under another C library's loader can stay uninstrumented.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A structure-aware mutator: it edits a cipher string rule by rule (insert, replace, delete,
 // swap or duplicate a rule; change an operator, a separator, a prefix or letter case), drawing

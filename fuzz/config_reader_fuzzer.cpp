@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The configuration readers on any bytes, one target per family of syntax
 // (CIPHEREXPLAIN_CONFIG_FAMILY: braces = nginx, lighttpd; apache; lines = key/value and ini
 // formats; options = HAProxy, OpenVPN). The input's first byte picks the family's format; the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Differential, for whole configurations: the library's configuration_resolver for the linked
 // libssl's series against that libssl, on a fresh SSL_CTX_new(TLS_method()) per input (the
 // layout of the input is in configuration_mutator.hpp): SSL_CTX_set_security_level,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The input of configuration_fuzzer, a TLS configuration in bytes, and structure-aware
 // mutators for it and for SSL_CTX_set_ciphersuites() strings.

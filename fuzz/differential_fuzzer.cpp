@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Differential: the evaluator against the linked libssl (SSL_CTX_set_cipher_list +
 // SSL_CTX_get_ciphers), aborting on any difference in acceptance, list or security level.
 //

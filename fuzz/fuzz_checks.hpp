@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Properties the fuzz targets check, shared so that each target stays a page long. A failed
 // check prints what differs and aborts, which libFuzzer reports as a crash with the input saved.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Differential, for handshakes: the negotiation model for the linked libssl's release against a
 // real in-process handshake of that libssl (tests/support/real_handshake.cpp: both sides set up
 // as the handshake recordings were, over a BIO pair). The outcome - protocol, suite, group,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The random numbers the structure-aware mutators draw from: splitmix64, so that every seed,
 // even 0, 1, 2, ..., starts a well-mixed sequence, and the same seed the same mutation.

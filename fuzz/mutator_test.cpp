@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The structure-aware mutators keep most inputs cipher strings (or ciphersuites strings)
 // OpenSSL reads far into, stay within the size libFuzzer allows, and repeat themselves for a
 // seed; configuration_fuzzer's inputs split and join back unchanged.

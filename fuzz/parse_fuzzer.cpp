@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Parser robustness: any bytes give a tree or diagnostics in every dialect, never a crash,
 // undefined behaviour or leak, with every byte accounted for in the tree. The explaining layer
 // reads the same untrusted bytes, so the tree is also evaluated: on every release by the fast

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Presets from untrusted text: a preset's name and context (find_preset), option terms
 // (parse_option_terms, apply_options) and a SPEC naming a preset (parse_endpoint_spec). The
 // input, whole, is the option terms and the SPEC; split at its first NUL it is a name and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A main for builds without libFuzzer (GCC): runs a fuzz target once on each input, so the
 // seeds and every saved regression replay as ordinary tests.
 //

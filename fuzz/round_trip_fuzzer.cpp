@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Round trip: tree -> canonical string -> the same tree, and the same result on every release.
 // The canonical string is also a fixed point: writing its own tree back changes nothing.
 

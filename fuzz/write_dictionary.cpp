@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writes the fuzzing dictionary (libFuzzer / AFL format) from the catalogs: every name of every
 // release, the operators, separators, commands and prefixes.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// cipherexplain: OpenSSL cipher strings parsed, evaluated and explained, release by release.

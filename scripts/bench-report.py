@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Builds and runs the benchmarks, and reports cipherexplain against OpenSSL.
 
 Every ratio comes from one run of cipherexplain-bench: openssl/<case> and

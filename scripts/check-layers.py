@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Checks the include rules of docs/architecture.md (ctest: layering).
 
     scripts/check-layers.py [ROOT]     check the tree at ROOT (default: this checkout)

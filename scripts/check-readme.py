@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Checks that README.md's example outputs are what the real programs print (ctest: readme).
 
     scripts/check-readme.py --cli build/cipherexplain --example build/tests/readme-example README.md

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Validates `cipherexplain lint --format sarif` output against the SARIF 2.1.0 schema
 (tests/data/sarif-schema-2.1.0.json, OASIS) and what GitHub code scanning needs on top of it:
 rules with security-severity, results whose ruleId/ruleIndex name a rule, repository-relative

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes profiles/mozilla.tsv from Mozilla's server-side TLS guideline JSON.
 
     scripts/extract-mozilla-profiles.py MIRROR [--commit REV] > profiles/mozilla.tsv

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Extract one OpenSSL release's cipher catalog and alias table into TSV data.
 
 Usage:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Fetch real libssl builds from Debian's archive for the differential tests.
 
 usage: fetch-debian-libssl.py CACHE_DIR

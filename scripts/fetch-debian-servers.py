@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Fetch real servers from Debian 12 (bookworm) for the `servers` tests.
 
 usage: fetch-debian-servers.py CACHE_DIR

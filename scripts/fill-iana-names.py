@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Fills the IANA names OpenSSL's tables lack into the catalogs, from the IANA registry.
 
     scripts/fill-iana-names.py            fill catalogs/*/ciphers.tsv (idempotent)

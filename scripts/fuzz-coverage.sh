@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Source coverage of the library reached by each fuzz target's corpus.
 #
 #   scripts/fuzz-coverage.sh [TARGET...]

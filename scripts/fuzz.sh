@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libFuzzer targets (Clang, ASan + UBSan) and runs them.
 #
 #   scripts/fuzz.sh [--seconds N] [--jobs N] [--no-sanitize] [TARGET...]

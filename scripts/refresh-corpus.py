@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Copy the recorded OpenSSL behaviour the tests need from the oracle into corpus/.
 
 usage: refresh-corpus.py ORACLE_DIR [RELEASE ...]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Debian packages cipherexplain builds and tests with; installs only what is missing.
 # Usage: scripts/setup-debian.sh [--fuzz]   (--fuzz adds clang and its libFuzzer runtime)
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes the seeds of the config_*_fuzzer targets into corpus/fuzz/configs/: every
 configuration file under tests/configs/ (Debian's shipped files and the hand-made trees), each
 as its family's input layout: one byte choosing the format within the family (the order of

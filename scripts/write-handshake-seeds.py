@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes corpus/fuzz/handshakes/: the handshake recordings' inputs
 (corpus/policy/handshake/corpus.jsonl) in handshake_fuzzer's layout (fuzz/handshake_fuzzer.cpp),
 one file per case named by its id, as the fuzzer's seeds and replay inputs. Cases with groups

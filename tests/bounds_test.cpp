@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What an evaluation records is bounded (issue 12): the first findings of each code, the first
 // steps, the first and last events of a followed suite, the first suggestions; the rest is
 // counted, never silently lost. And the histories recorded in the run (--why) are exactly what

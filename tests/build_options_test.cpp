@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Build options: which releases have them, and what they change. The legacy provider is also
 // checked against real builds (differential_test); no build with weak ciphers or SSLv2 exists
 // to compare with, so those are checked against the facts of the catalogs' tables.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The canonical string of a tree: what it keeps, what it drops, and that every release reads
 // it as it reads the original.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The catalogs compiled into the library say what the real builds say about their tables
 // (corpus/<release>/catalog.tsv: every suite with its id, names, bits and description).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The configuration resolver looks up TLS 1.3 names in a table prepared once; set_ciphersuites()
 // on its own asks the catalog. Both must answer every name alike on every release and build:
 // the recorded results check the resolver on five releases, this checks the two against each

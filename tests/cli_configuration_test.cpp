@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The configuration options as a user meets them: --ciphersuites, --min-protocol,
 // --max-protocol, --protocols, --usable, the JSON "configuration" object, and the policy batch
 // modes.

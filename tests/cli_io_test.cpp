@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The command line under hostile conditions (issue 12): a batch that streams gigabytes in
 // bounded memory, every mode's lost writes and unreadable inputs reported with their exit
 // status, and no input byte that could drive a terminal echoed raw on any path.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // lint as a user meets it: text like a compiler's, the JSON document, exit statuses a CI can
 // use, --root and --format-of, on Debian's shipped nginx.conf and the hand-made trees.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // negotiate and batch --input handshake as a user meets them: the recordings reproduced by the
 // CLI, exit statuses, JSON, --why, --suite, and clear errors for bad SPECs.
 

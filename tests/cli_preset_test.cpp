@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // preset list/show/timeline and presets in negotiate, as a user meets them: the contract of
 // `preset show --format json` on the recorded interpreters, the timeline as text and HTML,
 // and a preset on each side of a handshake.

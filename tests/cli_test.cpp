@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The cipherexplain command as a user runs it: table, JSON, batch, help and exit codes.
 
 #include <cipherexplain.hpp>

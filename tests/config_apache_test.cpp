@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Apache reader on Debian 12's shipped apache2 files and on hand-made trees: lines,
 // continuations, quotes, ${} from Define, comments, sections, IfModule / IfDefine, includes,
 // and what mod_ssl makes of SSLCipherSuite, SSLProtocol, SSLHonorCipherOrder and

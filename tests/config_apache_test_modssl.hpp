@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The Apache reader's cases about mod_ssl's own semantics: SSLCipherSuite's argument forms,
 // SSLProtocol's sets, SSLOpenSSLConfCmd, virtual hosts and per-directory contexts. Included

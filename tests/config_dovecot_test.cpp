@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Dovecot reader on Debian 12's shipped configuration (through its includes) and on
 // hand-made trees: comments, quotes, continuations, includes, filters and sections,
 // $setting expansion and the values Dovecot refuses.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The HAProxy reader on Debian 12's shipped haproxy.cfg and on hand-made files: sections,
 // bind and server lines, quotes, escapes, "${VAR}", .if blocks, and what HAProxy refuses.
 

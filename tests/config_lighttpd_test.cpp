@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The lighttpd reader on Debian 12's shipped lighttpd.conf and 10-ssl.conf and on hand-made
 // trees: statements, strings, variables, arrays, conditional blocks and else chains,
 // includes, include_shell, and the ssl.* keys as mod_openssl reads them.

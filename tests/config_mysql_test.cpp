@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The MySQL/MariaDB option-file reader on Debian 12's shipped files and on hand-made trees:
 // groups and their roles, comments, quotes, escapes, !include / !includedir, which setting
 // counts across groups, and what the servers refuse.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The nginx reader on Debian 12's shipped nginx.conf and on hand-made trees: tokens, quotes,
 // escapes, comments, includes with globs, blocks, duplicates and what nginx refuses.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The openssl.cnf reader on Debian 12's openssl.cnf and on hand-made files: the chain
 // openssl_conf -> ssl_conf -> contexts -> SSL_CONF commands, the parser's quotes, escapes,
 // continuations, variables and includes, and what OpenSSL refuses.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The OpenVPN reader on Debian 12's sample server.conf / client.conf and on hand-made
 // trees: parameters, quotes, backslashes, comments, inline files, `config` includes, the
 // role, and the names OpenVPN rewrites.

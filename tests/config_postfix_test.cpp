@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Postfix readers (main.cf, master.cf) on Debian 12's shipped files and on hand-made
 // trees: logical lines, $name expansion, grades resolved to the cipher list OpenSSL gets,
 // the security level choosing the variant, master.cf services and their -o overrides.

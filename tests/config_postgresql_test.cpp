@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The PostgreSQL reader on Debian 12's postgresql.conf.sample and on hand-made trees: the
 // scanner's tokens, quotes and escapes, comments, include / include_if_exists / include_dir,
 // duplicates, and the values the server refuses.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The stunnel reader on Debian 12's shipped stunnel.conf-sample and on hand-made trees:
 // the BOM, comments, services and their defaults, client mode, options, includes.
 

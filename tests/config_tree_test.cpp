@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where the readers find files: glob(3) matching, paths under --root, the file system and
 // files in memory, and format detection.
 

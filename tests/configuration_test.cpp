@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TLS configurations against what five real builds did with them (corpus/policy/): every line of
 // the ciphersuites and supported recordings, byte for byte as `batch --input` writes them; and
 // the parts of the model one by one: the setter per release, protocol windows, usable suites.

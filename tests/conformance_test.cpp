@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every corpus line, for every release compiled in, resolves exactly as the real OpenSSL build
 // recorded it (corpus/<release>/results.jsonl and state.jsonl).
 

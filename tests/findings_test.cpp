@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every diagnostic code, as a user meets it: the trap, tried on the release where it bites,
 // and the full rendered message with its position and fix.
 

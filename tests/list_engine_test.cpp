@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fast list state (lib/engine/list_state.hpp) against the literal model of OpenSSL's linked
 // list (lib/engine/reference_list.hpp) on random rule sequences: same list, same order, after every
 // step.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The evaluator against the libssl this test links (Debian 12: 3.0.x): the whole corpus and a
 // few thousand generated strings, each through SSL_CTX_set_cipher_list + SSL_CTX_get_ciphers on
 // a fresh context, with OPENSSL_CONF pointing at an empty file as the oracle was recorded.

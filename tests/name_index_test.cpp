@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The names findings look up across releases come from word lists the build derives from the
 // catalogs (cmake/embed_catalogs.cmake); here they are checked against the parsed catalogs,
 // and the nearest-name search against a plain scan of every word.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The handshake model against real handshakes of the linked libssl (Debian 12's 3.0, the
 // catalog's 3.0.19) on generated client/server pairs: every field the model reports.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The handshake model against real handshakes recorded on five builds (corpus/policy/
 // handshake/): every line of every release, each recorded field the model reproduces.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The grammar, element by element, and every diagnostic the parser gives, compared as the full
 // rendered text a user sees.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Presets: the data is well formed and cites its sources, names resolve to the right rows, and
 // Python's presets reproduce real interpreters' contexts (corpus/python/) exactly.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The rating rules of docs/ratings.md, suite by suite, and the policies.
 
 #include <cipherexplain.hpp>

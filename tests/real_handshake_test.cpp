@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The test harness's real handshakes (tests/support/real_handshake.cpp) against the recordings
 // of the same library: the linked libssl is Debian 12's 3.0, the one recorded as openssl-3.0.19.
 // If this fails, the differential tests that trust the harness would compare with the wrong

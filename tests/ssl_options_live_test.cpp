@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The SSL_OP_* table of the linked release (3.0) against its own headers and a fresh context:
 // every macro's value, and SSL_CTX_get_options after the calls Python makes.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Suites as people write them: names in any case, IANA names, and code points, exactly.
 
 #include <cipherexplain.hpp>

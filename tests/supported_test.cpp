@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which listed suites a client can use, against what SSL_get1_supported_ciphers() of each real
 // build reported for every accepted corpus line (corpus/<release>/supported.jsonl).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One evaluator shared by many threads gives each the answer it gives one thread (issue 12.10:
 // the headers promise it). CI runs this under ThreadSanitizer (CIPHEREXPLAIN_TSAN), where a
 // data race fails the test even when the answers happen to agree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// How an OpenSSL build differs from the one a catalog records: options compiled in, providers

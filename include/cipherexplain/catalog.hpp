@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// What one OpenSSL release knows: its cipher table, its aliases, DEFAULT, the TLS 1.3

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// What SSL_CTX_set_ciphersuites() does with a string on one release: which elements name a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// The TLS settings of real configuration files (nginx, Apache, HAProxy, Postfix, Dovecot,

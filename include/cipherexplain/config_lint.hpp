@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Linting configuration files: the TLS configuration each block forms with what it inherits

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// A TLS configuration - cipher string, TLS 1.3 ciphersuites, protocol range, security level -

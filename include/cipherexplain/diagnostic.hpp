@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Findings about a cipher string: what OpenSSL rejects, and what it silently ignores.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Findings rendered the way compilers print them: position, severity, message, the input line

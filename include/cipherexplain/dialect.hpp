@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Tokenizer rules that differ between cipher-string dialects (OpenSSL releases today).

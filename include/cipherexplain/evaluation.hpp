@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// What an evaluation of a cipher string reports: whether OpenSSL accepts it, the list it

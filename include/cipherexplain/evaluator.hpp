@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Resolves a cipher string against a release: the ordered list OpenSSL's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// The JSON documents of docs/json-output.md, built in the library so that the CLI, bindings

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Negotiation: which protocol, suite, key exchange group and signature a client and a server

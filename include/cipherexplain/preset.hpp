@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Presets: the TLS configurations people inherit rather than write - Python's `ssl` defaults

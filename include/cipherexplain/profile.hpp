@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Named profiles a cipher list can be checked against: Mozilla's server-side TLS guidelines,

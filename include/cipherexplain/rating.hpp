@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// How safe each cipher suite is, and a verdict for a whole list. The rules are written down

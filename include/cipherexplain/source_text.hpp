@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Places in an input: byte ranges, and the line:column a person reads them as.

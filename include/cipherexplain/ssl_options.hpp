@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// SSL_OP_* options per release: what each macro is worth on that release (catalogs/<release>/

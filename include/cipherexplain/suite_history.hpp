@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// What happened to one suite while a string was read (--why): the names of the actions. The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Finding a suite the way people write it: an OpenSSL name, an IANA name (any case), or a code

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
 /// Which suites of a list a connection can actually use: what SSL_get1_supported_ciphers()

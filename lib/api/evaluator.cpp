@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The evaluator: the engine's rule loop, with the explaining layer watching when findings or
 // a trace are asked for.
 

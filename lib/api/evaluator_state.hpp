@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What an evaluator shares between its copies: the prepared release, and the nearest-name
 // index the explaining layer builds on the first unknown word.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Symbols of the catalog data files (kECDHE, AES128GCM, HIGH, TLSv1.2, ...) and the words
 // `openssl ciphers -v` prints for them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a build with given options holds: which table entries are compiled in and which
 // algorithms it cannot use. The list engine and the TLS 1.3 setter both ask.

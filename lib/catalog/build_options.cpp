@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <cipherexplain/build_options.hpp>
 
 #include "catalog/build_facts.hpp"

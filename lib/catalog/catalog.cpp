@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Lookups in one catalog.
 
 #include <cipherexplain/catalog.hpp>

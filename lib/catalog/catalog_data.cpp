@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Builds a catalog from its data files: release.txt ("key value" lines, one handler per key),
 // ciphers.tsv and aliases.tsv.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The words `openssl ciphers -v` (SSL_CIPHER_description) prints for a suite.
 
 #include <cipherexplain/cipher.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading the catalog data files: lines, TSV rows by column name, and errors that name the file
 // and line, so that a bad edit to catalogs/ is easy to find.

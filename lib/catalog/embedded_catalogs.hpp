@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The catalog data files, compiled in by cmake/embed_catalogs.cmake (one entry per directory
 // under catalogs/).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Keeps one catalog per embedded release, each parsed on first use: a command about one release
 // (the common case) does not pay for parsing the others at start-up.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The releases compiled into the library, oldest first, known by name without being parsed.
 

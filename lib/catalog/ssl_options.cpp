@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SSL_OP_* tables per release, read once from the embedded options.tsv files.
 
 #include <cipherexplain/ssl_options.hpp>

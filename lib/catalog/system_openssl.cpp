@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which OpenSSL this system has: its libcrypto, loaded only when asked (linking it would map
 // and relocate it in every run of the CLI, a third of its start-up), and asked for its version.
 // Every answer of the loaded library is checked: it may be a stub, or broken.

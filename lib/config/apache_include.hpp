@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Which files an Apache httpd Include / IncludeOptional reads (server/config.c
 // ap_process_fnmatch_configs, server/util.c ap_dir_fnmatch / ap_dir_nofnmatch, 2.4.62).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Apache httpd's configuration lines, as server/util.c reads them (apache/httpd 2.4.62):
 // - ap_cfg_getline_core(): a backslash right before LF (or CR LF) joins the next physical line

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Apache httpd: one directive per logical line, `#` comments only where a line starts,
 // ${NAME} from Define, <Section> blocks, Include / IncludeOptional relative to ServerRoot.
 // Read from apache/httpd at tag 2.4.62, the newest 2.4 tag in the mirror. The functions below

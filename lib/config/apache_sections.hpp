@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Apache httpd's <Section>s as apache_reader.cpp tracks them: which ones it knows and what they
 // are, and the stack of those open now, with where a directive inside them stands (block,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // mod_ssl's TLS directives as apache_reader.cpp hands them over: one logical line, where it
 // is (block and context), and what mod_ssl makes of it (see apache_reader.cpp's header and

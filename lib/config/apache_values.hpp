@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What mod_ssl and OpenSSL make of the values of the TLS directives (apache/httpd 2.4.62,
 // modules/ssl/ssl_engine_config.c and ssl_engine_init.c; openssl/openssl ssl/ssl_conf.c), for

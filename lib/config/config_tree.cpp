@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where readers find files: path resolution under a root, glob(3)-style matching, the real
 // file system and files in memory.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Dovecot: `key = value` lines, `section [name] {` ... `}`, `!include` / `!include_try` with
 // globs. Line rules of config_parse_line() and the rest of dovecot/core src/config/
 // config-parser.c (tag 2.3.19.1, Debian 12's release; 2.4 reads lines the same way):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The settings Dovecot 2.3.19.1 knows at its top level, with their defaults, from
 // server-settings/dovecot-2.3.19.1.tsv (recorded from the real doveconf -a). For the Dovecot

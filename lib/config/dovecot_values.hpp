@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the Dovecot reader needs beside its parser: text traced to the files it comes from,
 // the 2.3.19 defaults `$name` may refer to, and how Dovecot reads the TLS values (sources

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Format names, the names of kinds and roles, and telling a file's format from its name or
 // its first bytes.
 

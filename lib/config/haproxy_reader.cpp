@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HAProxy: one statement per line, sections opened by a keyword (global, defaults [NAME],
 // frontend/backend/listen NAME [from DEFAULTS], and others that hold no TLS setting), words
 // as haproxy_words.hpp splits them. HAProxy has no include directive. Facts from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What HAProxy's parser keeps between lines besides sections: the environment that
 // setenv/presetenv/unsetenv/resetenv change (src/cfgparse-global.c) and the .if/.elif/.else/

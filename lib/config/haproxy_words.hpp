@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // HAProxy's word splitting of one configuration line, as parse_line() in src/tools.c does it
 // for readcfgfile() (haproxy/haproxy, v2.6.0 .. master; the options readcfgfile passes are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where lighttpd's `include` looks (config_parse_file() in src/configfile.c, 1.4.69): a
 // path starting with '/' is taken as it is; one starting with "./" or "../" is relative to

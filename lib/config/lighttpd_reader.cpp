@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // lighttpd: `key = value` statements, conditional blocks, includes. Syntax from
 // lighttpd/lighttpd1.4 src/configparser.y and src/configfile.c, TLS keys from
 // src/mod_openssl.c (lighttpd-1.4.69):

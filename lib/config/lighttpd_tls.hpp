@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The ssl.* keys of lighttpd's mod_openssl (src/mod_openssl.c, lighttpd-1.4.69): which are
 // settings, what mod_openssl makes of them, and where they count (see lighttpd_reader.cpp).

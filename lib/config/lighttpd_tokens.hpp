@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // lighttpd's tokens and values. The tokenizer follows config_tokenizer() in src/configfile.c
 // (lighttpd/lighttpd1.4, lighttpd-1.4.69):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What lighttpd does with values (src/configparser.y, lighttpd-1.4.69):
 // configparser_merge_data() for '+' and '+=': string + string concatenates, string +

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // lint(): resolves every unit on the releases asked for and places each finding on the
 // configuration file's line and column: a cipher string's findings through the value's spans,
 // a configuration's on the setting it is about, a reader's errors where they were found.

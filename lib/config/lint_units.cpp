@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "config/lint_units.hpp"
 
 namespace cipherexplain::detail {

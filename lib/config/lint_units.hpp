@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The units a lint resolves: one per block and role that has a setting of its own, with each
 // kind taken from the nearest block that sets it, else from the server's defaults (its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // MySQL / MariaDB option files: which programs read a [group], and what the TLS options'
 // values mean. Included by mysql_reader.cpp only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // MySQL and MariaDB option files (my.cnf): [group] lines, `name = value` or `name` alone,
 // `!include FILE` and `!includedir DIR`. Syntax as search_default_file_with_ext() and
 // remove_end_comment() read it (MariaDB/server mysys/my_default.c, 10.x/11.x;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // nginx: directives ending in ';', blocks in braces, '#' comments where a word starts, "..."
 // and '...' quotes, backslash escapes, `include` with globs relative to the configuration's
 // directory. Token rules as ngx_conf_read_token() applies them (nginx/nginx,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What NCONF_load keeps of an openssl.cnf (crypto/conf/conf_api.c: _CONF_new_section,
 // _CONF_add_string, _CONF_get_string), the character classes of crypto/conf/keysets.pl

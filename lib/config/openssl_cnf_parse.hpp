@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // openssl.cnf as NCONF_load reads it (openssl/openssl master, crypto/conf/conf_def.c def_load_bio,
 // clear_comments, str_copy, process_include, get_next_file; the character classes of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // openssl.cnf: the SSL_CONF commands a library context applies, found along the chain the
 // library follows (openssl/openssl as the code index holds it, master at 0223dfcf; the
 // repository was too large to fetch, so the 1.1.1 / 3.0 / 3.5 tags were not compared line by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // OpenVPN's names for TLS 1.2-and-older suites: `tls-cipher` may list a suite by its IANA
 // name written with '-' ("TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256"), and OpenVPN replaces each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // OpenVPN: one option per line, its parameters split as parse_line() splits them, inline
 // files in <tag>...</tag>, `config FILE` read in place. Facts from OpenVPN/openvpn v2.6.14
 // src/openvpn/options.c, ssl.c and ssl_openssl.c:

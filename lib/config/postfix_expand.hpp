@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Postfix's $name expansion, on text whose every byte is traced back to a file (or to a
 // built-in default), for the Postfix reader only. Semantics of vdukhovni/postfix

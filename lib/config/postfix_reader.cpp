@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Postfix main.cf and master.cf. Sources (vdukhovni/postfix, v3.7.11, Debian 12's release):
 // - util/readlline.c readllines(): a line whose first non-space is '#' is a comment, also in
 //   the middle of a logical line; a line that starts with whitespace continues the logical

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The TLS settings Postfix derives from its parameters, for the Postfix reader only: which
 // variant (opportunistic or mandatory) a role's security level takes, and the cipher list

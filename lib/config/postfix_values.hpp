@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What Postfix 3.7 knows without main.cf, and how it reads TLS values, for the Postfix
 // reader only. Sources (vdukhovni/postfix, tag v3.7.11, the Debian 12 package's release):

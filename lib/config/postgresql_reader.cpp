@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PostgreSQL's postgresql.conf: `name = value` or `name value`, one per line, read with the
 // flex scanner of postgres/postgres src/backend/utils/misc/guc-file.l (read at the 9.0 and
 // 9.6-era revisions the code index holds; the token rules and ParseConfigFp/ParseConfigFile/

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The tokens of postgresql.conf, as the flex scanner of postgres/postgres
 // src/backend/utils/misc/guc-file.l makes them (longest match, then the earlier rule), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // read_config: opens the main file, tells its format, and hands it to that format's reader.
 
 #include "config/reader_support.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What every reader shares: the files it has open (their text and line structure), the
 // include stack with its limits, the blocks, and how a setting and its value's spans are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // stunnel: `option = value` lines, `[service]` sections, `include = DIR`. Facts from
 // mtrojnar/stunnel src/options.c, src/file.c and src/ctx.c (stunnel-5.68 and master):
 // - options_file(): a UTF-8 BOM is skipped at the start of every file; blanks are trimmed

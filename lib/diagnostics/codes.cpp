@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The table of diagnostic codes, from diagnostic_codes.def.
 
 #include <cipherexplain/diagnostic.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Findings are made here, so that a code's severity comes from its row of the code table and
 // nowhere else.

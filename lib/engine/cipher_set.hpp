@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A set of collected suites as a 256-bit mask: bit i = the suite at position i of the
 // release's preference order. Every set operation is a few word operations.

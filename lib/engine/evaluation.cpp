@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The result types' own functions: their names for JSON, and the memory they hold.
 
 #include <cipherexplain/evaluation.hpp>

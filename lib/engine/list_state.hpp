@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The state of OpenSSL's cipher list while a string is read, kept so that every rule costs a
 // few set operations instead of a walk over a linked list.

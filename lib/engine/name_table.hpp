@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The names a release can look up, in an open-addressing hash table built once: one hash, and
 // usually one slot whose tag, length and bytes match, no allocation. Case-insensitive

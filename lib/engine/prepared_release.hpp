@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One release with one set of build options, prepared once so that evaluating a string is a
 // handful of set operations per rule: the suites OpenSSL collects, numbered in preference

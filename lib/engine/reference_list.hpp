@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // OpenSSL's cipher list exactly as ssl_cipher_apply_rule() manipulates it, one node at a time.
 // Used for the fixed preference passes (including BUMP, which strings cannot express) and by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reads a parsed string the way ssl_cipher_process_rulestr() does and applies each rule to the
 // list, recording what happened to every rule.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the rule loop tells whoever wants to know more than the resulting list. The explaining
 // layer (explain/) builds findings and the trace from these calls, so there is exactly one

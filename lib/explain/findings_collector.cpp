@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "explain/findings_collector.hpp"
 
 #include "diagnostics/finding.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Everything an evaluation reports beyond the list: what happened to each rule, the
 // diagnostics for the traps users fall into, and (on request) a step-by-step trace. Built from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // --why: the history of the suites evaluate_options::follow names, recorded as the rule loop
 // runs (not read back from the trace, which evaluation_limits may cut short). Each followed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <cipherexplain/list_diff.hpp>
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "explain/name_index.hpp"
 
 #include "catalog/registry.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The names findings look up beyond the release being evaluated: which releases know a word,
 // the TLS 1.3 suite names and the IANA names of all releases, and the nearest names of one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Configuration text pasted along with a cipher string: a directive's name in front of it.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Mozilla's server-side TLS guidelines as published, read from profiles/mozilla.tsv (embedded
 // by the build; scripts/extract-mozilla-profiles.py writes it from the guideline JSON).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The rating rules of docs/ratings.md.
 
 #include <cipherexplain/rating.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The checks the findings collector makes on the rules it sees applied, and on what they left
 // at the end: default-glued, no-effect, strength-undone, tls13-unaffected, removal-undone and
 // narrow-alias.

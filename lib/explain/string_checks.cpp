@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "explain/string_checks.hpp"
 
 #include <cipherexplain/supported.hpp>

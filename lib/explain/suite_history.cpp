@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // --why: one suite's path through the run, recorded by history_recorder as the rules are read.
 
 #include <cipherexplain/suite_history.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One suite's verdict for a connection at a security level and protocol settings, prepared
 // once per setting so that a list costs a few bit tests per suite (supported() and the

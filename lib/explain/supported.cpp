@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SSL_get1_supported_ciphers() restated: the client-side masks of ssl_set_client_disabled(),
 // the protocol range of ssl_get_min_max_version(), and the default security callback.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "explain/unknown_word.hpp"
 
 #include "diagnostics/finding.hpp"

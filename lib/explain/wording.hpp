@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How findings name things: lists of suites and releases, what an alias's masks mean.
 

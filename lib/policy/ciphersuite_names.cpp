@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The setter's name lookup, asked of the catalog or of a table prepared from the same answers.
 
 #include "policy/ciphersuite_names.hpp"

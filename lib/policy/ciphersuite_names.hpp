@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The names SSL_CTX_set_ciphersuites() looks up on one release and build, and what the build
 // can use of them, answered two ways with one contract: `direct_suite_lookup` asks the catalog

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SSL_CTX_set_ciphersuites() restated: CONF_parse_list() splitting on ':' with white space
 // trimmed, each release's element callback (ciphersuite_cb in ssl/ssl_ciph.c) and name lookup
 // (ssl/s3_lib.c), and update_cipher_list(), which leaves out suites the build cannot use.

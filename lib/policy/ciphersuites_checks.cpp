@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Findings about the elements of a ciphersuites string: what each skipped or rejected one was
 // probably meant to be, and the TLS 1.2 names and duplicates the setter lets through.
 

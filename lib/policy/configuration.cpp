@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A configuration resolved the way the calls leave a context: the cipher string's list with the
 // TLS 1.3 setting at its head (update_cipher_list and ssl_create_cipher_list in
 // ssl/ssl_ciph.c), the protocol bounds (ssl_set_version_bound in ssl/statem/statem_lib.c), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Findings about a configuration as a whole: protocol ranges no connection can use, gaps in
 // SSL_OP_NO_* settings, TLS 1.3 without a suite, and suites listed but refused.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Findings about a resolved configuration: the ciphersuites string's elements and the traps
 // of protocol ranges and security levels.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The presets/*.tsv files, compiled in by cmake/embed_presets.cmake.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Endpoints from text: the CLI's SPEC and the recordings' side objects name the same fields.
 
 #include <cipherexplain/negotiation.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "policy/handshake_tables.hpp"
 
 #include "text/ascii.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a handshake needs to know of a release beyond its cipher table: the key exchange groups
 // and signature schemes it knows, its defaults, and the few rules that changed between series.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The handshake model. Each step names the OpenSSL function whose decision it restates (ssl/
 // statem/statem_lib.c, statem_clnt.c, statem_srvr.c, extensions_*.c, ssl/s3_lib.c, ssl/t1_lib.c
 // of OpenSSL_1_1_1w, openssl-3.0.21, 3.5.7, 3.6.3, 4.0.1); the steps run in the order a real

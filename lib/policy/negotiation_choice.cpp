@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The server's choice of suite (ssl3_choose_cipher in ssl/s3_lib.c, with the masks of
 // ssl_set_masks and tls1_check_cert_param in ssl/t1_lib.c): the deciding order is the server's
 // list with server preference, else the client's; a suite is taken when the other side has it,

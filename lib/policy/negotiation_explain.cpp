@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The sentence that comes with a failure: the setting that causes it, and what would change it.
 
 #include "policy/negotiation_steps.hpp"

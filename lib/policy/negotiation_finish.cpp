@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // After the suite is chosen: the TLS 1.3 key share, the signature scheme and certificate
 // (tls_choose_sigalg), the certificate written (ssl_add_cert_chain checks its key against the
 // level now in force), the TLS 1.2 key exchange (tls_construct_server_key_exchange,

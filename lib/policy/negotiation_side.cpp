@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "policy/negotiation_side.hpp"
 
 #include "policy/negotiation_steps.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One side of a handshake, prepared once on its release: the configuration resolved, its
 // groups read, its certificates checked, and what it would send as a client.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The parts of the handshake model shared by its steps (lib/policy/negotiation*.cpp).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // --why for a handshake: how the version was chosen, whose order decided the suite, why every
 // suite ahead of it was passed over, and what it would take to get another one.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading presets/*.tsv: Python's rows (python.tsv, python-installers.tsv,
 // python-openssl.tsv) and every other family's rows (one file per family or group).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Presets by name: which data row a name means, and the preset that row gives.
 
 #include "catalog/data_text.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A preset on a release: the calls its software makes, in order, on a fresh context of that
 // release, and what they leave - list, options integer, protocol range, security level.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The presets' data rows as read from presets/*.tsv and profiles/mozilla.tsv, parsed once.
 

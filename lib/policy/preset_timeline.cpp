@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A family's presets in order, each on its bundled release and on today's, and what changed
 // from one row to the next: the page about how Python's defaults evolved, computed.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The JSON documents about the catalogs themselves: the releases compiled in, and what names
 // or code points stand for.
 

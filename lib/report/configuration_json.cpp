@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The batch lines of the policy modes, key for key as the policy recordings define them
 // (corpus/policy/README.md): the recorded results are the contract.
 

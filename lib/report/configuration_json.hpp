@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The "configuration" object of an explain document, and the findings list every document
 // shares.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The JSON documents of one string's evaluation: on one release, across releases, and as one
 // batch line (docs/json-output.md).
 

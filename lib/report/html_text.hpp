@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Text for HTML element content and attribute values, shared by the HTML pages.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "report/json_writer.hpp"
 
 #include "text/utf8.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A small JSON writer, written here rather than taken from nlohmann-json (which the tests use
 // to read the output) because cipher strings are arbitrary bytes: a byte that is not UTF-8 is

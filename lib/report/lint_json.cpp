@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The lint document (docs/json-output.md, "lint"): every setting read, every error, the units
 // and what each resolves to, and the findings placed in the files.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // matrix --format json and csv: every pair's outcome, for programs and spreadsheets.
 
 #include <cipherexplain/json.hpp>

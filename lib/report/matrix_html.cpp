@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // matrix --format html: one page a person opens in a browser. Everything is inline (style, no
 // script, no font or image), so the file works offline and leaks nothing.
 

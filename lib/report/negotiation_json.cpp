@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The negotiation documents: batch lines in the handshake recordings' shape, and `negotiate
 // --format json`.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The preset documents: `preset show` (one preset on one release), `preset list` and
 // `preset timeline` (docs/json-output.md).
 

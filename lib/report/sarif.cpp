@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A lint report as SARIF 2.1.0, the way GitHub code scanning reads it: one rule per
 // diagnostic code (tool.driver.rules, with a security-severity), results located by a
 // repository-relative URI and 1-based line/column regions, and a fingerprint that survives

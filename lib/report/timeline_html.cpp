@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // preset timeline --format html: how a family's defaults evolved, one row per data row, as a
 // page a person opens offline (inline style, no script, no external request).
 

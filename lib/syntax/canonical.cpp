@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A tree written back as a plain cipher string with the same meaning (see syntax.hpp).
 
 #include <cipherexplain/syntax.hpp>

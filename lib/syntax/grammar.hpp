@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The PEGTL grammar of OpenSSL cipher strings. Only lib/syntax/parse.cpp (and the
 // grammar's own tests) include this header.

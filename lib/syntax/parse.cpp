@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Builds the tree from the grammar's actions and adds the diagnostics that hold whatever the
 // words mean.
 

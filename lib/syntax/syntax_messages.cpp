@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "syntax/syntax_messages.hpp"
 
 #include "diagnostics/finding.hpp"

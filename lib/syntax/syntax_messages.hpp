@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The findings about syntax that both the parser (for the first rule of a segment, which OpenSSL
 // always reaches) and the rule loop (for the others) report, worded here once so that both say

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ASCII case folding: OpenSSL compares names byte by byte, and 4.0 folds only A-Z, never by
 // locale, so neither does this library.

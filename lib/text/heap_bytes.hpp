@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a string or vector holds on the heap, for the memory_bytes() figures of trees and
 // evaluations.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What may reach a terminal of the input's bytes: UTF-8 text as it is; C0 controls, DEL, C1
 // controls (U+0080-U+009F, which terminals obey as ESC-sequences) and bytes that are not UTF-8

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one UTF-8 decoder: messages, the caret renderer and the JSON writer must agree on which
 // bytes form a character, or a position would be described one way and drawn another.

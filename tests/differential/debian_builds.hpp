@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The libssl builds the differential tests question: Debian's, fetched by
 // scripts/fetch-debian-libssl.py into CIPHEREXPLAIN_DEBIAN_CACHE (its manifest.tsv), and the

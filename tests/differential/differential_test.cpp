@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The evaluator against real libssl builds from Debian's archive (fetched by
 // scripts/fetch-debian-libssl.py) and the system's own, each questioned by libssl_probe in its
 // own process: the whole corpus and generated strings, with and without the legacy provider,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One side of real TLS handshakes, made by a libssl loaded at run time (as libssl_probe does),
 // so that a client of one release can shake hands with a server of another, each in its own
 // process (and under its own C library's loader), connected by a socketpair.

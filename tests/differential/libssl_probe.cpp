@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs cipher strings through a libssl loaded at run time, so one test binary can question
 // builds it was never linked against (and that may need another C library's loader).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The handshake model against real handshakes of Debian's libssl builds (fetched by
 // scripts/fetch-debian-libssl.py) and the system's: each side a handshake_probe process on
 // its own build, the two joined by a socketpair, on generated client/server pairs - both sides

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The SSL_OP_* tables (catalogs/<release>/options.tsv) against real libssl builds from Debian's
 // archive (fetched by scripts/fetch-debian-libssl.py) and the system's, each questioned by
 // options_probe in its own process: the options of a fresh SSL_CTX_new against

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SSL_OP_* options of a libssl loaded at run time (as libssl_probe does): what a fresh context
 // holds, and what an SSL_CONF "Options" command does to it.
 //

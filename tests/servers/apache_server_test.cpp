@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Apache reader against apache2 2.4 from Debian 12 (`apache2 -d DIR -f MAIN -t ...`, with
 // mod_info loaded by -C) on each tree of tests/servers/trees/apache:
 // - files: -D DUMP_INCLUDES lists every file read, `(*) MAIN` then `(LINE) FILE` in reading

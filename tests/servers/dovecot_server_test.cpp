@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Dovecot reader against doveconf 2.3.19 from Debian 12 on each tree of
 // tests/servers/trees/dovecot:
 // - values: for each effective setting of the reader, `doveconf -c MAIN -x [-f FILTER...] -h

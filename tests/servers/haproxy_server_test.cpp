@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The HAProxy reader against haproxy 2.6 from Debian 12 (`haproxy -c -f MAIN`; HAProxy has no
 // dump mode) on each tree of tests/servers/trees/haproxy:
 // - errors: every `[ALERT] ... parsing [FILE:LINE] : ...` is a statement HAProxy refuses; the

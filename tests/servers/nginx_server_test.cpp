@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The nginx reader against nginx 1.22.1 from Debian 12: `nginx -T -q -p W/ -c MAIN` on each
 // tree of tests/servers/trees/nginx (Debian's shipped nginx.conf and the hand-made tree of
 // tests/configs among them).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Postfix readers against postconf 3.7 from Debian 12 on each tree of
 // tests/servers/trees/postfix (main.cf, and master.cf when the tree has one). postconf never
 // checks a value, so what is compared are the values: `postconf -c DIR -x NAME...` gives each

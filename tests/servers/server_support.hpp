@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the `servers` tests share: the programs scripts/fetch-debian-servers.py unpacked, a
 // throwaway certificate, configuration trees copied into a fresh directory (with their

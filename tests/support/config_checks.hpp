@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Checks every configuration reader's result must pass, shared by the reader tests.
 

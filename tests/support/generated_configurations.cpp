@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "generated_configurations.hpp"
 
 #include "oracle_data.hpp"

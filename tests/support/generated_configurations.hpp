@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // TLS configurations (cipher string, TLS 1.3 ciphersuites, security level, protocol range,
 // SSL_OP_NO_* options, call order) generated for comparisons with real libssl builds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Client/server pairs generated for comparisons with real handshakes, in the recordings' terms
 // (corpus/policy/handshake/: the side objects' keys and values), so that one pair drives both

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Cipher strings generated from a release's whole vocabulary, for comparisons with real libssl
 // builds beyond the recorded corpus.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "oracle_data.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading the recorded OpenSSL behaviour shipped under corpus/ (see corpus/README.md).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Real TLS handshakes of the linked libssl, in process over a BIO pair, made the way the
 // recordings under corpus/policy/handshake/ were (their README: "handshake" mode), so that a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // batch: one cipher string per input line, one JSON line per string and release.
 
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Each command adds itself to the application: its options, its help, and a callback that
 // runs it and sets the exit status (exit_codes.hpp). The default command's shared options are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // convert NAME...: OpenSSL names, IANA names and code points into each other.
 
 #include "commands.hpp"

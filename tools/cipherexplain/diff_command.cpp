@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // diff A B: what changes from string A's list to string B's on one release.
 
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Client and server specifications as the negotiate and matrix commands read them.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How failures reach the user: one line on stderr, or a JSON object there when the output was
 // asked for as JSON, always with the exit status (exit_codes.hpp).

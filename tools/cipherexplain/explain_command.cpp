@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The default command: what a string selects on one release (table or JSON, with --trace,
 // --why and --policy), or side by side on several.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JSON is parsed with nlohmann-json, a Debian package; the endpoints are the library's.
 
 #include "handshake_input.hpp"

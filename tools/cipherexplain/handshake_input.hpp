@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // batch --input handshake: a JSON object per line, as the handshake recordings' input.
 

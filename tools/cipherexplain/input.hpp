@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading input, checked: a file that cannot be opened or read (a directory, a closed stdin, an
 // I/O error) is an error with its own exit status, never an empty input.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Fitting text to the terminal: its width, tables that drop or wrap columns to fit, and words
 // wrapped onto indented lines. Names are never cut: a word wider than the room overflows.

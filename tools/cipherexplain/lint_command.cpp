@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // lint [--root DIR] [--openssl R...] [--policy P] PATH...: the TLS settings of real
 // configuration files, the configuration each block forms, resolved, with every finding on the
 // line and column of the file it is about - as text, JSON or SARIF.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cipherexplain: what an OpenSSL cipher string really selects. This file only assembles the
 // commands and is the one place errors reach the user.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // matrix: every client against every server, as a table of outcomes.
 
 #include "commands.hpp"

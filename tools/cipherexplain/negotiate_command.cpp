@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // negotiate: which protocol and suite a client and a server agree on, or why they fail.
 
 #include "commands.hpp"

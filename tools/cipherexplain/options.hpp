@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The options several commands share, each declared in one place: --openssl, --format, --color
 // and the build-option flags. An option written before a subcommand's name belongs to the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Writing results, checked: a failed write (a full disk, a closed stdout, a broken pipe with
 // SIGPIPE ignored) is an error the user is told about, with its own exit status, never a

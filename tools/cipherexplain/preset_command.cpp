@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // preset list | show NAME | timeline FAMILY: the configurations people inherit, what each
 // gives on a release, and how a family's defaults evolved.
 

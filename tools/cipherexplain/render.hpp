@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Turning evaluations into what a person or a program reads. Nothing here decides anything:
 // the library has already said what OpenSSL does.

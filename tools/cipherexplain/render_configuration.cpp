@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A configuration in words: what the TLS 1.3 setting did, which protocols and level are in
 // effect, its findings, and (--usable) only the suites a connection can use.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A handshake's outcome for people: both sides in a line each, what they agree on or who
 // fails and why, and with --why the reasoning.
 

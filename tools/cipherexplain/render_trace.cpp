@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // --trace and --why: what each rule did, and what happened to one suite, from the evaluation's
 // steps (the evaluator records them; nothing is evaluated again here).
 

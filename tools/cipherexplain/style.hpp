@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Colour for a terminal: on when stdout is one (and NO_COLOR is unset), or when asked.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // versions: the releases this build knows, with their build notes.
 
 #include "commands.hpp"
