@@ -5,6 +5,7 @@
 /// loaded, and the default security level.
 
 #include <cipherexplain/catalog.hpp>
+#include <cipherexplain/export.hpp>
 
 #include <optional>
 #include <string>
@@ -13,7 +14,7 @@ namespace cipherexplain {
 
 /// Build and run-time choices that change what a release does with a string. The default
 /// value describes the build the catalog was recorded from (catalog::build()).
-struct build_options {
+struct CIPHEREXPLAIN_API build_options {
   /// 3.0+: the legacy provider is loaded before the context is created, so its algorithms
   /// (RC4, DES, SEED, RC2, and IDEA where the build has it) become usable: their suites join
   /// the list and their aliases stop being unknown words.
@@ -31,14 +32,14 @@ struct build_options {
 };
 
 /// Why `options` cannot apply to `release` (e.g. no legacy provider before 3.0), or nullopt.
-[[nodiscard]] std::optional<std::string> check_build_options(const catalog& release,
-                                                             const build_options& options);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<std::string> check_build_options(
+    const catalog& release, const build_options& options);
 
 /// The build options a release supports, e.g. "legacy-provider, security-level" (the CLI's flag
 /// names), or "" when it has none.
-[[nodiscard]] std::string available_build_options(const catalog& release);
+[[nodiscard]] CIPHEREXPLAIN_API std::string available_build_options(const catalog& release);
 
 /// "default build", or the options that differ, e.g. "legacy provider, security level 1".
-[[nodiscard]] std::string describe(const build_options& options);
+[[nodiscard]] CIPHEREXPLAIN_API std::string describe(const build_options& options);
 
 }  // namespace cipherexplain

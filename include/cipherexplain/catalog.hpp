@@ -7,6 +7,7 @@
 
 #include <cipherexplain/cipher.hpp>
 #include <cipherexplain/dialect.hpp>
+#include <cipherexplain/export.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -21,7 +22,7 @@ namespace cipherexplain {
 
 /// A named pattern of the cipher-string language (ALL, HIGH, kECDHE, aRSA, ...): OpenSSL's
 /// cipher_aliases[] entry. Masks are algorithm bits; 0 means "any".
-struct alias {
+struct CIPHEREXPLAIN_API alias {
   std::string_view name;
   std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
   std::uint16_t version = 0;   ///< 1.1.0+: the exact minimum protocol version required
@@ -40,7 +41,7 @@ enum class engine_family : std::uint8_t {
 };
 
 /// One step of the fixed preference ordering OpenSSL applies before reading a string.
-struct preference_pass {
+struct CIPHEREXPLAIN_API preference_pass {
   enum class kind : std::uint8_t { add, remove, move_to_end, bump, strength_sort };
   kind op = kind::add;
   algorithm_masks algorithms;  ///< 0 in a field: any
@@ -52,7 +53,7 @@ struct preference_pass {
 using unavailable_algorithms = algorithm_masks;
 
 /// The default security callback's rules for cipher suites, which changed between releases.
-struct security_rules {
+struct CIPHEREXPLAIN_API security_rules {
   bool rc4_refused_from_level_2 = false;         ///< 1.1.0 - 3.1
   bool psk_key_exchange_forward_secret = false;  ///< kDHEPSK/kECDHEPSK count (1.1.1n+, 3.0.2+)
   /// 3.1+: every version below TLS 1.2 is refused from level 1; before, TLS 1.0 from level 3
@@ -79,7 +80,7 @@ class catalog;
 
 /// The OpenSSL of this system, as its libcrypto reports itself, and the recorded release that
 /// answers for it.
-struct system_openssl {
+struct CIPHEREXPLAIN_API system_openssl {
   std::string version_text;  ///< OpenSSL_version(OPENSSL_VERSION), e.g. "OpenSSL 3.0.2 15 Mar 2022"
   std::string release;       ///< from OpenSSL_version_num(), e.g. "3.0.2" or "1.1.1k"
   std::string series;        ///< e.g. "3.0"
@@ -91,13 +92,13 @@ struct system_openssl {
 
 /// The system's OpenSSL, or why it is not known (`problem`, e.g. "no libcrypto.so.3 could be
 /// loaded").
-struct system_lookup {
+struct CIPHEREXPLAIN_API system_lookup {
   std::optional<system_openssl> found;
   std::string problem;
 };
 
 /// One release's catalog. Obtain one from catalog::all() or catalog::find().
-class catalog {
+class CIPHEREXPLAIN_API catalog {
  public:
   /// Every release compiled into the library, oldest first.
   [[nodiscard]] static std::span<const catalog* const> all();

@@ -4,6 +4,7 @@
 /// One cipher suite and the algorithm bits that describe it.
 
 #include <array>
+#include <cipherexplain/export.hpp>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -51,7 +52,7 @@ inline constexpr std::array<algorithm_field, 4> algorithm_fields{
 
 /// One mask of algorithm bits per field. A suite has one bit per field (0 = any, TLS 1.3); in
 /// a pattern, a field that is not 0 matches the suites whose field shares a bit with it.
-struct algorithm_masks {
+struct CIPHEREXPLAIN_API algorithm_masks {
   std::uint32_t kx = 0, au = 0, enc = 0, mac = 0;
 
   [[nodiscard]] constexpr std::uint32_t& operator[](algorithm_field f) noexcept {
@@ -114,7 +115,7 @@ inline constexpr std::uint16_t none = 0, sslv2 = 0x0002, sslv3 = 0x0300, tlsv1 =
 enum class cipher_table : std::uint8_t { tls13, ssl3, scsv, ssl2 };
 
 /// One cipher suite of one release's table. All strings point into static storage.
-struct cipher {
+struct CIPHEREXPLAIN_API cipher {
   std::string_view name;     ///< OpenSSL name, e.g. ECDHE-RSA-AES128-GCM-SHA256
   std::string_view stdname;  ///< IANA name; empty when the release has none
   std::uint32_t id = 0;      ///< 0x0300XXXX (XXXX = IANA code point), 0x02XXXXXX for SSLv2
@@ -137,17 +138,17 @@ struct cipher {
 };
 
 /// "0xC02F" — the code point as one number ("0x0000FF" style, six digits, for SSLv2 suites).
-[[nodiscard]] std::string id_hex(const cipher& suite);
+[[nodiscard]] CIPHEREXPLAIN_API std::string id_hex(const cipher& suite);
 
 /// "0xC0,0x2F" — the code point as `openssl ciphers -V` prints it.
-[[nodiscard]] std::string hex_code(const cipher& suite);
+[[nodiscard]] CIPHEREXPLAIN_API std::string hex_code(const cipher& suite);
 
 /// The protocol column of `openssl ciphers -v` ("TLSv1.2", "SSLv3", ...).
-[[nodiscard]] std::string_view protocol_name(const cipher& suite) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view protocol_name(const cipher& suite) noexcept;
 /// The Kx/Au/Enc/Mac columns of `openssl ciphers -v`, e.g. "ECDH", "RSA", "AESGCM(128)", "AEAD".
-[[nodiscard]] std::string_view kx_name(const cipher& suite) noexcept;
-[[nodiscard]] std::string_view au_name(const cipher& suite) noexcept;
-[[nodiscard]] std::string enc_name(const cipher& suite);
-[[nodiscard]] std::string_view mac_name(const cipher& suite) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view kx_name(const cipher& suite) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view au_name(const cipher& suite) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string enc_name(const cipher& suite);
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view mac_name(const cipher& suite) noexcept;
 
 }  // namespace cipherexplain

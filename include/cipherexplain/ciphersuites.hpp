@@ -7,6 +7,7 @@
 #include <cipherexplain/build_options.hpp>
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/source_text.hpp>
 
 #include <cstddef>
@@ -33,9 +34,10 @@ enum class element_status : std::uint8_t {
 
 /// "added", "added-again", "not-tls13", "not-available", "skipped-duplicate", "empty",
 /// "unknown", "too-long", "not-read".
-[[nodiscard]] std::string_view element_status_name(element_status status) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view element_status_name(
+    element_status status) noexcept;
 
-struct ciphersuite_element {
+struct CIPHEREXPLAIN_API ciphersuite_element {
   source_range text;  ///< the element, white space around it trimmed
   element_status status = element_status::unknown;
   const cipher* suite = nullptr;  ///< for added, added_again, not_tls13, not_available
@@ -50,9 +52,10 @@ enum class ciphersuites_failure : std::uint8_t {
 };
 
 /// "none", "no-tls13", "rejected-element", "nothing-recognised".
-[[nodiscard]] std::string_view ciphersuites_failure_name(ciphersuites_failure f) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view ciphersuites_failure_name(
+    ciphersuites_failure f) noexcept;
 
-struct ciphersuites_result {
+struct CIPHEREXPLAIN_API ciphersuites_result {
   bool ok = false;  ///< what SSL_CTX_set_ciphersuites returns (true = 1)
   ciphersuites_failure failure = ciphersuites_failure::none;
   /// The suites that go to the head of the context's list, in order: the new setting when
@@ -68,11 +71,13 @@ struct ciphersuites_result {
 
 /// SSL_CTX_set_ciphersuites(ctx, text) on a fresh context of `release` built with `options`.
 /// Records the first `max_elements` elements (0: none, which is the fast path).
-[[nodiscard]] ciphersuites_result set_ciphersuites(const catalog& release, std::string_view text,
-                                                   const build_options& options = {},
-                                                   std::size_t max_elements = 1000);
+[[nodiscard]] CIPHEREXPLAIN_API ciphersuites_result
+set_ciphersuites(const catalog& release, std::string_view text, const build_options& options = {},
+                 std::size_t max_elements = 1000);
 /// The same, reusing the storage of `out`.
-void set_ciphersuites_into(ciphersuites_result& out, const catalog& release, std::string_view text,
-                           const build_options& options = {}, std::size_t max_elements = 1000);
+CIPHEREXPLAIN_API void set_ciphersuites_into(ciphersuites_result& out, const catalog& release,
+                                             std::string_view text,
+                                             const build_options& options = {},
+                                             std::size_t max_elements = 1000);
 
 }  // namespace cipherexplain

@@ -7,6 +7,7 @@
 /// the one that counts there. Files are read through a config_tree, so the same readers work on
 /// a copied /etc (`root`), on files in memory (tests, the web page) and on the real system.
 
+#include <cipherexplain/export.hpp>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -34,20 +35,21 @@ enum class config_format : std::uint8_t {
 };
 
 /// Every format, in the order above.
-[[nodiscard]] std::span<const config_format> config_formats() noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::span<const config_format> config_formats() noexcept;
 /// "nginx", "apache", "haproxy", "postfix-main", "postfix-master", "dovecot", "stunnel",
 /// "lighttpd", "openvpn", "mysql", "postgresql", "openssl-cnf" (what --format-of takes).
-[[nodiscard]] std::string_view config_format_name(config_format f) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view config_format_name(config_format f) noexcept;
 /// The software that reads the format: "nginx", "apache", ..., "postfix" for both of
 /// Postfix's, "mysql" for MySQL and MariaDB, "openssl" for openssl.cnf.
-[[nodiscard]] std::string_view config_software(config_format f) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view config_software(config_format f) noexcept;
 /// A format by its name (config_format_name), also "postfix" (main.cf), "mariadb",
 /// "httpd", "apache2", "openssl.cnf", "pg". nullopt when unknown.
-[[nodiscard]] std::optional<config_format> parse_config_format(std::string_view name) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<config_format> parse_config_format(
+    std::string_view name) noexcept;
 /// The format of a file from its name and, where the name does not tell, its first bytes
 /// (`content` may be a prefix of the file). nullopt when neither tells.
-[[nodiscard]] std::optional<config_format> detect_config_format(std::string_view path,
-                                                                std::string_view content);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<config_format> detect_config_format(
+    std::string_view path, std::string_view content);
 
 /// Columns count characters: every byte starts one but a UTF-8 continuation byte (10xxxxxx)
 /// that follows a non-ASCII byte, so a stray continuation byte (invalid UTF-8) after ASCII is
@@ -69,19 +71,19 @@ enum class setting_kind : std::uint8_t {
 };
 /// "cipher_list", "ciphersuites", "protocols", "min_protocol", "max_protocol",
 /// "prefer_server", "security_level".
-[[nodiscard]] std::string_view setting_kind_name(setting_kind k) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view setting_kind_name(setting_kind k) noexcept;
 
 /// Which connections a setting is for: those the server accepts, or those it makes (nginx's
 /// proxy_ssl_*, Apache's SSLProxy*, HAProxy's `server` lines, Postfix's smtp_*).
 enum class setting_role : std::uint8_t { server, client };
 /// "server" or "client".
-[[nodiscard]] std::string_view setting_role_name(setting_role r) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view setting_role_name(setting_role r) noexcept;
 
 /// Where a run of a setting's value comes from in its file. The value's bytes
 /// [value_offset, value_offset + length) are the file's bytes from line:column on when
 /// `verbatim`; otherwise they were made by the server (an expanded variable, text the server
 /// appends, a grade resolved to its cipher list) and line:column is the text that made them.
-struct value_span {
+struct CIPHEREXPLAIN_API value_span {
   std::uint32_t value_offset = 0;
   std::uint32_t length = 0;
   std::uint32_t line = 0;    ///< 1-based
@@ -93,7 +95,7 @@ struct value_span {
 /// A block settings apply to: the whole file (`global`, always block 0), an nginx `server`,
 /// an Apache `<VirtualHost>`, a Postfix master.cf service, an ini section... Blocks nest:
 /// a setting applies to its block and, unless overridden there, to the blocks inside it.
-struct config_block {
+struct CIPHEREXPLAIN_API config_block {
   std::string name;          ///< "global", "http", "server example.com:443", "[mysqld]" ...
   std::int32_t parent = -1;  ///< index into config_read_result::blocks; -1 for global
   std::string file;          ///< where the block starts (empty for global)
@@ -102,7 +104,7 @@ struct config_block {
 };
 
 /// One TLS setting as written and as the server reads it.
-struct tls_setting {
+struct CIPHEREXPLAIN_API tls_setting {
   config_format format{};
   std::string file;  ///< as given, or as an include resolved it (relative stays relative)
   std::uint32_t line = 0, column = 0;  ///< the directive's first character, 1-based
@@ -132,15 +134,16 @@ struct tls_setting {
 
 /// Where a setting's value offset is written: the line and column of the value's byte
 /// `offset` (for an offset inside a made-up span, that span's origin). {0, 0} without spans.
-struct file_position {
+struct CIPHEREXPLAIN_API file_position {
   std::uint32_t line = 0, column = 0;
   friend bool operator==(const file_position&, const file_position&) = default;
 };
-[[nodiscard]] file_position position_of(const tls_setting& s, std::size_t offset) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API file_position position_of(const tls_setting& s,
+                                                          std::size_t offset) noexcept;
 
 /// Something the server would refuse or the reader could not read: an unterminated quote, a
 /// missing include, an unknown protocol name. The rest of the file is still read.
-struct config_error {
+struct CIPHEREXPLAIN_API config_error {
   std::string file;
   std::uint32_t line = 0, column = 0;  ///< 0 when the error is about a whole file
   std::string message;
@@ -150,7 +153,7 @@ struct config_error {
 /// How the readers reach files. Paths inside a configuration are resolved with resolve(),
 /// which puts absolute ones under `root` (a copied /etc tree); the paths given to read_config
 /// are used as they are.
-class config_tree {
+class CIPHEREXPLAIN_API config_tree {
  public:
   explicit config_tree(std::string root = {}) : root_(std::move(root)) {}
   config_tree(const config_tree&) = default;
@@ -182,7 +185,7 @@ class config_tree {
 };
 
 /// The real file system (what the CLI reads).
-class filesystem_tree final : public config_tree {
+class CIPHEREXPLAIN_API filesystem_tree final : public config_tree {
  public:
   using config_tree::config_tree;
   [[nodiscard]] std::optional<std::string> read(const std::string& path,
@@ -192,7 +195,7 @@ class filesystem_tree final : public config_tree {
 };
 
 /// Files held in memory, by path (tests, fuzzing, a page that has no file system).
-class memory_tree final : public config_tree {
+class CIPHEREXPLAIN_API memory_tree final : public config_tree {
  public:
   explicit memory_tree(std::map<std::string, std::string> files, std::string root = {})
       : config_tree(std::move(root)), files_(std::move(files)) {}
@@ -207,10 +210,11 @@ class memory_tree final : public config_tree {
 
 /// Whether `name` matches the glob(3) `pattern` (`*`, `?`, `[...]`, `[!...]`, `\` escapes);
 /// `*` and `?` do not match a leading '.', as in glob(3).
-[[nodiscard]] bool glob_match(std::string_view pattern, std::string_view name) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API bool glob_match(std::string_view pattern,
+                                                std::string_view name) noexcept;
 
 /// Everything read from one configuration (its main file and every file it includes).
-struct config_read_result {
+struct CIPHEREXPLAIN_API config_read_result {
   config_format format{};
   std::vector<config_block> blocks;   ///< [0] is global
   std::vector<tls_setting> settings;  ///< in the order the server reads them
@@ -218,7 +222,7 @@ struct config_read_result {
   std::vector<std::string> files;  ///< every file read, in reading order
 };
 
-struct config_read_options {
+struct CIPHEREXPLAIN_API config_read_options {
   std::optional<config_format> format;  ///< nullopt: detect_config_format
   /// Includes deeper than this are refused (nginx and Apache have no limit of their own but
   /// recursion; this keeps a cycle or a runaway tree bounded).
@@ -229,7 +233,7 @@ struct config_read_options {
 
 /// Reads the configuration whose main file is `path` (opened as given, not under root).
 /// Never throws for bad input: what cannot be read is in `errors`.
-[[nodiscard]] config_read_result read_config(const config_tree& tree, const std::string& path,
-                                             const config_read_options& options = {});
+[[nodiscard]] CIPHEREXPLAIN_API config_read_result read_config(
+    const config_tree& tree, const std::string& path, const config_read_options& options = {});
 
 }  // namespace cipherexplain

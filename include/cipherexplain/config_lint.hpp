@@ -9,6 +9,7 @@
 #include <cipherexplain/config_file.hpp>
 #include <cipherexplain/configuration.hpp>
 #include <cipherexplain/diagnostic.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/profile.hpp>
 
 #include <array>
@@ -21,7 +22,7 @@
 namespace cipherexplain {
 
 /// Where a setting of a unit comes from.
-struct unit_source {
+struct CIPHEREXPLAIN_API unit_source {
   /// Index into the configuration's settings; nullopt when no file sets it.
   std::optional<std::size_t> setting;
   /// When no file sets it: the server's default, as the preset `preset` says (its value in
@@ -33,7 +34,7 @@ struct unit_source {
 
 /// One TLS configuration a block forms: its own settings, what it inherits from the blocks
 /// around it, and the server's defaults for the rest.
-struct lint_unit {
+struct CIPHEREXPLAIN_API lint_unit {
   std::size_t config = 0;  ///< index into lint_report::configs
   std::int32_t block = 0;
   setting_role role = setting_role::server;
@@ -50,7 +51,7 @@ struct lint_unit {
 };
 
 /// A finding placed in a configuration file.
-struct lint_finding {
+struct CIPHEREXPLAIN_API lint_finding {
   diagnostic finding;  ///< offset and length are into the setting's value (0 when none)
   std::string file;    ///< "" for a finding with no place (a default's)
   std::uint32_t line = 0, column = 0;
@@ -62,7 +63,7 @@ struct lint_finding {
   std::vector<std::string> releases;
 };
 
-struct lint_options {
+struct CIPHEREXPLAIN_API lint_options {
   /// The releases to resolve on; empty: the newest recorded release.
   std::vector<const catalog*> releases;
   /// A profile every unit is checked against (suites and protocol versions); nullptr: none.
@@ -72,7 +73,7 @@ struct lint_options {
   std::string server_version;
 };
 
-struct lint_report {
+struct CIPHEREXPLAIN_API lint_report {
   std::vector<config_read_result> configs;
   std::vector<lint_unit> units;
   std::vector<lint_finding> findings;  ///< ordered by file, line, column
@@ -82,15 +83,15 @@ struct lint_report {
 };
 
 /// A unit's resolution on the `release`-th release, or nullptr when there is none.
-[[nodiscard]] const configuration_result* unit_result(const lint_report& report,
-                                                      const lint_unit& unit,
-                                                      std::size_t release) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API const configuration_result* unit_result(
+    const lint_report& report, const lint_unit& unit, std::size_t release) noexcept;
 
 /// Lints what read_config read. Never throws for bad input.
-[[nodiscard]] lint_report lint(std::vector<config_read_result> configs,
-                               const lint_options& options = {});
+[[nodiscard]] CIPHEREXPLAIN_API lint_report lint(std::vector<config_read_result> configs,
+                                                 const lint_options& options = {});
 
 /// The most severe finding of a report; nullopt when it has none.
-[[nodiscard]] std::optional<severity> worst_severity(const lint_report& report) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<severity> worst_severity(
+    const lint_report& report) noexcept;
 
 }  // namespace cipherexplain

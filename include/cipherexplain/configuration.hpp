@@ -12,6 +12,7 @@
 #include <cipherexplain/diagnostic.hpp>
 #include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/evaluator.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/supported.hpp>
 
 #include <array>
@@ -36,7 +37,7 @@ class ciphersuite_names;
 /// SSL_CTX_set_ciphersuites (in `order`), SSL_CTX_set_options(SSL_OP_NO_*),
 /// SSL_CTX_set_min_proto_version, SSL_CTX_set_max_proto_version. (Their order changes nothing
 /// but which call reports a TLS 1.2 suite named in the ciphersuites; see `list_ok`.)
-struct tls_configuration {
+struct CIPHEREXPLAIN_API tls_configuration {
   std::optional<std::string> cipher_list;   ///< SSL_CTX_set_cipher_list
   std::optional<std::string> ciphersuites;  ///< SSL_CTX_set_ciphersuites (1.1.1+)
   std::optional<int> security_level;        ///< SSL_CTX_set_security_level (1.1.0+), 0-5
@@ -55,23 +56,24 @@ struct tls_configuration {
 
 /// A protocol version by name: "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3", "SSLv3" (also
 /// "TLS1", "TLS1.2" ..., as OpenSSL's MinProtocol accepts them). nullopt when unknown.
-[[nodiscard]] std::optional<std::uint16_t> parse_protocol_version(std::string_view name) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<std::uint16_t> parse_protocol_version(
+    std::string_view name) noexcept;
 /// "TLSv1.2" for version::tlsv1_2 ...; "" for 0 or unknown values.
-[[nodiscard]] std::string_view protocol_version_name(std::uint16_t v) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view protocol_version_name(std::uint16_t v) noexcept;
 
 /// Why a configuration cannot be set on a release at all (e.g. ciphersuites before 1.1.1, a
 /// security level before 1.1.0, a protocol range on 1.0.x), or nullopt.
-[[nodiscard]] std::optional<std::string> check_configuration(const catalog& release,
-                                                             const tls_configuration& config);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<std::string> check_configuration(
+    const catalog& release, const tls_configuration& config);
 
 /// One suite of the context's list and whether a client connection can use it.
-struct suite_use {
+struct CIPHEREXPLAIN_API suite_use {
   const cipher* suite = nullptr;
   std::optional<unusable_reason> unusable;  ///< empty: usable
 };
 
 /// A configuration resolved on one release.
-struct configuration_result {
+struct CIPHEREXPLAIN_API configuration_result {
   /// The cipher string's evaluation (of the release's DEFAULT when none is set): its findings,
   /// trace and security level, as evaluator::evaluate gives them.
   evaluation cipher_list;
@@ -105,7 +107,7 @@ struct configuration_result {
 };
 
 /// A release prepared for resolving configurations. Cheap to copy; thread-safe like evaluator.
-class configuration_resolver {
+class CIPHEREXPLAIN_API configuration_resolver {
  public:
   explicit configuration_resolver(const catalog& release, const build_options& options = {});
   explicit configuration_resolver(evaluator prepared);
@@ -162,8 +164,8 @@ class configuration_resolver {
 
 /// Resolves one configuration on one release (prepares the release first: prefer a
 /// configuration_resolver for many).
-[[nodiscard]] configuration_result resolve(const catalog& release, const tls_configuration& config,
-                                           const build_options& options = {},
-                                           detail_level detail = detail_level::findings);
+[[nodiscard]] CIPHEREXPLAIN_API configuration_result
+resolve(const catalog& release, const tls_configuration& config, const build_options& options = {},
+        detail_level detail = detail_level::findings);
 
 }  // namespace cipherexplain

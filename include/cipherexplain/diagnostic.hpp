@@ -3,6 +3,7 @@
 /// @file
 /// Findings about a cipher string: what OpenSSL rejects, and what it silently ignores.
 
+#include <cipherexplain/export.hpp>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -23,7 +24,7 @@ enum class diagnostic_code : std::uint16_t {
 };
 
 /// What the table says about one code.
-struct diagnostic_code_info {
+struct CIPHEREXPLAIN_API diagnostic_code_info {
   diagnostic_code code{};
   std::string_view name;      ///< kebab-case, e.g. "missing-name"; stable, used in text and JSON
   enum severity severity {};  ///< the severity findings with this code are reported with
@@ -32,20 +33,22 @@ struct diagnostic_code_info {
 };
 
 /// Every code, in order of value.
-[[nodiscard]] std::span<const diagnostic_code_info> diagnostic_codes() noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::span<const diagnostic_code_info> diagnostic_codes() noexcept;
 /// The row of one code.
-[[nodiscard]] const diagnostic_code_info& code_info(diagnostic_code code) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API const diagnostic_code_info& code_info(
+    diagnostic_code code) noexcept;
 /// A code by its name; nullptr when no code has that name.
-[[nodiscard]] const diagnostic_code_info* find_code(std::string_view name) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API const diagnostic_code_info* find_code(
+    std::string_view name) noexcept;
 
 /// The kebab-case name of a code, e.g. "missing-name"; stable, used in rendered text and JSON.
-[[nodiscard]] std::string_view code_name(diagnostic_code code) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view code_name(diagnostic_code code) noexcept;
 
 /// The lower-case name of a severity: "note", "warning", "error".
-[[nodiscard]] std::string_view severity_name(severity level) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view severity_name(severity level) noexcept;
 
 /// One finding, located by byte offset and length in the cipher string.
-struct diagnostic {
+struct CIPHEREXPLAIN_API diagnostic {
   diagnostic_code code{};
   enum severity severity {};
   std::string message;

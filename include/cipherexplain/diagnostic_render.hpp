@@ -5,6 +5,7 @@
 /// with a caret under the place, and the fix.
 
 #include <cipherexplain/diagnostic.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/source_text.hpp>
 
 #include <string>
@@ -14,7 +15,7 @@ namespace cipherexplain {
 
 /// One rendered finding, in parts, so that a front end can style each part (colour the
 /// severity, the caret) without reading rendered text back.
-struct rendered_diagnostic {
+struct CIPHEREXPLAIN_API rendered_diagnostic {
   std::string location;     ///< "input:1:5": the source name and line:column
   enum severity level {};   ///< of the finding
   std::string message;      ///< the finding's message
@@ -32,7 +33,7 @@ struct rendered_diagnostic {
 /// controls (U+0080-U+009F) and bytes that are not UTF-8 as \xHH, one per byte, so that no
 /// input can move the cursor, retitle the window or start an escape sequence. Every echo of
 /// input in text output is made with it (the caret line included).
-[[nodiscard]] std::string printable(std::string_view text);
+[[nodiscard]] CIPHEREXPLAIN_API std::string printable(std::string_view text);
 
 /// Renders a finding the way compilers do, with the fix (if any) on a last "help:" line:
 /// @code
@@ -43,13 +44,14 @@ struct rendered_diagnostic {
 /// @param input the cipher string the offsets refer to
 /// @param source_name what to print before the position ("input" by default)
 /// @return the rendered text, ending in a newline
-[[nodiscard]] std::string render(const diagnostic& finding, std::string_view input,
-                                 std::string_view source_name = "input");
+[[nodiscard]] CIPHEREXPLAIN_API std::string render(const diagnostic& finding,
+                                                   std::string_view input,
+                                                   std::string_view source_name = "input");
 
 /// Renders many findings about one input as render() does. The input's lines are found once,
 /// so each finding then costs time proportional to what is printed for it, not to the input:
 /// use it for all the findings of a long string.
-class diagnostic_renderer {
+class CIPHEREXPLAIN_API diagnostic_renderer {
  public:
   /// @param input the cipher string the offsets refer to; must outlive the renderer
   explicit diagnostic_renderer(std::string_view input, std::string_view source_name = "input");

@@ -3,6 +3,7 @@
 /// @file
 /// Tokenizer rules that differ between cipher-string dialects (OpenSSL releases today).
 
+#include <cipherexplain/export.hpp>
 #include <cstdint>
 
 namespace cipherexplain {
@@ -10,7 +11,7 @@ namespace cipherexplain {
 /// The lexical rules of one cipher-string dialect. OpenSSL's tokenizer grew over time: '=' became
 /// a name character in 1.1.0, '_' in 3.2, names became case-insensitive in 4.0, and Suite B
 /// prefixes exist from 1.0.2. The same bytes can therefore tokenize differently per release.
-struct dialect {
+struct CIPHEREXPLAIN_API dialect {
   bool equals_in_names = true;       ///< '=' is a name character (OpenSSL 1.1.0+)
   bool underscore_in_names = false;  ///< '_' is a name character (OpenSSL 3.2+)
   bool case_insensitive = false;     ///< the DEFAULT and SUITEB prefixes ignore case (4.0+)

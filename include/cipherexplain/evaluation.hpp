@@ -6,6 +6,7 @@
 
 #include <cipherexplain/cipher.hpp>
 #include <cipherexplain/diagnostic.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/source_text.hpp>
 
 #include <cstddef>
@@ -36,7 +37,7 @@ enum class detail_level : std::uint8_t {
 };
 
 /// What one rule did to the list (or what a leading DEFAULT or SUITEB prefix stands for).
-struct step {
+struct CIPHEREXPLAIN_API step {
   enum class kind : std::uint8_t { rule, default_prefix, suiteb_prefix };
   kind what = kind::rule;
   std::size_t rule_index = 0;  ///< index into tree::rules(), for kind::rule
@@ -70,7 +71,7 @@ enum class suite_standing : std::uint8_t {
   unavailable,   ///< its algorithms are not available in this build (provider, ...)
 };
 
-struct suite_event {
+struct CIPHEREXPLAIN_API suite_event {
   /// The step's number among all steps of the run, from 0: its index into evaluation::steps
   /// when the trace recorded it.
   std::size_t step = 0;
@@ -79,7 +80,7 @@ struct suite_event {
   std::optional<std::size_t> position;  ///< 1-based place in the list after the step, if listed
 };
 
-struct suite_history {
+struct CIPHEREXPLAIN_API suite_history {
   const cipher* suite = nullptr;
   bool listed = false;  ///< in the result list (and OpenSSL accepts the string)
   suite_standing standing = suite_standing::considered;
@@ -93,7 +94,7 @@ struct suite_history {
 
 /// Bounds on what one evaluation records, so that every input up to max_input_length is
 /// answered in bounded memory and time. What is not recorded is still counted.
-struct evaluation_limits {
+struct CIPHEREXPLAIN_API evaluation_limits {
   /// detail_level::trace records the first max_steps steps; later ones are counted in
   /// evaluation::steps_omitted. (Each step holds the list after it: ~1 KB.)
   std::size_t max_steps = 10'000;
@@ -111,7 +112,7 @@ struct evaluation_limits {
 };
 
 /// How much to compute and record in one evaluation.
-struct evaluate_options {
+struct CIPHEREXPLAIN_API evaluate_options {
   detail_level detail = detail_level::findings;
   evaluation_limits limits = {};
   /// Suites whose history (which rules brought them in, moved or removed them) to record into
@@ -124,7 +125,7 @@ struct evaluate_options {
 };
 
 /// How many findings of one code an evaluation_limits bound left out.
-struct omitted_findings {
+struct CIPHEREXPLAIN_API omitted_findings {
   diagnostic_code code{};
   std::size_t count = 0;
 };
@@ -137,7 +138,7 @@ enum class failure_reason : std::uint8_t {
 };
 
 /// The result of one evaluation.
-struct evaluation {
+struct CIPHEREXPLAIN_API evaluation {
   /// What SSL_CTX_set_cipher_list returns (true = 1).
   bool ok = false;
   failure_reason failure = failure_reason::none;
@@ -168,10 +169,10 @@ struct evaluation {
 };
 
 /// Stable kebab-case names, used in JSON: "not-reached", "applied", "unknown-name", ...
-[[nodiscard]] std::string_view outcome_name(rule_outcome outcome) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view outcome_name(rule_outcome outcome) noexcept;
 /// "none", "syntax", "no-cipher-selected".
-[[nodiscard]] std::string_view failure_name(failure_reason failure) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view failure_name(failure_reason failure) noexcept;
 /// "rule", "default", "suiteb".
-[[nodiscard]] std::string_view step_kind_name(step::kind kind) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view step_kind_name(step::kind kind) noexcept;
 
 }  // namespace cipherexplain

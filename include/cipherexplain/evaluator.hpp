@@ -8,6 +8,7 @@
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
 #include <cipherexplain/evaluation.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/syntax.hpp>
 
 #include <memory>
@@ -28,7 +29,7 @@ struct evaluator_state;
 /// nearest-name index built on the first unknown word is built once under std::call_once).
 /// An evaluation object is not shared: each thread evaluates into its own. Checked under
 /// ThreadSanitizer by the test evaluator.is_shared_by_threads.
-class evaluator {
+class CIPHEREXPLAIN_API evaluator {
  public:
   /// Prepares a release with the given build options.
   /// @throws std::invalid_argument when check_build_options() rejects them

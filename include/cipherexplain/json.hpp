@@ -10,6 +10,7 @@
 #include <cipherexplain/configuration.hpp>
 #include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/evaluator.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/list_diff.hpp>
 #include <cipherexplain/preset.hpp>
 #include <cipherexplain/profile.hpp>
@@ -24,10 +25,10 @@
 namespace cipherexplain {
 
 /// Appends `text` as a JSON string literal (with quotes).
-void append_json_string(std::string& out, std::string_view text);
+CIPHEREXPLAIN_API void append_json_string(std::string& out, std::string_view text);
 
 /// What an evaluation's document shows besides the evaluation itself.
-struct evaluation_report {
+struct CIPHEREXPLAIN_API evaluation_report {
   const profile* check = nullptr;       ///< --policy: "policy" with the violations
   std::span<const suite_history> whys;  ///< --why: "why" (evaluation::histories)
   std::string_view stands_in_for;       ///< the system's release the evaluated one stands in for
@@ -45,53 +46,56 @@ struct evaluation_report {
 /// its name and the listed suites it does not allow; with suite histories (--why), a "why"
 /// array.
 
-[[nodiscard]] std::string evaluation_json(const evaluator& release, std::string_view input,
-                                          const evaluation& result,
-                                          const evaluation_report& report = {});
+[[nodiscard]] CIPHEREXPLAIN_API std::string evaluation_json(const evaluator& release,
+                                                            std::string_view input,
+                                                            const evaluation& result,
+                                                            const evaluation_report& report = {});
 
 /// One release's evaluation of a string, for comparisons across releases.
-struct release_evaluation {
+struct CIPHEREXPLAIN_API release_evaluation {
   evaluator release;
   evaluation result;
 };
 
 /// Several releases' evaluations of one string and what changes from each to the next.
-[[nodiscard]] std::string comparison_json(std::string_view input,
-                                          std::span<const release_evaluation> results);
+[[nodiscard]] CIPHEREXPLAIN_API std::string comparison_json(
+    std::string_view input, std::span<const release_evaluation> results);
 
 /// Two strings on one release and the difference from A's list to B's (an empty list for a
 /// rejected string).
-[[nodiscard]] std::string string_diff_json(const evaluator& release, std::string_view a,
-                                           const evaluation& a_result, std::string_view b,
-                                           const evaluation& b_result, const list_diff& changes);
+[[nodiscard]] CIPHEREXPLAIN_API std::string string_diff_json(
+    const evaluator& release, std::string_view a, const evaluation& a_result, std::string_view b,
+    const evaluation& b_result, const list_diff& changes);
 
 /// What a name or code point stands for in one release (nullptr: not a suite of it).
-struct name_lookup {
+struct CIPHEREXPLAIN_API name_lookup {
   std::string input;
   const cipher* suite = nullptr;
   std::string problem;  ///< why there is no suite, e.g. "not a code point: expected '}' at byte 9"
 };
-[[nodiscard]] std::string name_lookups_json(std::span<const name_lookup> lookups);
+[[nodiscard]] CIPHEREXPLAIN_API std::string name_lookups_json(std::span<const name_lookup> lookups);
 
 /// The releases compiled in, with their builds; `system` is marked (may be nullptr).
-[[nodiscard]] std::string releases_json(const catalog* system);
+[[nodiscard]] CIPHEREXPLAIN_API std::string releases_json(const catalog* system);
 
 /// One line of batch output, in the shape of the recorded results:
 /// {"input": ..., "ok": ..., "ciphers": [...]}, with "openssl" first when `release` is given.
 /// When `input` is only the first bytes of a longer line of `length` bytes, "input_bytes":
 /// length follows "input".
-void append_batch_line(std::string& out, std::string_view input, const evaluation& result,
-                       std::string_view release = {}, std::size_t length = 0);
+CIPHEREXPLAIN_API void append_batch_line(std::string& out, std::string_view input,
+                                         const evaluation& result, std::string_view release = {},
+                                         std::size_t length = 0);
 
 /// One line of `batch --input ciphersuites`, in the shape of the recorded policy results:
 /// {"input": SUITES, ["cipher_list", "order",] "ok", ["list_ok",] "ciphers", "tls13"}, with
 /// "openssl" first when `release` is given. `config` is what the line set (cipher_list only
 /// for a pair line).
-void append_ciphersuites_line(std::string& out, const tls_configuration& config,
-                              const configuration_result& result, std::string_view release = {});
+CIPHEREXPLAIN_API void append_ciphersuites_line(std::string& out, const tls_configuration& config,
+                                                const configuration_result& result,
+                                                std::string_view release = {});
 
 /// The fields of one `batch --input supported` line as written.
-struct supported_line {
+struct CIPHEREXPLAIN_API supported_line {
   std::string_view cipher_string, min, max;
   std::optional<int> seclevel;                   ///< empty for '-'
   std::optional<std::string_view> ciphersuites;  ///< the 5th field
@@ -100,27 +104,28 @@ struct supported_line {
 /// ["ciphersuites",] "ok", ["ciphersuites_ok",] "min_ok", "max_ok", "seclevel_after",
 /// "min_after", "max_after", "ciphers", "supported"}; "supported" is null where
 /// SSL_get1_supported_ciphers returns NULL.
-void append_supported_line(std::string& out, const supported_line& line,
-                           const configuration_result& result, std::string_view release = {});
+CIPHEREXPLAIN_API void append_supported_line(std::string& out, const supported_line& line,
+                                             const configuration_result& result,
+                                             std::string_view release = {});
 
 /// Reads a line of `batch --input ciphersuites` into `config`: SUITES, or (with exactly two
 /// tabs) SUITES<TAB>CIPHERLIST<TAB>suites-first|list-first. Returns what is wrong, if anything.
-[[nodiscard]] std::optional<std::string> read_ciphersuites_line(std::string_view line,
-                                                                tls_configuration& config);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<std::string> read_ciphersuites_line(
+    std::string_view line, tls_configuration& config);
 /// Reads a line of `batch --input supported`: CIPHERSTRING<TAB>MIN<TAB>MAX<TAB>SECLEVEL
 /// [<TAB>CIPHERSUITES], MIN/MAX 0 or a version name, SECLEVEL 0-5 or '-'. `fields` point into
 /// `line`. Returns what is wrong, if anything.
-[[nodiscard]] std::optional<std::string> read_supported_line(std::string_view line,
-                                                             tls_configuration& config,
-                                                             supported_line& fields);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<std::string> read_supported_line(
+    std::string_view line, tls_configuration& config, supported_line& fields);
 
 /// One line for a batch input line that cannot be read: {"input": ..., "error": message}.
-void append_batch_error_line(std::string& out, std::string_view input, std::string_view message,
-                             std::string_view release = {});
+CIPHEREXPLAIN_API void append_batch_error_line(std::string& out, std::string_view input,
+                                               std::string_view message,
+                                               std::string_view release = {});
 
 /// "0" for no bound, else "SSL3", "TLS1", "TLS1.1", "TLS1.2", "TLS1.3" (the spelling of the
 /// policy recordings).
-[[nodiscard]] std::string_view short_protocol_name(std::uint16_t v) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view short_protocol_name(std::uint16_t v) noexcept;
 
 }  // namespace cipherexplain
 
@@ -132,18 +137,19 @@ namespace cipherexplain {
 /// (corpus/policy/handshake/): {["openssl",] "id", "ok", "protocol", "cipher", "cipher_iana",
 /// "group", "server_key", "server_sig", "error", "error_side", "stage"} (null where the
 /// recordings have null), then "hello_retry", "step" and "explanation", which they lack.
-void append_handshake_line(std::string& out, std::string_view id, const handshake_result& result,
-                           std::string_view release = {});
+CIPHEREXPLAIN_API void append_handshake_line(std::string& out, std::string_view id,
+                                             const handshake_result& result,
+                                             std::string_view release = {});
 
 /// `negotiate --format json`: both sides (release and settings), the outcome, and with `why`
 /// the explanation (explain_negotiation), pretty-printed, ending in a newline.
-[[nodiscard]] std::string negotiation_json(const prepared_endpoint& client,
-                                           const prepared_endpoint& server,
-                                           const handshake_result& result,
-                                           const negotiation_why* why = nullptr);
+[[nodiscard]] CIPHEREXPLAIN_API std::string negotiation_json(const prepared_endpoint& client,
+                                                             const prepared_endpoint& server,
+                                                             const handshake_result& result,
+                                                             const negotiation_why* why = nullptr);
 
 /// A row (client) or column (server) of a matrix: its name and prepared side.
-struct matrix_entry {
+struct CIPHEREXPLAIN_API matrix_entry {
   std::string name;
   const prepared_endpoint* endpoint = nullptr;
 };
@@ -151,23 +157,23 @@ struct matrix_entry {
 /// `matrix --format json`: {"clients": [{"name", "openssl", "spec"...}], "servers": [...],
 /// "cells": [[{outcome as append_handshake_line, "rating"}, ...], ...]} - cells row by row
 /// (`cells` as negotiate_all returns them).
-[[nodiscard]] std::string matrix_json(std::span<const matrix_entry> clients,
-                                      std::span<const matrix_entry> servers,
-                                      std::span<const handshake_result> cells);
+[[nodiscard]] CIPHEREXPLAIN_API std::string matrix_json(std::span<const matrix_entry> clients,
+                                                        std::span<const matrix_entry> servers,
+                                                        std::span<const handshake_result> cells);
 /// `matrix --format csv`: one line per pair, with a header line; RFC 4180 quoting.
-[[nodiscard]] std::string matrix_csv(std::span<const matrix_entry> clients,
-                                     std::span<const matrix_entry> servers,
-                                     std::span<const handshake_result> cells);
+[[nodiscard]] CIPHEREXPLAIN_API std::string matrix_csv(std::span<const matrix_entry> clients,
+                                                       std::span<const matrix_entry> servers,
+                                                       std::span<const handshake_result> cells);
 /// `matrix --format html`: a self-contained page (no script, no external request): the table
 /// coloured by outcome and the negotiated suite's rating, details in each cell's tooltip, a
 /// legend, and the settings of every row and column.
-[[nodiscard]] std::string matrix_html(std::span<const matrix_entry> clients,
-                                      std::span<const matrix_entry> servers,
-                                      std::span<const handshake_result> cells,
-                                      std::string_view title);
+[[nodiscard]] CIPHEREXPLAIN_API std::string matrix_html(std::span<const matrix_entry> clients,
+                                                        std::span<const matrix_entry> servers,
+                                                        std::span<const handshake_result> cells,
+                                                        std::string_view title);
 
 /// One preset on one release, for `preset show`.
-struct preset_run {
+struct CIPHEREXPLAIN_API preset_run {
   const preset* entry = nullptr;
   const preset_result* result = nullptr;
   std::string_view stands_in_for;  ///< the bundled release the result's release stands in for
@@ -176,23 +182,26 @@ struct preset_run {
 /// release: "ciphers" in SSL_CTX_get_ciphers order, "options" as SSL_CTX_get_options returns
 /// it, "min_protocol"/"max_protocol" (null: no bound), "security_level", findings), or
 /// {"results": [...]} for several.
-[[nodiscard]] std::string preset_json(std::span<const preset_run> runs);
+[[nodiscard]] CIPHEREXPLAIN_API std::string preset_json(std::span<const preset_run> runs);
 /// `preset list --format json`: every family with its presets and sources.
-[[nodiscard]] std::string preset_list_json();
+[[nodiscard]] CIPHEREXPLAIN_API std::string preset_list_json();
 /// `preset timeline --format json`.
-[[nodiscard]] std::string timeline_json(std::string_view family, std::string_view context,
-                                        std::span<const timeline_row> rows);
+[[nodiscard]] CIPHEREXPLAIN_API std::string timeline_json(std::string_view family,
+                                                          std::string_view context,
+                                                          std::span<const timeline_row> rows);
 /// `preset timeline --format html`: a self-contained page (inline style, no script).
-[[nodiscard]] std::string timeline_html(std::string_view family, std::string_view context,
-                                        std::span<const timeline_row> rows);
+[[nodiscard]] CIPHEREXPLAIN_API std::string timeline_html(std::string_view family,
+                                                          std::string_view context,
+                                                          std::span<const timeline_row> rows);
 
 /// The lint document: {"releases", "files", "settings", "errors", "units", "findings"}
 /// (docs/json-output.md, "lint").
-[[nodiscard]] std::string lint_json(const lint_report& report);
+[[nodiscard]] CIPHEREXPLAIN_API std::string lint_json(const lint_report& report);
 /// The lint report as SARIF 2.1.0 for GitHub code scanning: a rule per diagnostic code,
 /// results at file:line:column. Paths under `base` (an absolute directory, the repository's
 /// root) and relative paths become URIs relative to it (uriBaseId SRCROOT); others are
 /// absolute file: URIs.
-[[nodiscard]] std::string lint_sarif(const lint_report& report, std::string_view base);
+[[nodiscard]] CIPHEREXPLAIN_API std::string lint_sarif(const lint_report& report,
+                                                       std::string_view base);
 
 }  // namespace cipherexplain

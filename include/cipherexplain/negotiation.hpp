@@ -10,6 +10,7 @@
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
 #include <cipherexplain/configuration.hpp>
+#include <cipherexplain/export.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -24,7 +25,7 @@ namespace cipherexplain {
 /// A server certificate's public key, which is all the handshake asks of it here (the client
 /// does not verify: no chain, name or CA checks). Self-signed, signed with SHA-256 (RSA, P-256)
 /// or SHA-384 (P-384).
-struct certificate_key {
+struct CIPHEREXPLAIN_API certificate_key {
   enum class algorithm : std::uint8_t { rsa, ec };
   algorithm type = algorithm::rsa;
   std::uint16_t bits = 2048;  ///< RSA modulus bits, or the curve's: 256 (P-256), 384, 521
@@ -34,12 +35,13 @@ struct certificate_key {
 /// The certificates named as the recordings and the CLI name them: rsa1024, rsa2048, rsa3072,
 /// rsa4096, ecdsa-p256, ecdsa-p384, ecdsa-p521, both (rsa2048 then ecdsa-p256, in one context)
 /// and none. nullopt when unknown.
-[[nodiscard]] std::optional<std::vector<certificate_key>> certificates_named(std::string_view name);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<std::vector<certificate_key>> certificates_named(
+    std::string_view name);
 /// "RSA-2048", "EC-256": the key as a client sees it.
-[[nodiscard]] std::string describe(const certificate_key& key);
+[[nodiscard]] CIPHEREXPLAIN_API std::string describe(const certificate_key& key);
 
 /// One side of a connection: its configuration plus what only a handshake asks.
-struct tls_endpoint {
+struct CIPHEREXPLAIN_API tls_endpoint {
   tls_configuration config;
   /// SSL_CTX_set1_groups_list; empty: the release's default groups.
   std::optional<std::string> groups;
@@ -56,8 +58,10 @@ struct tls_endpoint {
 
 enum class handshake_side : std::uint8_t { client, server };
 enum class handshake_stage : std::uint8_t { setup, handshake };
-[[nodiscard]] std::string_view side_name(handshake_side side) noexcept;     ///< "client"
-[[nodiscard]] std::string_view stage_name(handshake_stage stage) noexcept;  ///< "setup"
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view side_name(
+    handshake_side side) noexcept;  ///< "client"
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view stage_name(
+    handshake_stage stage) noexcept;  ///< "setup"
 
 /// What went wrong, one value per distinct cause (several causes share a reason string).
 enum class failure_cause : std::uint8_t {
@@ -85,7 +89,7 @@ enum class failure_cause : std::uint8_t {
 };
 
 /// Why a handshake fails, as OpenSSL reports it.
-struct handshake_failure {
+struct CIPHEREXPLAIN_API handshake_failure {
   handshake_side side = handshake_side::server;  ///< the side that fails first
   handshake_stage stage = handshake_stage::handshake;
   failure_cause cause = failure_cause::no_shared_cipher;
@@ -99,7 +103,7 @@ struct handshake_failure {
 };
 
 /// The outcome of one handshake.
-struct handshake_result {
+struct CIPHEREXPLAIN_API handshake_result {
   bool ok = false;
   std::uint16_t protocol = 0;     ///< version:: value
   const cipher* suite = nullptr;  ///< from the server's release
@@ -124,7 +128,7 @@ struct negotiation_side;
 }
 
 /// One side prepared on its release: resolved once, negotiated against many peers.
-class prepared_endpoint {
+class CIPHEREXPLAIN_API prepared_endpoint {
  public:
   prepared_endpoint(const configuration_resolver& release, const tls_endpoint& endpoint);
   ~prepared_endpoint();
@@ -143,23 +147,23 @@ class prepared_endpoint {
 };
 
 /// The handshake of `client` against `server`.
-[[nodiscard]] handshake_result negotiate(const prepared_endpoint& client,
-                                         const prepared_endpoint& server);
+[[nodiscard]] CIPHEREXPLAIN_API handshake_result negotiate(const prepared_endpoint& client,
+                                                           const prepared_endpoint& server);
 
 /// Every client against every server, row by row: the result of clients[i] against servers[j]
 /// is at i * servers.size() + j.
-[[nodiscard]] std::vector<handshake_result> negotiate_all(
+[[nodiscard]] CIPHEREXPLAIN_API std::vector<handshake_result> negotiate_all(
     std::span<const prepared_endpoint* const> clients,
     std::span<const prepared_endpoint* const> servers);
 
 /// One suite the handshake passed over, and why.
-struct passed_suite {
+struct CIPHEREXPLAIN_API passed_suite {
   const cipher* suite = nullptr;  ///< of the release whose list decided
   std::string reason;             ///< e.g. "the server's security level 3 refuses it: SHA-1 MAC"
 };
 
 /// Why a handshake ended as it did (`--why`).
-struct negotiation_why {
+struct CIPHEREXPLAIN_API negotiation_why {
   std::string version;  ///< how the version was chosen (empty when the handshake ended before)
   handshake_side order = handshake_side::client;  ///< whose list decided the suite
   std::string choice;                             ///< why this suite, or why none
@@ -171,20 +175,23 @@ struct negotiation_why {
 };
 
 /// Explains `result`, the outcome of negotiate(client, server).
-[[nodiscard]] negotiation_why explain_negotiation(const prepared_endpoint& client,
-                                                  const prepared_endpoint& server,
-                                                  const handshake_result& result);
+[[nodiscard]] CIPHEREXPLAIN_API negotiation_why explain_negotiation(const prepared_endpoint& client,
+                                                                    const prepared_endpoint& server,
+                                                                    const handshake_result& result);
 
 /// What it would take to negotiate `suite` (an OpenSSL or IANA name) between the two: the
 /// settings that stand in its way and what to change, in a few sentences.
-[[nodiscard]] std::string what_selects(const prepared_endpoint& client,
-                                       const prepared_endpoint& server, std::string_view suite);
+[[nodiscard]] CIPHEREXPLAIN_API std::string what_selects(const prepared_endpoint& client,
+                                                         const prepared_endpoint& server,
+                                                         std::string_view suite);
 
 /// The same for two endpoints on their releases (prepares both: prefer prepared_endpoint for
 /// many pairs). A configuration check_configuration() rejects is a setup failure
 /// (failure_cause::not_configurable).
-[[nodiscard]] handshake_result negotiate(const catalog& client_release, const tls_endpoint& client,
-                                         const catalog& server_release, const tls_endpoint& server);
+[[nodiscard]] CIPHEREXPLAIN_API handshake_result negotiate(const catalog& client_release,
+                                                           const tls_endpoint& client,
+                                                           const catalog& server_release,
+                                                           const tls_endpoint& server);
 
 }  // namespace cipherexplain
 
@@ -195,17 +202,16 @@ namespace cipherexplain {
 /// `level` or `seclevel` (0-5), `groups`, `cert` (certificates_named), `prefer-server` or
 /// `prefer_server` and `cert-first` or `cert_first` (true/false, or empty for true).
 /// Returns why the field cannot be set, or nullopt.
-[[nodiscard]] std::optional<std::string> set_endpoint_field(tls_endpoint& endpoint,
-                                                            std::string_view key,
-                                                            std::string_view value);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<std::string> set_endpoint_field(
+    tls_endpoint& endpoint, std::string_view key, std::string_view value);
 /// Whether `key` names a field set_endpoint_field() knows (or `openssl`, which a SPEC uses for
 /// the release).
-[[nodiscard]] bool is_endpoint_field(std::string_view key) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API bool is_endpoint_field(std::string_view key) noexcept;
 
 /// A SPEC as `key=value` pairs separated by commas: `openssl=3.5,ciphers=HIGH:!aNULL,min=TLSv1.2,
 /// level=2,cert=ecdsa-p256,prefer-server`. A comma belongs to a value unless a known key and
 /// '=' (or a flag's name) follow it, so cipher strings may hold commas.
-struct endpoint_spec {
+struct CIPHEREXPLAIN_API endpoint_spec {
   tls_endpoint endpoint;
   std::optional<std::string> release;  ///< the `openssl=` value, when given
   /// `preset=NAME` and `context=` (Python's): the front end starts from the preset's endpoint
@@ -214,10 +220,11 @@ struct endpoint_spec {
 };
 /// The SPEC that gives `endpoint` on `release` (fields that are set, in a fixed order): what
 /// parse_endpoint_spec() reads back into the same endpoint.
-[[nodiscard]] std::string to_spec(const tls_endpoint& endpoint, std::string_view release = {});
+[[nodiscard]] CIPHEREXPLAIN_API std::string to_spec(const tls_endpoint& endpoint,
+                                                    std::string_view release = {});
 
 /// Reads a SPEC; the error names the offending pair.
-[[nodiscard]] std::optional<std::string> parse_endpoint_spec(std::string_view text,
-                                                             endpoint_spec& out);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<std::string> parse_endpoint_spec(
+    std::string_view text, endpoint_spec& out);
 
 }  // namespace cipherexplain

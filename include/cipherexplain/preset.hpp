@@ -9,6 +9,7 @@
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/configuration.hpp>
 #include <cipherexplain/diagnostic.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/negotiation.hpp>
 
 #include <cstdint>
@@ -21,14 +22,14 @@
 namespace cipherexplain {
 
 /// The OpenSSL release an installer or a runtime bundled.
-struct bundled_release {
+struct CIPHEREXPLAIN_API bundled_release {
   std::string platform;  ///< "windows", "macos"; "" when the software has one build
   std::string release;   ///< "1.0.2k"
   std::string source;
 };
 
 /// One preset: a family's settings for one version (and context or variant).
-struct preset {
+struct CIPHEREXPLAIN_API preset {
   std::string name;         ///< "python-3.6.15", "mozilla-modern-5.8", "postfix-medium-3.8.0"
   std::string family;       ///< "python", "mozilla", "nginx", ...
   std::string variant;      ///< Python: the context ("client" ...); Postfix: the grade; ""
@@ -59,19 +60,20 @@ struct preset {
 };
 
 /// Python's ways of making a context, in the order `preset show` lists them.
-[[nodiscard]] std::span<const std::string_view> python_contexts() noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::span<const std::string_view> python_contexts() noexcept;
 /// What a context is in Python's terms: "create_default_context()" for "client".
-[[nodiscard]] std::string_view python_context_call(std::string_view context) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view python_context_call(
+    std::string_view context) noexcept;
 
 /// A family of presets and where its data comes from.
-struct preset_family {
+struct CIPHEREXPLAIN_API preset_family {
   std::string name;                   ///< "python"
   std::string title;                  ///< "CPython's ssl module"
   std::vector<std::string> variants;  ///< Python's contexts, Postfix's grades, Mozilla's levels
   std::vector<std::string> ranges;    ///< every data row's versions, in file order, no repeats
   std::string file;                   ///< "presets/python.tsv"
 };
-[[nodiscard]] std::span<const preset_family> preset_families();
+[[nodiscard]] CIPHEREXPLAIN_API std::span<const preset_family> preset_families();
 
 /// A preset by name: `family[-variant]-version`, where any version inside a data row's range
 /// resolves to that row ("python-3.6.15" -> the 3.6.3-3.6.15 row), and `family[-variant]`
@@ -79,21 +81,23 @@ struct preset_family {
 /// other families it must be empty or one of the family's variants ("client" picks nginx's
 /// proxy side), and agree with a variant the name gives; without either, a family's "server"
 /// variant is meant. nullopt with `error` saying what is known.
-[[nodiscard]] std::optional<preset> find_preset(std::string_view name, std::string_view context,
-                                                std::string& error);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<preset> find_preset(std::string_view name,
+                                                                  std::string_view context,
+                                                                  std::string& error);
 
 /// Every row of a family, oldest first, as presets named by the row's first version
 /// (Python: one per row and context `context`).
-[[nodiscard]] std::vector<preset> family_presets(std::string_view family,
-                                                 std::string_view context = "client");
+[[nodiscard]] CIPHEREXPLAIN_API std::vector<preset> family_presets(
+    std::string_view family, std::string_view context = "client");
 
 /// The release a preset runs on when none is asked for: the release it bundled (Windows
 /// installer first) if the product models it, else the newest recorded release of the same
 /// series standing in for it, else nullptr. `bundled` receives the bundled release's name.
-[[nodiscard]] const catalog* preset_release(const preset& p, std::string* bundled = nullptr);
+[[nodiscard]] CIPHEREXPLAIN_API const catalog* preset_release(const preset& p,
+                                                              std::string* bundled = nullptr);
 
 /// A preset resolved on one release.
-struct preset_result {
+struct CIPHEREXPLAIN_API preset_result {
   const catalog* release = nullptr;
   /// The configuration the calls leave (the last cipher string call that takes effect).
   tls_configuration config;
@@ -113,15 +117,17 @@ struct preset_result {
   /// release.
   std::vector<diagnostic> diagnostics;
 };
-[[nodiscard]] preset_result resolve_preset(const preset& p, const catalog& release);
+[[nodiscard]] CIPHEREXPLAIN_API preset_result resolve_preset(const preset& p,
+                                                             const catalog& release);
 /// The same on a release prepared once (prefer it for many presets: preparing is most of the
 /// cost of one resolution).
-[[nodiscard]] preset_result resolve_preset(const preset& p, const configuration_resolver& release);
+[[nodiscard]] CIPHEREXPLAIN_API preset_result resolve_preset(const preset& p,
+                                                             const configuration_resolver& release);
 
 /// One row of a family's timeline: a data row (by its first version), what it gives on the
 /// release it bundled (or the release standing in) and on today's releases, and what changed
 /// from the previous row.
-struct timeline_row {
+struct CIPHEREXPLAIN_API timeline_row {
   preset entry;
   std::string bundled;  ///< the bundled release's name ("1.0.2k"), "" if none
   const catalog* on_bundled_release = nullptr;  ///< the release modelled for it, or nullptr
@@ -130,11 +136,11 @@ struct timeline_row {
   std::vector<std::string> changes;  ///< e.g. "cipher string", "options: +NO_SSLv3"
 };
 /// The rows of `family` (Python: of `context`, upstream builds) oldest first.
-[[nodiscard]] std::vector<timeline_row> preset_timeline(std::string_view family,
-                                                        std::string_view context,
-                                                        std::span<const catalog* const> today);
+[[nodiscard]] CIPHEREXPLAIN_API std::vector<timeline_row> preset_timeline(
+    std::string_view family, std::string_view context, std::span<const catalog* const> today);
 
 /// The preset as a negotiation endpoint (its configuration and server preference).
-[[nodiscard]] tls_endpoint preset_endpoint(const preset& p, const preset_result& on_release);
+[[nodiscard]] CIPHEREXPLAIN_API tls_endpoint preset_endpoint(const preset& p,
+                                                             const preset_result& on_release);
 
 }  // namespace cipherexplain

@@ -7,6 +7,7 @@
 /// TLS configuration.
 
 #include <cipherexplain/cipher.hpp>
+#include <cipherexplain/export.hpp>
 
 #include <span>
 #include <string>
@@ -16,7 +17,7 @@
 namespace cipherexplain {
 
 /// One level of one guideline version.
-struct profile {
+struct CIPHEREXPLAIN_API profile {
   std::string name;         ///< e.g. "mozilla-intermediate-5.8"
   std::string description;  ///< who wrote it and which version, e.g. "Mozilla server-side TLS 5.8,
                             ///< intermediate"
@@ -54,15 +55,15 @@ struct profile {
 };
 
 /// Every versioned profile, oldest version first.
-[[nodiscard]] std::span<const profile> profiles();
+[[nodiscard]] CIPHEREXPLAIN_API std::span<const profile> profiles();
 /// A profile by name: "mozilla-intermediate-5.8", or "mozilla-intermediate" for the newest
 /// version that has that level (6.0 has no "old": "mozilla-old" is 5.8's). nullptr when unknown.
-[[nodiscard]] const profile* find_profile(std::string_view name);
+[[nodiscard]] CIPHEREXPLAIN_API const profile* find_profile(std::string_view name);
 /// Every name find_profile() accepts, versioned ones first.
-[[nodiscard]] std::vector<std::string> profile_names();
+[[nodiscard]] CIPHEREXPLAIN_API std::vector<std::string> profile_names();
 
 /// The suites of `suites` the profile does not allow, in list order.
-[[nodiscard]] std::vector<const cipher*> violations(const profile& p,
-                                                    std::span<const cipher* const> suites);
+[[nodiscard]] CIPHEREXPLAIN_API std::vector<const cipher*> violations(
+    const profile& p, std::span<const cipher* const> suites);
 
 }  // namespace cipherexplain

@@ -5,6 +5,7 @@
 /// in docs/ratings.md; they rate the suite's algorithms, not a deployment.
 
 #include <cipherexplain/cipher.hpp>
+#include <cipherexplain/export.hpp>
 
 #include <cstdint>
 #include <span>
@@ -40,21 +41,21 @@ enum class weakness : std::uint8_t {
 };
 
 /// The kebab-case name, e.g. "no-forward-secrecy"; stable, used in JSON.
-[[nodiscard]] std::string_view weakness_name(weakness w) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view weakness_name(weakness w) noexcept;
 /// "insecure", "weak", "secure", "recommended".
-[[nodiscard]] std::string_view rating_name(rating r) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view rating_name(rating r) noexcept;
 
 /// A suite's rating and every weakness behind it (strongest reason first).
-struct suite_rating {
+struct CIPHEREXPLAIN_API suite_rating {
   enum rating level = rating::recommended;
   std::vector<weakness> reasons;
 };
 
 /// Rates one suite.
-[[nodiscard]] suite_rating rate(const cipher& suite);
+[[nodiscard]] CIPHEREXPLAIN_API suite_rating rate(const cipher& suite);
 
 /// The verdict for a list: its worst suite, since a peer that only speaks that suite will use
 /// it. An empty list is insecure (nothing can be negotiated securely).
-[[nodiscard]] rating verdict(std::span<const cipher* const> suites);
+[[nodiscard]] CIPHEREXPLAIN_API rating verdict(std::span<const cipher* const> suites);
 
 }  // namespace cipherexplain

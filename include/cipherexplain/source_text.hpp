@@ -3,6 +3,7 @@
 /// @file
 /// Places in an input: byte ranges, and the line:column a person reads them as.
 
+#include <cipherexplain/export.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -12,7 +13,7 @@
 namespace cipherexplain {
 
 /// A byte range of an input.
-struct source_range {
+struct CIPHEREXPLAIN_API source_range {
   std::uint32_t offset = 0;
   std::uint32_t length = 0;
 
@@ -22,7 +23,7 @@ struct source_range {
 
 /// A 1-based line and column. Columns count bytes from the start of the line; a '\n' belongs
 /// to the line it ends.
-struct line_column {
+struct CIPHEREXPLAIN_API line_column {
   std::size_t line = 1;
   std::size_t column = 1;
 
@@ -30,11 +31,11 @@ struct line_column {
 };
 
 /// "3:7".
-[[nodiscard]] std::string to_string(const line_column& position);
+[[nodiscard]] CIPHEREXPLAIN_API std::string to_string(const line_column& position);
 
 /// The lines of a text, found once, so that each position then costs a binary search: use one
 /// index for all the positions in one input rather than counting lines from the start each time.
-class line_index {
+class CIPHEREXPLAIN_API line_index {
  public:
   /// @param text the input; only its line structure is kept, so it need not outlive the index
   explicit line_index(std::string_view text);

@@ -8,6 +8,7 @@
 /// the same names give a different integer, or nothing at all, on another.
 
 #include <cipherexplain/catalog.hpp>
+#include <cipherexplain/export.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -19,7 +20,7 @@
 namespace cipherexplain {
 
 /// One SSL_OP_* macro of one release.
-struct ssl_option {
+struct CIPHEREXPLAIN_API ssl_option {
   std::string_view name;  ///< without the SSL_OP_ prefix: "NO_SSLv3"
   std::uint64_t value = 0;
   bool new_ctx = false;   ///< SSL_CTX_new sets it on a fresh context
@@ -29,31 +30,32 @@ struct ssl_option {
 };
 
 /// The release's SSL_OP_* macros in header order.
-[[nodiscard]] std::span<const ssl_option> ssl_options(const catalog& release);
+[[nodiscard]] CIPHEREXPLAIN_API std::span<const ssl_option> ssl_options(const catalog& release);
 /// A macro by name, with or without the "SSL_OP_" or "OP_" prefix; nullptr when the release's
 /// ssl.h does not define it.
-[[nodiscard]] const ssl_option* find_ssl_option(const catalog& release, std::string_view name);
+[[nodiscard]] CIPHEREXPLAIN_API const ssl_option* find_ssl_option(const catalog& release,
+                                                                  std::string_view name);
 /// SSL_CTX_get_options of a fresh SSL_CTX_new(TLS_method()) (SSLv23_method() on 1.0.x).
-[[nodiscard]] std::uint64_t new_context_options(const catalog& release);
+[[nodiscard]] CIPHEREXPLAIN_API std::uint64_t new_context_options(const catalog& release);
 /// The single-bit macros whose bit is set in `value`, in header order (what Python's
 /// `ssl.Options` flags would name).
-[[nodiscard]] std::vector<std::string_view> option_names(const catalog& release,
-                                                         std::uint64_t value);
+[[nodiscard]] CIPHEREXPLAIN_API std::vector<std::string_view> option_names(const catalog& release,
+                                                                           std::uint64_t value);
 
 /// An application's option calls as text: terms separated by '|', each `NAME` (set it),
 /// `NAME~OTHER~...` (NAME without OTHER's bits, as in SSL_OP_ALL & ~SSL_OP_DONT_INSERT_EMPTY_
 /// FRAGMENTS) or `-NAME` (clear it), applied in order.
-struct option_term {
+struct CIPHEREXPLAIN_API option_term {
   std::string name;
   std::vector<std::string> without;
   bool clear = false;
 };
 /// Reads the text; nullopt with `error` set when a term is empty or malformed.
-[[nodiscard]] std::optional<std::vector<option_term>> parse_option_terms(std::string_view text,
-                                                                         std::string& error);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<std::vector<option_term>> parse_option_terms(
+    std::string_view text, std::string& error);
 
 /// The options once the terms are applied to a fresh context of `release`.
-struct applied_options {
+struct CIPHEREXPLAIN_API applied_options {
   std::uint64_t value = 0;
   /// Names the release's ssl.h does not define: an application compiled against it guards
   /// them with #ifdef, so they set nothing.
@@ -61,7 +63,7 @@ struct applied_options {
   /// Names defined as 0 on this release (kept for source compatibility): they change nothing.
   std::vector<std::string> no_effect;
 };
-[[nodiscard]] applied_options apply_options(const catalog& release,
-                                            std::span<const option_term> terms);
+[[nodiscard]] CIPHEREXPLAIN_API applied_options apply_options(const catalog& release,
+                                                              std::span<const option_term> terms);
 
 }  // namespace cipherexplain

@@ -6,6 +6,7 @@
 /// evaluator records them for the suites evaluate_options::follow names, in the same run.
 
 #include <cipherexplain/evaluation.hpp>
+#include <cipherexplain/export.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +17,6 @@
 namespace cipherexplain {
 
 /// "brought-in", "added", "removed-for-good", "removed", "moved", "matched-unchanged".
-[[nodiscard]] std::string_view action_name(suite_action action) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view action_name(suite_action action) noexcept;
 
 }  // namespace cipherexplain

@@ -7,6 +7,7 @@
 
 #include <cipherexplain/catalog.hpp>
 #include <cipherexplain/cipher.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/syntax.hpp>
 
 #include <cstdint>
@@ -53,7 +54,7 @@ inline constexpr std::uint8_t sslv3 = 1u << 0, tlsv1 = 1u << 1, tlsv1_1 = 1u << 
 }  // namespace protocol_bit
 
 /// What a context is told about protocol versions.
-struct protocol_settings {
+struct CIPHEREXPLAIN_API protocol_settings {
   std::uint16_t min_version = 0;  ///< SSL_CTX_set_min_proto_version; 0: no bound
   std::uint16_t max_version = 0;  ///< SSL_CTX_set_max_proto_version; 0: no bound
   std::uint8_t disabled = 0;      ///< SSL_OP_NO_SSLv3 ... SSL_OP_NO_TLSv1_3 (protocol_bit::)
@@ -75,28 +76,28 @@ enum class protocol_problem : std::uint8_t {
 /// The versions a connection can use: ssl_get_min_max_version() restated. OpenSSL walks the
 /// versions from the highest down and keeps the *lowest* contiguous run that is allowed, so
 /// SSL_OP_NO_TLSv1_1 with TLS 1.0 and TLS 1.2 allowed leaves TLS 1.0 alone.
-struct protocol_window {
+struct CIPHEREXPLAIN_API protocol_window {
   std::uint16_t lowest = 0, highest = 0;  ///< 0 when none is usable
   protocol_problem problem = protocol_problem::none;
   [[nodiscard]] constexpr bool usable() const noexcept { return highest != 0; }
 };
 
 /// The protocol window of a release (1.1.0+) for these settings at `security_level`.
-[[nodiscard]] protocol_window usable_protocols(const catalog& release,
-                                               const protocol_settings& settings,
-                                               int security_level);
+[[nodiscard]] CIPHEREXPLAIN_API protocol_window usable_protocols(const catalog& release,
+                                                                 const protocol_settings& settings,
+                                                                 int security_level);
 
 /// A short phrase, e.g. "no authentication (aNULL)".
-[[nodiscard]] std::string_view reason_text(unusable_reason reason) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view reason_text(unusable_reason reason) noexcept;
 /// A few words for a table cell, e.g. "anonymous", "needs PSK".
-[[nodiscard]] std::string_view reason_word(unusable_reason reason) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view reason_word(unusable_reason reason) noexcept;
 /// Whether the security level is what refuses it (not a missing PSK or SRP setup).
 [[nodiscard]] constexpr bool refused_by_level(unusable_reason reason) noexcept {
   return reason != unusable_reason::psk_not_set_up && reason != unusable_reason::srp_not_set_up;
 }
 
 /// The outcome for one list.
-struct supported_suites {
+struct CIPHEREXPLAIN_API supported_suites {
   std::vector<const cipher*> usable;                                ///< in list order
   std::vector<std::pair<const cipher*, unusable_reason>> unusable;  ///< in list order
   std::uint16_t min_version = 0;  ///< the protocol range the settings and level leave (TLS);
@@ -106,23 +107,21 @@ struct supported_suites {
 
 /// The suites of `list` a client could use at `security_level` (0-5). nullopt before 1.1.0,
 /// which has neither security levels nor SSL_get1_supported_ciphers().
-[[nodiscard]] std::optional<supported_suites> supported(const catalog& release,
-                                                        std::span<const cipher* const> list,
-                                                        int security_level);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<supported_suites> supported(
+    const catalog& release, std::span<const cipher* const> list, int security_level);
 /// The same with a configured protocol range. SSL_get1_supported_ciphers() returns NULL where
 /// `usable` is empty (no usable version, or no suite qualifies).
-[[nodiscard]] std::optional<supported_suites> supported(const catalog& release,
-                                                        std::span<const cipher* const> list,
-                                                        int security_level,
-                                                        const protocol_settings& protocols);
+[[nodiscard]] CIPHEREXPLAIN_API std::optional<supported_suites> supported(
+    const catalog& release, std::span<const cipher* const> list, int security_level,
+    const protocol_settings& protocols);
 
 /// Which suites of `list` a client connection can use, on every release: supported() from
 /// 1.1.0; before it only the PSK and SRP rule, since 1.0.x has no security levels but its
 /// clients leave PSK and SRP suites out of the ClientHello unless a PSK callback or SRP
 /// parameters are set (ssl_cipher_list_to_bytes in ssl/ssl_lib.c of OpenSSL_1_0_1u,
 /// ssl_set_client_disabled in ssl/t1_lib.c of OpenSSL_1_0_2u).
-[[nodiscard]] supported_suites usable_suites(const catalog& release,
-                                             std::span<const cipher* const> list,
-                                             int security_level);
+[[nodiscard]] CIPHEREXPLAIN_API supported_suites usable_suites(const catalog& release,
+                                                               std::span<const cipher* const> list,
+                                                               int security_level);
 
 }  // namespace cipherexplain

@@ -13,6 +13,7 @@
 
 #include <cipherexplain/diagnostic.hpp>
 #include <cipherexplain/dialect.hpp>
+#include <cipherexplain/export.hpp>
 #include <cipherexplain/source_text.hpp>
 
 #include <cstdint>
@@ -34,10 +35,10 @@ enum class rule_op : std::uint8_t {
 };
 
 /// The character that spells an operator ("" for add).
-[[nodiscard]] std::string_view op_text(rule_op op) noexcept;
+[[nodiscard]] CIPHEREXPLAIN_API std::string_view op_text(rule_op op) noexcept;
 
 /// One rule: an optional operator and one or more words joined by '+', or an '@' command.
-struct rule {
+struct CIPHEREXPLAIN_API rule {
   rule_op op = rule_op::add;
   /// Index of the separator-delimited segment the rule belongs to. When OpenSSL drops a rule
   /// because a word is unknown, it skips the later rules of the same segment too.
@@ -60,7 +61,7 @@ struct rule {
 enum class suiteb_prefix : std::uint8_t { none, b128_only, b128_c2, b128, b192 };
 
 /// A parsed cipher string. Owns a copy of the input; spans index into it.
-class tree {
+class CIPHEREXPLAIN_API tree {
  public:
   /// The input as given (including any bytes after a NUL).
   [[nodiscard]] std::string_view source() const noexcept { return source_; }
@@ -123,10 +124,12 @@ inline constexpr std::size_t max_input_length = std::size_t{1} << 24;
 /// @param input any bytes
 /// @param rules the dialect (OpenSSL release family) whose tokenizer to follow
 /// @return the tree, with diagnostics for what fails whatever the words mean
-[[nodiscard]] tree parse(std::string_view input, const dialect& rules = dialect::openssl_3_0());
+[[nodiscard]] CIPHEREXPLAIN_API tree parse(std::string_view input,
+                                           const dialect& rules = dialect::openssl_3_0());
 
 /// Same as parse(), reusing the storage of `out` (no allocation once it has grown).
-void parse_into(tree& out, std::string_view input, const dialect& rules = dialect::openssl_3_0());
+CIPHEREXPLAIN_API void parse_into(tree& out, std::string_view input,
+                                  const dialect& rules = dialect::openssl_3_0());
 
 /// The tree written back as the shortest plain string OpenSSL reads the same way: the prefix,
 /// then the rules of each segment joined by ':', with every byte OpenSSL never reads dropped
@@ -136,6 +139,6 @@ void parse_into(tree& out, std::string_view input, const dialect& rules = dialec
 /// segment). Parsing the result with the tree's dialect gives the same rules, words and
 /// segments, so every release resolves both strings alike; applying it twice changes nothing.
 /// A tree whose input was too long has no canonical form: the result is empty.
-[[nodiscard]] std::string canonical_text(const tree& parsed);
+[[nodiscard]] CIPHEREXPLAIN_API std::string canonical_text(const tree& parsed);
 
 }  // namespace cipherexplain

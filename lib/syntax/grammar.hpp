@@ -17,6 +17,10 @@
 #include <cstddef>
 #include <cstdint>
 
+// The grammar is internal to the library: hidden in every translation unit that includes it,
+// the tests' default-visibility ones too, so no type here is more visible than another.
+#pragma GCC visibility push(hidden)
+
 namespace cipherexplain::grammar {
 
 namespace pegtl = tao::pegtl;
@@ -29,9 +33,11 @@ struct separator : pegtl::one< ':', ',', ';', ' ' > {};
 struct not_separator : pegtl::not_one< ':', ',', ';', ' ' > {};
 
 // The bytes a name may hold, by dialect: letters, digits, '-' and '.', plus '=' (1.1.0+) and
-// '_' (3.2+).
+// '_' (3.2+). Hidden by name as well: GCC gives a variable template's instantiations default
+// visibility despite -fvisibility=hidden and the pragma, which would export them from
+// libcipherexplain.so.
 template< bool Equals, bool Underscore >
-inline constexpr std::array< std::uint8_t, 256 > name_bytes = [] {
+inline constexpr std::array< std::uint8_t, 256 > name_bytes [[gnu::visibility( "hidden" )]] = [] {
    std::array< std::uint8_t, 256 > t{};
    for( std::size_t c = 'A'; c <= 'Z'; ++c ) t[ c ] = t[ c - 'A' + 'a' ] = 1;
    for( std::size_t c = '0'; c <= '9'; ++c ) t[ c ] = 1;
@@ -147,3 +153,5 @@ struct analyze_traits<Name, cipherexplain::grammar::byte_run<Table, false> >
     : analyze_opt_traits<> {};
 
 }  // namespace tao::pegtl
+
+#pragma GCC visibility pop
