@@ -6,7 +6,9 @@ set -euo pipefail
 
 packages=(cmake g++ make pkg-config python3
           tao-pegtl-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
-          libfmt-dev libcli11-dev nlohmann-json3-dev python3-jsonschema)
+          libfmt-dev libcli11-dev nlohmann-json3-dev python3-jsonschema
+          # the tool as users install it: man pages, completions (tested in each shell), .deb
+          help2man man-db bash-completion zsh fish dpkg-dev file)
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
