@@ -5,8 +5,22 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cipherexplain::cli {
 namespace {
+
+// Long lists (presets, releases) are written once, as a function the options' specs call,
+// rather than once per option that takes them.
+struct word_lists {
+  std::vector<std::vector<std::string>> lists;
+  std::size_t id(const std::vector<std::string>& words) {
+    const auto found = std::find(lists.begin(), lists.end(), words);
+    if (found != lists.end()) return static_cast<std::size_t>(found - lists.begin());
+    lists.push_back(words);
+    return lists.size() - 1;
+  }
+};
 
 // ---- zsh: one function per command, each an _arguments call; a command with subcommands
 // hands the words after its subcommand's name to that subcommand's function (->argument), so
@@ -43,16 +57,10 @@ std::string zsh_word(std::string_view word) {
   return out;
 }
 
-std::string zsh_action(const completion_values& v) {
+std::string zsh_action(const completion_tree& tree, const completion_values& v, word_lists& lists) {
   switch (v.what) {
-    case completion_values::kind::words: {
-      std::string list;
-      for (const std::string& w : v.words) {
-        if (!list.empty()) list += ' ';
-        list += zsh_word(w);
-      }
-      return fmt::format("({})", list);
-    }
+    case completion_values::kind::words:
+      return fmt::format("_{}_words_{}", tree.program, lists.id(v.words));
     case completion_values::kind::files:
       return "_files";
     case completion_values::kind::directories:
@@ -63,7 +71,21 @@ std::string zsh_action(const completion_values& v) {
   return " ";  // anything: _arguments shows the message and offers nothing
 }
 
-std::string zsh_option_specs(const completion_option& o) {
+std::string zsh_word_functions(const completion_tree& tree, const word_lists& lists) {
+  std::string out;
+  for (std::size_t i = 0; i < lists.lists.size(); ++i) {
+    std::string words;
+    for (const std::string& w : lists.lists[i]) words += " " + zsh_word(w);
+    out += fmt::format(
+        "_{}_words_{}() {{\n  local -a words=({})\n  local expl\n"
+        "  _wanted values expl value compadd -a words\n}}\n\n",
+        tree.program, i, words.empty() ? words : words.substr(1));
+  }
+  return out;
+}
+
+std::string zsh_option_specs(const completion_tree& tree, const completion_option& o,
+                             word_lists& lists) {
   std::string out;
   const std::string description = zsh_spec_escaped(o.description);
   auto add = [&](const std::string& name, bool is_long) {
@@ -71,7 +93,8 @@ std::string zsh_option_specs(const completion_option& o) {
     if (o.takes_value) spec += is_long ? "=" : "+";
     spec += fmt::format("[{}]", description);
     if (o.takes_value)
-      spec += fmt::format(":{}:{}", zsh_spec_escaped(o.value_name), zsh_action(o.values));
+      spec +=
+          fmt::format(":{}:{}", zsh_spec_escaped(o.value_name), zsh_action(tree, o.values, lists));
     out += fmt::format(" \\\n    {}", sh_quoted(spec));
   };
   for (const std::string& n : o.long_names) add(n, true);
@@ -79,14 +102,16 @@ std::string zsh_option_specs(const completion_option& o) {
   return out;
 }
 
-std::string zsh_command(const completion_tree& tree, const completion_command& c) {
+std::string zsh_command(const completion_tree& tree, const completion_command& c,
+                        word_lists& lists) {
   const auto subs = children(tree, c);
   std::string specs;
-  for (const completion_option& o : c.options) specs += zsh_option_specs(o);
+  for (const completion_option& o : c.options) specs += zsh_option_specs(tree, o, lists);
   std::string out = fmt::format("{}() {{\n", zsh_function(tree, c));
   if (subs.empty()) {
     if (c.has_positionals)
-      specs += " \\\n    " + sh_quoted(fmt::format("*: :{}", zsh_action(c.positionals)));
+      specs +=
+          " \\\n    " + sh_quoted(fmt::format("*: :{}", zsh_action(tree, c.positionals, lists)));
     return out + fmt::format("  _arguments -s -S{}\n}}\n\n", specs);
   }
   out += "  local curcontext=$curcontext state state_descr line ret=1\n";
@@ -125,14 +150,15 @@ std::string fish_quoted(std::string_view text) {
   return out;
 }
 
-std::string fish_words(const std::vector<std::string>& words) {
-  return fish_quoted(joined(words, " "));
+std::string fish_words(const completion_tree& tree, const completion_values& v, word_lists& lists) {
+  return fmt::format("'(__{}_words_{})'", tree.program, lists.id(v.words));
 }
 
-std::string fish_values(const completion_values& v) {
+std::string fish_values(const completion_tree& tree, const completion_values& v,
+                        word_lists& lists) {
   switch (v.what) {
     case completion_values::kind::words:
-      return " -x -a " + fish_words(v.words);
+      return " -x -a " + fish_words(tree, v, lists);
     case completion_values::kind::files:
       return " -r -F";
     case completion_values::kind::directories:
@@ -152,9 +178,10 @@ std::string zsh_script(const completion_tree& tree) {
       "# zsh completion for {0}. Generated by `{0} completions zsh` from the program's own\n"
       "# options; regenerate it rather than edit it.\n\n",
       tree.program);
-  // Children first, so that each function is defined before the first call can need it.
-  for (auto c = tree.commands.rbegin(); c != tree.commands.rend(); ++c)
-    out += zsh_command(tree, *c);
+  word_lists lists;
+  std::string commands;
+  for (const completion_command& c : tree.commands) commands += zsh_command(tree, c, lists);
+  out += zsh_word_functions(tree, lists) + commands;
   const std::string root = zsh_function(tree, tree.commands.front());
   // Autoloaded from $fpath, the file is the function's body: complete now. Sourced, register.
   out += fmt::format(
@@ -216,6 +243,7 @@ std::string fish_script(const completion_tree& tree) {
       "end\n\n"
       "complete -c {0} -e\n",
       p, valued, child_keys);
+  word_lists lists;
   for (const completion_command& c : tree.commands) {
     const std::string when =
         fmt::format("complete -c {} -n {}", p,
@@ -228,14 +256,20 @@ std::string fish_script(const completion_tree& tree) {
       out += fmt::format("{} -a {} -d {}\n", when, fish_quoted(s->path.back()),
                          fish_quoted(s->description));
     if (c.has_positionals && c.positionals.what == completion_values::kind::words)
-      out += fmt::format("{} -a {}\n", when, fish_words(c.positionals.words));
+      out += fmt::format("{} -a {}\n", when, fish_words(tree, c.positionals, lists));
     for (const completion_option& o : c.options) {
       std::string line = when;
       for (const std::string& n : o.long_names) line += " -l " + n.substr(2);
       for (const std::string& n : o.short_names) line += " -s " + n.substr(1);
-      if (o.takes_value) line += fish_values(o.values);
+      if (o.takes_value) line += fish_values(tree, o.values, lists);
       out += line + " -d " + fish_quoted(o.description) + "\n";
     }
+  }
+  out += "\n# The value lists the lines above share.\n";
+  for (std::size_t i = 0; i < lists.lists.size(); ++i) {
+    std::string words;
+    for (const std::string& w : lists.lists[i]) words += " " + fish_quoted(w);
+    out += fmt::format("function __{}_words_{}\n    printf '%s\\n'{}\nend\n", p, i, words);
   }
   return out;
 }
