@@ -75,7 +75,7 @@ std::string zsh_word_functions(const completion_tree& tree, const word_lists& li
   std::string out;
   for (std::size_t i = 0; i < lists.lists.size(); ++i) {
     std::string words;
-    for (const std::string& w : lists.lists[i]) words += " " + zsh_word(w);
+    for (const std::string& w : lists.lists[i]) words.append(" ").append(zsh_word(w));
     out += fmt::format(
         "_{}_words_{}() {{\n  local -a words=({})\n  local expl\n"
         "  _wanted values expl value compadd -a words\n}}\n\n",
@@ -110,8 +110,8 @@ std::string zsh_command(const completion_tree& tree, const completion_command& c
   std::string out = fmt::format("{}() {{\n", zsh_function(tree, c));
   if (subs.empty()) {
     if (c.has_positionals)
-      specs +=
-          " \\\n    " + sh_quoted(fmt::format("*: :{}", zsh_action(tree, c.positionals, lists)));
+      specs += fmt::format(
+          " \\\n    {}", sh_quoted(fmt::format("*: :{}", zsh_action(tree, c.positionals, lists))));
     return out + fmt::format("  _arguments -s -S{}\n}}\n\n", specs);
   }
   out += "  local curcontext=$curcontext state state_descr line ret=1\n";
@@ -120,9 +120,8 @@ std::string zsh_command(const completion_tree& tree, const completion_command& c
       "  _arguments -C -s -S{} \\\n    ': :->command' \\\n    '*:: :->argument' && ret=0\n", specs);
   out += "  case $state in\n    command)\n      local -a commands\n      commands=(";
   for (const completion_command* s : subs) {
-    std::string entry = s->path.back();
-    entry = zsh_word(entry) + ":" + s->description;
-    out += "\n        " + sh_quoted(entry);
+    const std::string entry = fmt::format("{}:{}", zsh_word(s->path.back()), s->description);
+    out.append("\n        ").append(sh_quoted(entry));
   }
   out += fmt::format(
       "\n      )\n      _describe -t commands {} commands && ret=0\n      ;;\n"
@@ -158,7 +157,7 @@ std::string fish_values(const completion_tree& tree, const completion_values& v,
                         word_lists& lists) {
   switch (v.what) {
     case completion_values::kind::words:
-      return " -x -a " + fish_words(tree, v, lists);
+      return fmt::format(" -x -a {}", fish_words(tree, v, lists));
     case completion_values::kind::files:
       return " -r -F";
     case completion_values::kind::directories:
@@ -199,10 +198,11 @@ std::string fish_script(const completion_tree& tree) {
     for (const completion_option& o : c.options) {
       if (!o.takes_value) continue;
       for (const auto* list : {&o.long_names, &o.short_names})
-        for (const std::string& n : *list) valued += " " + fish_quoted(key + "|" + n);
+        for (const std::string& n : *list)
+          valued.append(" ").append(fish_quoted(fmt::format("{}|{}", key, n)));
     }
     for (const completion_command* s : children(tree, c))
-      child_keys += " " + fish_quoted(key + "|" + s->path.back());
+      child_keys.append(" ").append(fish_quoted(fmt::format("{}|{}", key, s->path.back())));
   }
   std::string out = fmt::format(
       "# SPDX-License-Identifier: Apache-2.0\n"
@@ -259,16 +259,16 @@ std::string fish_script(const completion_tree& tree) {
       out += fmt::format("{} -a {}\n", when, fish_words(tree, c.positionals, lists));
     for (const completion_option& o : c.options) {
       std::string line = when;
-      for (const std::string& n : o.long_names) line += " -l " + n.substr(2);
-      for (const std::string& n : o.short_names) line += " -s " + n.substr(1);
+      for (const std::string& n : o.long_names) line.append(" -l ").append(n.substr(2));
+      for (const std::string& n : o.short_names) line.append(" -s ").append(n.substr(1));
       if (o.takes_value) line += fish_values(tree, o.values, lists);
-      out += line + " -d " + fish_quoted(o.description) + "\n";
+      out += fmt::format("{} -d {}\n", line, fish_quoted(o.description));
     }
   }
   out += "\n# The value lists the lines above share.\n";
   for (std::size_t i = 0; i < lists.lists.size(); ++i) {
     std::string words;
-    for (const std::string& w : lists.lists[i]) words += " " + fish_quoted(w);
+    for (const std::string& w : lists.lists[i]) words.append(" ").append(fish_quoted(w));
     out += fmt::format("function __{}_words_{}\n    printf '%s\\n'{}\nend\n", p, i, words);
   }
   return out;
