@@ -109,6 +109,7 @@ def check_bash(script, known, tmp):
         "--op": ["cipherexplain", "--op"],
         "--openssl 3.": ["cipherexplain", "--openssl", "3."],
         "--openssl = 3.": ["cipherexplain", "--openssl", "=", "3."],
+        "--openssl 1.1.1,3.": ["cipherexplain", "--openssl", "1.1.1,3."],
         "preset show": ["cipherexplain", "preset", "show", ""],
         "preset timeline": ["cipherexplain", "preset", "timeline", ""],
         "--format": ["cipherexplain", "--format", ""],
@@ -143,6 +144,9 @@ def check_bash(script, known, tmp):
             check(r[key] == threes and "3.0" in r[key],
                   f"{mode}: {key}<TAB> offers the 3.x releases and series `versions` lists",
                   f"got {shown(r[key])}, want {shown(threes)}")
+        check(r["--openssl 1.1.1,3."] == {"1.1.1," + x for x in threes},
+              f"{mode}: --openssl 1.1.1,3.<TAB> completes the word after the comma",
+              shown(r["--openssl 1.1.1,3."]))
         check(known.preset_names <= r["preset show"] and
               all(any(n == f or n.startswith(f + "-") for f in known.families)
                   for n in r["preset show"]),
@@ -224,6 +228,7 @@ def check_zsh(script, known, tmp):
     requests = {
         "subcommands": "cipherexplain ",
         "--openssl 3.": "cipherexplain --openssl 3.",
+        "--openssl 1.1.1,3.": "cipherexplain --openssl 1.1.1,3.",
         "preset show python-": "cipherexplain preset show python-",
         "shared then lint --": "cipherexplain --openssl 3.0 lint --",
         "--format": "cipherexplain --format ",
@@ -248,6 +253,9 @@ def check_zsh(script, known, tmp):
     threes = {x for x in known.releases if x.startswith("3.")}
     check(r["--openssl 3."] == threes, "zsh: --openssl 3.<TAB> offers the 3.x releases and series",
           f"got {shown(r['--openssl 3.'])}, want {shown(threes)}")
+    check(r["--openssl 1.1.1,3."] == threes,
+          "zsh: --openssl 1.1.1,3.<TAB> completes the word after the comma",
+          shown(r["--openssl 1.1.1,3."]))
     pythons = {n for n in known.preset_names if n.startswith("python-")}
     check(pythons <= r["preset show python-"], "zsh: preset show python-<TAB> offers Python presets",
           shown(r["preset show python-"]))
@@ -277,6 +285,9 @@ def check_fish(script, known):
     got, err = complete("cipherexplain --openssl 3.")
     check(got == threes, "fish: --openssl 3.<TAB> offers the 3.x releases and series",
           f"got {shown(got)}, want {shown(threes)}; {err}")
+    got, err = complete("cipherexplain --openssl=1.1.1,3.")
+    check(got == {"--openssl=1.1.1," + x for x in threes},
+          "fish: --openssl=1.1.1,3.<TAB> completes the word after the comma", shown(got))
     got, err = complete("cipherexplain preset show ")
     check(known.preset_names <= got, "fish: preset show <TAB> offers every preset",
           f"missing {shown(known.preset_names - got)}; {err}")

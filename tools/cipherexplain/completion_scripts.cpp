@@ -55,7 +55,7 @@ std::string words_text(const std::vector<std::string>& words) {
 std::string value_assignment(const completion_values& v) {
   switch (v.what) {
     case completion_values::kind::words:
-      return fmt::format("kind=words; words={}", words_text(v.words));
+      return fmt::format("kind={}; words={}", v.comma_list ? "list" : "words", words_text(v.words));
     case completion_values::kind::files:
       return "kind=files";
     case completion_values::kind::directories:
@@ -120,9 +120,14 @@ __NAME___walk() {
     done
 }
 
-# Adds the candidates for kind/words that start with $cur, each prefixed with $1.
+# Adds the candidates for kind/words that start with $cur, each prefixed with $1. A list's
+# words before the last comma are kept as they are.
 __NAME___add() {
     local prefix=$1 IFS=$'\n' candidate
+    if [[ $kind == list ]]; then
+        [[ $cur == *,* ]] && prefix+=${cur%,*}, && cur=${cur##*,}
+        kind=words
+    fi
     case $kind in
         words)
             for candidate in $(IFS=' '; compgen -W "$words" -- "$cur"); do
@@ -229,7 +234,7 @@ std::string bash_script(const completion_tree& tree) {
                      case_arms(options_of));
   out +=
       "# What follows option $2 of command $1: kind=none (a flag), free (anything), words (one of\n"
-      "# $words), files or directories. An unknown option is taken for a flag.\n";
+      "# $words), list (words joined by commas), files or directories. An unknown option is taken for a flag.\n";
   out += fmt::format("{}_value() {{\n  kind=none words=''\n  case \"$1|$2\" in\n{}  esac\n}}\n\n",
                      function, case_arms(values_of));
   out += "# What command $1's positional arguments are, as for options.\n";

@@ -15,6 +15,8 @@ struct completion_values {
   enum class kind { none, words, files, directories };
   kind what = kind::none;
   std::vector<std::string> words;  ///< for kind::words
+  /// The value may be several words joined by commas ("--openssl 1.1.1,3.0"): each is completed.
+  bool comma_list = false;
 };
 
 struct completion_option {

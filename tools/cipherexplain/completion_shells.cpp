@@ -60,7 +60,8 @@ std::string zsh_word(std::string_view word) {
 std::string zsh_action(const completion_tree& tree, const completion_values& v, word_lists& lists) {
   switch (v.what) {
     case completion_values::kind::words:
-      return fmt::format("_{}_words_{}", tree.program, lists.id(v.words));
+      return fmt::format("{}_{}_words_{}", v.comma_list ? "_sequence -s , " : "", tree.program,
+                         lists.id(v.words));
     case completion_values::kind::files:
       return "_files";
     case completion_values::kind::directories:
@@ -78,7 +79,7 @@ std::string zsh_word_functions(const completion_tree& tree, const word_lists& li
     for (const std::string& w : lists.lists[i]) words.append(" ").append(zsh_word(w));
     out += fmt::format(
         "_{}_words_{}() {{\n  local -a words=({})\n  local expl\n"
-        "  _wanted values expl value compadd -a words\n}}\n\n",
+        "  _wanted values expl value compadd \"$@\" -a words\n}}\n\n",
         tree.program, i, words.empty() ? words : words.substr(1));
   }
   return out;
@@ -150,7 +151,10 @@ std::string fish_quoted(std::string_view text) {
 }
 
 std::string fish_words(const completion_tree& tree, const completion_values& v, word_lists& lists) {
-  return fmt::format("'(__{}_words_{})'", tree.program, lists.id(v.words));
+  // A list's words are offered after what precedes the last comma (fish strips "--openssl=").
+  return fmt::format("'({}__{}_words_{})'",
+                     v.comma_list ? fmt::format("__{}_list ", tree.program) : "", tree.program,
+                     lists.id(v.words));
 }
 
 std::string fish_values(const completion_tree& tree, const completion_values& v,
@@ -236,6 +240,13 @@ std::string fish_script(const completion_tree& tree) {
       "        end\n"
       "    end\n"
       "    echo $cmd\n"
+      "end\n\n"
+      "# Runs $argv with the words of the value list being typed before its last comma prefixed.\n"
+      "function __{0}_list\n"
+      "    set -l head (string replace -r -- '^-[^=]*=' '' (commandline -ct) | string match -r '^.*,')\n"
+      "    for w in ($argv)\n"
+      "        echo \"$head$w\"\n"
+      "    end\n"
       "end\n\n"
       "function __{0}_is\n"
       "    set -l c (__{0}_command)\n"

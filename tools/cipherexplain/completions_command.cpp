@@ -111,7 +111,7 @@ values values_of(const CLI::Option& o, const std::vector<std::string>& path,
   };
   const std::string positional = o.get_positional() && !o.nonpositional() ? o.get_name(true) : "";
   if (named("--openssl") || type == "RELEASE" || type == "RELEASES")
-    return {kind::words, lists.releases};
+    return {kind::words, lists.releases, true};
   if (named("--preset") || type == "SPEC" || type == "PRESET" ||
       (positional == "NAME" && path == std::vector<std::string>{"preset", "show"}))
     return {kind::words, lists.presets};
