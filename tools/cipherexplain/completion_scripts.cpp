@@ -123,25 +123,26 @@ __NAME___walk() {
 # Adds the candidates for kind/words that start with $cur, each prefixed with $1. A list's
 # words before the last comma are kept as they are.
 __NAME___add() {
-    local prefix=$1 IFS=$'\n' candidate
+    local prefix=$1 candidate
     if [[ $kind == list ]]; then
         [[ $cur == *,* ]] && prefix+=${cur%,*}, && cur=${cur##*,}
         kind=words
     fi
     case $kind in
         words)
-            for candidate in $(IFS=' '; compgen -W "$words" -- "$cur"); do
+            while IFS= read -r candidate; do
                 COMPREPLY+=("$prefix$candidate")
-            done ;;
+            done < <(compgen -W "$words" -- "$cur") ;;
         files|directories)
             if [[ -z $prefix ]] && declare -F _filedir >/dev/null; then
                 if [[ $kind == files ]]; then _filedir; else _filedir -d; fi
             else
                 local flag=-f
                 [[ $kind == directories ]] && flag=-d
-                for candidate in $(compgen "$flag" -- "$cur"); do
+                # Read line by line: a file name may hold blanks or glob characters.
+                while IFS= read -r candidate; do
                     COMPREPLY+=("$prefix$candidate")
-                done
+                done < <(compgen "$flag" -- "$cur")
                 compopt -o filenames 2>/dev/null
             fi ;;
     esac
