@@ -299,10 +299,38 @@ def check_fish(script, known):
           "fish: cipherexplain --<TAB> offers its options but not lint's", shown(got))
 
 
+# --- installed -----------------------------------------------------------------------------
+
+def check_installed(cmake, build_dir, cli, tmp):
+    """`cmake --install --component tool` puts the scripts where each shell's loader finds them."""
+    prefix = os.path.join(tmp, "prefix")
+    result = run([cmake, "--install", build_dir, "--component", "tool", "--prefix", prefix])
+    check(result.returncode == 0, "cmake --install --component tool", result.stderr)
+    share = os.path.join(prefix, "share")
+    for path in ("bash-completion/completions/cipherexplain", "zsh/vendor-completions/_cipherexplain",
+                 "fish/vendor_completions.d/cipherexplain.fish"):
+        check(os.path.isfile(os.path.join(share, path)), f"installed share/{path}")
+    env = dict(os.environ, XDG_DATA_DIRS=share, HOME=tmp, XDG_CONFIG_HOME=os.path.join(tmp, "config"),
+               PATH=os.path.dirname(os.path.abspath(cli)) + os.pathsep + os.environ.get("PATH", ""))
+    if os.path.exists(BASH_COMPLETION):
+        loaded = run(["bash", "--norc", "--noprofile", "-c",
+                      f"source {BASH_COMPLETION}; __load_completion cipherexplain; complete -p cipherexplain"],
+                     env=env)
+        check("cipherexplain" in loaded.stdout and "-F" in loaded.stdout,
+              "bash-completion loads the installed script on demand", loaded.stdout + loaded.stderr)
+    if shutil.which("fish"):
+        loaded = run(["fish", "-c", 'complete -C "cipherexplain vers"'], env=env)
+        check(loaded.stdout.startswith("versions\t"),
+              "fish loads the installed script from vendor_completions.d",
+              loaded.stdout + loaded.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
     parser.add_argument("--completions", required=True, help="the build's completions/ directory")
+    parser.add_argument("--cmake", help="with --build-dir: check the installed scripts too")
+    parser.add_argument("--build-dir")
     args = parser.parse_args()
     known = Known(args.cli)
     check(len(known.subcommands) >= 5 and len(known.releases) > 5 and known.preset_names,
@@ -331,6 +359,8 @@ def main():
         check_bash(os.path.join(args.completions, scripts["bash"]), known, tmp)
         check_zsh(os.path.join(args.completions, scripts["zsh"]), known, tmp)
         check_fish(os.path.join(args.completions, scripts["fish"]), known)
+        if args.cmake and args.build_dir:
+            check_installed(args.cmake, args.build_dir, args.cli, tmp)
 
     if failures:
         print(f"{len(failures)} check(s) failed")
