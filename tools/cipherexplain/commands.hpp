@@ -28,5 +28,8 @@ void add_preset_command(CLI::App& app, const shared_options& before, int& exit_s
 void add_lint_command(CLI::App& app, const shared_options& before, int& exit_status);
 /// versions: the releases this build knows (versions_command.cpp).
 void add_versions_command(CLI::App& app, const shared_options& before, int& exit_status);
+/// completions SHELL: a completion script made from `app`'s command tree when it runs, so add it
+/// with the others in any order (completions_command.cpp).
+void add_completions_command(CLI::App& app, const shared_options& before, int& exit_status);
 
 }  // namespace cipherexplain::cli

@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
     cli::add_preset_command(app, shared, exit_status);
     cli::add_lint_command(app, shared, exit_status);
     cli::add_versions_command(app, shared, exit_status);
+    cli::add_completions_command(app, shared, exit_status);
     try {
       // "--color= HIGH" would otherwise read HIGH as the colour (CLI11 takes the next word).
       for (int i = 1; i < argc; ++i) {
