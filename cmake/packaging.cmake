@@ -7,7 +7,9 @@
 # `cpack --config build/CPackConfig.cmake` writes them to build/packages/. Depends come from
 # dpkg-shlibdeps, plus libssl3: catalog::system() loads its libcrypto.so.3 with dlopen, which
 # dpkg-shlibdeps cannot see. tests/package/deb_test.py checks and installs them.
-set(CIPHEREXPLAIN_PACKAGE_CONTACT "cipherexplain maintainers <cipherexplain@localhost>"
+# A placeholder in the reserved .example domain (RFC 2606): whoever ships the packages sets
+# theirs (-DCIPHEREXPLAIN_PACKAGE_CONTACT="Name <address>").
+set(CIPHEREXPLAIN_PACKAGE_CONTACT "cipherexplain maintainers <maintainers@cipherexplain.example>"
     CACHE STRING "Maintainer field of the .deb packages")
 
 set(CPACK_PACKAGE_NAME cipherexplain)
@@ -42,26 +44,27 @@ set(CPACK_DEBIAN_LIBRARY_PACKAGE_CONTROL_EXTRA "${PROJECT_SOURCE_DIR}/cmake/debi
 set(CPACK_DEBIAN_LIBRARY_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_COMPONENT_LIBRARY_DESCRIPTION
     "OpenSSL cipher strings explained - shared library\n"
-    "The release catalogs of OpenSSL 1.0.1 to 4.0 as data and an evaluator that returns what\n"
-    "SSL_CTX_set_cipher_list() and SSL_CTX_get_ciphers() of each release return, with\n"
-    "findings, ratings, TLS configurations, negotiation and configuration-file readers.")
+    "The cipher tables of OpenSSL 1.0.1 to 4.0 as data, and an evaluator that\n"
+    "returns what SSL_CTX_set_cipher_list() and SSL_CTX_get_ciphers() of each\n"
+    "release return, with findings, ratings, TLS configurations, negotiation\n"
+    "and configuration-file readers.")
 
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libcipherexplain-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 set(CPACK_COMPONENT_DEVELOPMENT_DEPENDS library)
 set(CPACK_COMPONENT_DEVELOPMENT_DESCRIPTION
     "OpenSSL cipher strings explained - development files\n"
-    "Headers, the static library, and the CMake (find_package(cipherexplain)) and pkg-config\n"
-    "(cipherexplain.pc) files of libcipherexplain.")
+    "Headers, the static library, and the CMake (find_package(cipherexplain))\n"
+    "and pkg-config (cipherexplain.pc) files of libcipherexplain.")
 
 set(CPACK_DEBIAN_TOOL_PACKAGE_NAME cipherexplain)
 set(CPACK_DEBIAN_TOOL_PACKAGE_SECTION utils)
 set(CPACK_COMPONENT_TOOL_DEPENDS library)
 set(CPACK_COMPONENT_TOOL_DESCRIPTION
     "OpenSSL cipher strings explained - command-line tool\n"
-    "cipherexplain shows exactly which cipher suites an OpenSSL cipher string selects, in\n"
-    "order, on each OpenSSL release, and explains why; it simulates TLS configurations and\n"
-    "handshakes and lints server configuration files.")
+    "cipherexplain shows exactly which cipher suites an OpenSSL cipher string\n"
+    "selects, in order, on each OpenSSL release, and explains why; it simulates\n"
+    "TLS configurations and handshakes and lints server configuration files.")
 
 # Debian wants a copyright file and a changelog in each package's doc directory. They are
 # installed only for the packages (EXCLUDE_FROM_ALL: not by a plain cmake --install).

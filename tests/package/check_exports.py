@@ -56,11 +56,11 @@ def main() -> int:
         problems += ["  " + s for s in outside[:25]]
 
     # Strong public definitions in the archive (inline functions are weak and not exported).
-    defined = symbols(run("nm", "-C", "--defined-only", archive), "TDBRV")
+    listing = run("nm", "-C", "--defined-only", archive)
     # Weak objects are inline variables, except the virtual tables and type information of
     # classes, which a consumer deriving from or catching them needs.
-    defined = {s for s in defined if s.startswith(("vtable for", "typeinfo")) or
-               s in symbols(run("nm", "-C", "--defined-only", archive), "TDBR")}
+    defined = symbols(listing, "TDBR") | {
+        s for s in symbols(listing, "V") if s.startswith(("vtable for", "typeinfo"))}
     missing = sorted(s for s in defined if public_api(s) and s not in exported)
     if missing:
         problems.append(f"{len(missing)} public definitions not exported (CIPHEREXPLAIN_API "
