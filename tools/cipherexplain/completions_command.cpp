@@ -145,7 +145,7 @@ std::string summary(std::string_view text) {
   return out;
 }
 
-void describe(CLI::App& app, std::vector<std::string> path, const value_lists& lists,
+void describe(CLI::App& app, const std::vector<std::string>& path, const value_lists& lists,
               completion_tree& tree) {
   completion_command c;
   c.path = path;
@@ -174,7 +174,7 @@ void describe(CLI::App& app, std::vector<std::string> path, const value_lists& l
   for (CLI::App* sub : app.get_subcommands([](CLI::App* s) { return !s->get_group().empty(); })) {
     std::vector<std::string> sub_path = path;
     sub_path.push_back(sub->get_name());
-    describe(*sub, std::move(sub_path), lists, tree);
+    describe(*sub, sub_path, lists, tree);
   }
 }
 
