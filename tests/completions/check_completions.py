@@ -38,6 +38,14 @@ def run(args, **kw):
     return subprocess.run(args, capture_output=True, text=True, timeout=120, **kw)
 
 
+CLI_PATH = []
+
+
+def accepted(args, ok=(0,)):
+    """Whether the tool takes these arguments (its exit status is in `ok`)."""
+    return run([CLI_PATH[0], "--color", "never"] + args).returncode in ok
+
+
 def shown(items, limit=12):
     items = sorted(items)
     return " ".join(items[:limit]) + (f" ... ({len(items)})" if len(items) > limit else "")
@@ -56,6 +64,10 @@ class Known:
         presets = json.loads(run([cli, "preset", "list", "--format", "json"]).stdout)
         self.preset_names = {p["name"] for f in presets["families"] for p in f["presets"]}
         self.families = {f["family"] for f in presets["families"]}
+        # The codes --hide takes, as the tool names them when refusing one it does not know.
+        refusal = run([cli, "--hide", "no-such-code", "HIGH"]).stderr
+        listed = refusal.split("the codes are ", 1)[1].splitlines()[0] if "the codes are " in refusal else ""
+        self.codes = {c.strip() for c in listed.split(",") if c.strip()}
         lint_help = run([cli, "lint", "--help"]).stdout
         # Options lint has and the default command has not: they must not be offered before it.
         self.lint_only = help_options(lint_help) - help_options(help_text)
@@ -121,6 +133,10 @@ def check_bash(script, known, tmp):
         "lint PATH": ["cipherexplain", "lint", os.path.join(tmp, "ciphers-")],
         "completions": ["cipherexplain", "completions", ""],
         "negotiate --client": ["cipherexplain", "negotiate", "--client", ""],
+        "--min-protocol": ["cipherexplain", "--min-protocol", ""],
+        "--protocols TLSv1.2,": ["cipherexplain", "--protocols", "TLSv1.2,"],
+        "--hide": ["cipherexplain", "--hide", ""],
+        "--why ECDHE-RSA-AES128-GCM": ["cipherexplain", "--why", "ECDHE-RSA-AES128-GCM"],
     }
     threes = {r for r in known.releases if r.startswith("3.")}
     for with_bc in (False, True):
@@ -174,6 +190,20 @@ def check_bash(script, known, tmp):
               f"{mode}: completions <TAB> is bash, zsh, fish", shown(r["completions"]))
         check(known.preset_names <= r["negotiate --client"],
               f"{mode}: negotiate --client <TAB> offers presets")
+        check({"TLSv1.2", "TLSv1.3"} <= r["--min-protocol"] and
+              all(accepted(["--min-protocol", v, "HIGH"]) for v in r["--min-protocol"]),
+              f"{mode}: --min-protocol <TAB> offers versions the tool accepts",
+              shown(r["--min-protocol"]))
+        check(r["--protocols TLSv1.2,"] == {"TLSv1.2," + v for v in r["--min-protocol"]},
+              f"{mode}: --protocols TLSv1.2,<TAB> completes the version after the comma",
+              shown(r["--protocols TLSv1.2,"]))
+        check(r["--hide"] == known.codes and "unknown-name" in r["--hide"],
+              f"{mode}: --hide <TAB> offers exactly the codes the tool names",
+              f"got {shown(r['--hide'])}, want {shown(known.codes)}")
+        why = r["--why ECDHE-RSA-AES128-GCM"]
+        check("ECDHE-RSA-AES128-GCM-SHA256" in why and
+              all(accepted(["--why", n, "HIGH"], ok=(0, 1)) for n in why),
+              f"{mode}: --why ECDHE-RSA-AES128-GCM<TAB> offers suite names", shown(why))
 
 
 # --- zsh -----------------------------------------------------------------------------------
@@ -332,6 +362,7 @@ def main():
     parser.add_argument("--cmake", help="with --build-dir: check the installed scripts too")
     parser.add_argument("--build-dir")
     args = parser.parse_args()
+    CLI_PATH.append(args.cli)
     known = Known(args.cli)
     check(len(known.subcommands) >= 5 and len(known.releases) > 5 and known.preset_names,
           "the CLI lists subcommands, releases and presets to compare with")

@@ -89,6 +89,38 @@ std::vector<std::string> declared_choices(const std::string& full_type_name) {
   return out;
 }
 
+// The versions --min-protocol, --max-protocol and --protocols read: the ones the library
+// parses back (parse_protocol_version), by the name it prints.
+std::vector<std::string> protocol_words() {
+  std::vector<std::string> out;
+  for (const std::uint16_t v :
+       {version::sslv3, version::tlsv1, version::tlsv1_1, version::tlsv1_2, version::tlsv1_3}) {
+    const std::string_view name = protocol_version_name(v);
+    if (!name.empty() && parse_protocol_version(name) == v) add_unique(out, name);
+  }
+  return out;
+}
+
+// --hide's codes, from the library's table.
+std::vector<std::string> code_words() {
+  std::vector<std::string> out;
+  for (const diagnostic_code_info& c : diagnostic_codes()) add_unique(out, c.name);
+  return out;
+}
+
+// --why and --suite: every suite of every release, by its OpenSSL and its IANA name.
+std::vector<std::string> suite_words() {
+  std::vector<std::string> out;
+  for (const catalog* c : catalog::all()) {
+    for (const cipher& suite : c->ciphers()) {
+      add_unique(out, suite.name);
+      if (!suite.stdname.empty()) add_unique(out, suite.stdname);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 // The lists are made once per script, not once per option.
 struct value_lists {
   std::vector<std::string> releases = release_words();
@@ -96,6 +128,9 @@ struct value_lists {
   std::vector<std::string> families = family_words();
   std::vector<std::string> profiles = profile_names();
   std::vector<std::string> contexts = context_words();
+  std::vector<std::string> protocols = protocol_words();
+  std::vector<std::string> codes = code_words();
+  std::vector<std::string> suites = suite_words();
 };
 
 // What an option's or a positional's values are. A declared choice set wins; otherwise the
@@ -121,6 +156,10 @@ values values_of(const CLI::Option& o, const std::vector<std::string>& path,
   if (named("--file") || type == "FILE" || positional == "PATH" || positional == "FILES")
     return {kind::files, {}};
   if (type == "DIR") return {kind::directories, {}};
+  if (named("--min-protocol") || named("--max-protocol")) return {kind::words, lists.protocols};
+  if (named("--protocols")) return {kind::words, lists.protocols, true};
+  if (named("--hide")) return {kind::words, lists.codes, true};
+  if (named("--why") || named("--suite")) return {kind::words, lists.suites};
   return {};
 }
 
