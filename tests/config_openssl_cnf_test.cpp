@@ -327,17 +327,10 @@ TEST(OpensslCnfReader, GarbageNeverCrashesAndKeepsSpansWhole) {
                                            ".pragma dollarid:on\n",
                                            "\xEF\xBB\xBF",
                                            "x = $x$x$x$x\n"};
-  std::uint32_t seed = 12345;
-  for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const int n = 1 + static_cast<int>(seed % 40);
-    for (int k = 0; k < n; ++k) {
-      seed = seed * 1103515245u + 12345u;
-      text += pieces[(seed >> 8) % pieces.size()];
-    }
+  config_checks::for_each_random_text(pieces, 3000, [&](const std::string& text) {
     const auto r = read_memory({{main_path, text}, {"etc/ssl/x.cnf", text}});
     config_checks::check_spans_cover_values(r);
-  }
+  });
 }
 
 TEST(OpensslCnfReader, LargeInputsAreReadInLinearTime) {

@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace cipherexplain::config_checks {
 
@@ -24,6 +27,22 @@ inline void check_spans_cover_values(const config_read_result& r) {
     ASSERT_EQ(next, s.value.size()) << s.directive;
   }
   for (const config_error& e : r.errors) ASSERT_GT(e.line, 0u) << e.message;
+}
+
+/// Calls `check` on `rounds` texts of 1 to 40 pieces each, drawn by a fixed linear
+/// congruential generator: the same texts on every run, so a failure is reproducible.
+template <class Check>
+void for_each_random_text(const std::vector<std::string>& pieces, int rounds, Check&& check) {
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < rounds; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(seed % 40);
+    for (int k = 0; k < n; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      text += pieces[(seed >> 8) % pieces.size()];
+    }
+    check(text);
+  }
 }
 
 }  // namespace cipherexplain::config_checks
