@@ -167,7 +167,7 @@ def main() -> int:
     p.add_argument("--work", required=True)
     args = p.parse_args()
     {"find-package": find_package, "pkg-config": pkg_config, "subdirectory": subdirectory}[
-        args.mode.replace("_", "-")](args)
+        args.mode](args)
     return 0
 
 
