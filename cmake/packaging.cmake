@@ -3,7 +3,8 @@
 #   libcipherexplain0     library     libcipherexplain.so.0
 #   libcipherexplain-dev  development headers, libcipherexplain.a, the .so link, CMake and
 #                                     pkg-config files
-#   cipherexplain         tool        the command, its man pages, completions and docs
+#   cipherexplain         tool        the command (linked statically), its man pages,
+#                                     completions and docs
 # `cpack --config build/CPackConfig.cmake` writes them to build/packages/. Depends come from
 # dpkg-shlibdeps, plus libssl3: catalog::system() loads its libcrypto.so.3 with dlopen, which
 # dpkg-shlibdeps cannot see. tests/package/deb_test.py checks and installs them.
@@ -28,11 +29,8 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The tool's libcipherexplain.so.0 is not installed yet when dpkg-shlibdeps looks for it.
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS "${PROJECT_BINARY_DIR}")
 set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "")
 
 set(CPACK_DEBIAN_LIBRARY_PACKAGE_NAME libcipherexplain0)
 set(CPACK_DEBIAN_LIBRARY_PACKAGE_SECTION libs)
@@ -59,7 +57,9 @@ set(CPACK_COMPONENT_DEVELOPMENT_DESCRIPTION
 
 set(CPACK_DEBIAN_TOOL_PACKAGE_NAME cipherexplain)
 set(CPACK_DEBIAN_TOOL_PACKAGE_SECTION utils)
-set(CPACK_COMPONENT_TOOL_DEPENDS library)
+# The tool holds the library (linked statically) and, like it, loads libcrypto.so.3 for
+# --openssl system.
+set(CPACK_DEBIAN_TOOL_PACKAGE_DEPENDS "libssl3")
 set(CPACK_COMPONENT_TOOL_DESCRIPTION
     "OpenSSL cipher strings explained - command-line tool\n"
     "cipherexplain shows exactly which cipher suites an OpenSSL cipher string\n"
@@ -74,7 +74,6 @@ foreach(component IN ITEMS library development tool)
   set(package "${CPACK_DEBIAN_${upper}_PACKAGE_NAME}")
   set(dir "${PROJECT_BINARY_DIR}/debian-doc/${package}")
   file(MAKE_DIRECTORY "${dir}")
-  set(package "${package}")
   set(version "${PROJECT_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE}")
   set(contact "${CIPHEREXPLAIN_PACKAGE_CONTACT}")
   set(date "${cipherexplain_changelog_date}")

@@ -2,9 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """The tool as installed to a prefix (ctest package_installed_cli).
 
-Runs the installed cipherexplain from the prefix and from a moved copy of it (RUNPATH
-$ORIGIN/../lib: the prefix's libcipherexplain.so.0 is the one loaded, wherever the prefix is),
-compares its answer with the build tree's tool, reads every man page with `man -l` (one per
+Runs the installed cipherexplain from the prefix and from a moved copy of it (it is linked
+with libcipherexplain.a, so it needs no library from the prefix wherever that is), compares its answer with the build tree's tool, reads every man page with `man -l` (one per
 subcommand the tool's --help lists), sources the bash completion and asks it for a completion,
 checks the zsh and fish scripts parse, and that the docs are installed.
 """
@@ -32,11 +31,11 @@ def check_tool(prefix: Path, args, expected: str, label: str):
     out = run([tool] + EXAMPLE, env=env)
     if out != expected:
         raise SystemExit(f"{label}: the installed tool answers differently from the build's")
+    # The tool holds the library (linked statically): nothing to find at run time.
     loaded = run(["ldd", tool], env=env)
-    m = re.search(r"libcipherexplain\.so\.0 => (\S+)", loaded)
-    if not m or not Path(m.group(1)).resolve().is_relative_to(prefix.resolve()):
-        raise SystemExit(f"{label}: libcipherexplain.so.0 not loaded from the prefix:\n{loaded}")
-    print(f"{label}: runs, loads {m.group(1)}")
+    if "libcipherexplain" in loaded or "not found" in loaded:
+        raise SystemExit(f"{label}: the tool needs a library it may not find:\n{loaded}")
+    print(f"{label}: runs, needs no libcipherexplain")
 
 
 def subcommands(cli: Path):
@@ -111,9 +110,6 @@ def main() -> int:
     expected = run([args.build_cli] + EXAMPLE)
 
     check_tool(prefix, args, expected, "installed")
-    runpath = run(["readelf", "-d", prefix / args.bindir / "cipherexplain"])
-    if "$ORIGIN" not in runpath:
-        raise SystemExit("the installed tool has no $ORIGIN RUNPATH")
     moved = Path(args.work) / "moved-prefix"
     shutil.rmtree(moved.parent, ignore_errors=True)
     moved.parent.mkdir(parents=True)
