@@ -132,18 +132,36 @@
     const flags = (state.trace ? 1 : 0) | (state.legacy ? 2 : 0);
     const level = state.level === "" ? -1 : Number(state.level);
     const detailRelease = state.d || state.r[state.r.length - 1];
+    // As in the comparison, an option applies where the release has it, and the page says
+    // where it does not, rather than refusing the whole view.
+    const notes = [];
+    const has = (name, option) => {
+      const r = findRelease(name);
+      return r !== null && r.build_options.split(", ").includes(option);
+    };
+    let detailFlags = flags;
+    let detailLevel = level;
+    if (state.legacy && !has(detailRelease, "legacy-provider")) {
+      detailFlags &= ~2;
+      notes.push(`${detailRelease} has no legacy provider (3.0+)`);
+    }
+    if (level >= 0 && !has(detailRelease, "security-level")) {
+      detailLevel = -1;
+      notes.push(`${detailRelease} has no security levels (1.1.0+)`);
+    }
     try {
       if (problems.length > 0) throw new Error(problems.join("; "));
       if (state.r.length === 0) throw new Error("choose a release");
       const doc = call("ce_evaluate_json",
         ["string", "string", "string", "string", "string", "number", "number"],
-        [detailRelease, state.s, state.cs, state.min, state.max, flags, level]);
+        [detailRelease, state.s, state.cs, state.min, state.max, detailFlags, detailLevel]);
       CipherexplainRender.detail(doc, state.trace);
       if (state.r.length > 1) {
         CipherexplainRender.comparison(call("ce_compare_json",
           ["string", "string", "number", "number"], [state.r.join(","), state.s, flags, level]));
       }
-      $("status").textContent = `Evaluated on ${state.r.length} release${state.r.length > 1 ? "s" : ""}.`;
+      $("status").textContent = `Evaluated on ${state.r.length} release${state.r.length > 1 ? "s" : ""}.`
+        + (notes.length > 0 ? ` Not applied: ${notes.join("; ")}.` : "");
     } catch (e) {
       CipherexplainRender.error(e.message);
       $("status").textContent = "Could not evaluate.";

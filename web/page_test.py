@@ -246,6 +246,11 @@ def check_errors(browser, fail):
         text = box.text() if box is not None else ""
         fail.check(shown(box) and needle in text, f"{fragment} shows the error: {text!r}")
         fail.check(not shown(dom.by_id("detail")), f"{fragment} shows no result")
+    dom = browser.view("#s=HIGH&r=1.0.2&legacy=1&level=3")
+    status = dom.by_id("status")
+    fail.check(shown(dom.by_id("detail")) and status is not None
+               and "no legacy provider" in status.text() and "no security levels" in status.text(),
+               f"options a release lacks are left out and named ({status.text() if status else None!r})")
     dom = browser.view("#s=HIGH:@SECLEVEL=9&r=3.0")
     title = dom.by_id("detail-title")
     fail.check(title is not None and "rejected" in title.text()
