@@ -102,10 +102,50 @@ def find_chromium(given):
     return None
 
 
+# Served by the test only (never shipped): drives the form of index.html in a same-origin
+# frame as a person would, then reports what the page did.
+HARNESS = b"""<!DOCTYPE html><html><body><pre id="out">pending</pre>
+<iframe id="f" src="index.html#s=HIGH&r=3.0" width="1200" height="800"></iframe><script>
+const f = document.getElementById("f");
+f.onload = () => {
+  const d = f.contentDocument, $ = (id) => d.getElementById(id);
+  const t = setInterval(() => {
+    if (d.body.dataset.ready !== "1") return;
+    clearInterval(t);
+    $("cipher-string").value = "ECDHE+AESGCM:FOO";
+    $("rel-1.1.1w").checked = true;
+    $("releases").dispatchEvent(new Event("change"));
+    $("opt-trace").checked = true;
+    $("opt-cs-set").checked = true;
+    $("opt-cs-set").dispatchEvent(new Event("change"));
+    $("opt-cs").value = "TLS_AES_128_GCM_SHA256";
+    $("evaluate").click();
+    setTimeout(() => {
+      document.getElementById("out").textContent = JSON.stringify({
+        hash: f.contentWindow.location.hash, share: $("share").getAttribute("href"),
+        first: d.querySelector("#suites tr.suite").dataset.name,
+        comparison: !$("comparison-box").hidden,
+        steps: d.querySelectorAll("#trace tr.step").length});
+    }, 500);
+  }, 50);
+};
+</script></body></html>"""
+
+
 def serve(root):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def do_GET(self):
+            if self.path != "/test-harness.html":
+                return super().do_GET()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(HARNESS)))
+            self.end_headers()
+            self.wfile.write(HARNESS)
+            return None
 
     handler = functools.partial(Quiet, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -117,10 +157,10 @@ class Browser:
     def __init__(self, binary, base, profile, failures):
         self.binary, self.base, self.profile, self.failures = binary, base, profile, failures
 
-    def run(self, fragment, *extra):
+    def run(self, fragment, *extra, page="index.html"):
         args = [self.binary, "--no-sandbox", "--disable-gpu", "--no-first-run",
                 f"--user-data-dir={self.profile}", "--virtual-time-budget=10000", *extra,
-                self.base + "index.html" + fragment]
+                self.base + page + fragment]
         if "headless-shell" not in os.path.basename(self.binary):
             args.insert(1, "--headless")
         done = subprocess.run(args, capture_output=True, text=True, timeout=120)
@@ -258,6 +298,21 @@ def check_errors(browser, fail):
                is not None, "a string OpenSSL rejects says so, with its error finding")
 
 
+def check_form(browser, fail):
+    dom = Dom(browser.run("", "--dump-dom", page="test-harness.html")).root
+    out = dom.by_id("out")
+    try:
+        got = json.loads(out.text()) if out is not None else {}
+    except ValueError:
+        got = {}
+    want = "#s=ECDHE+AESGCM:FOO&r=1.1.1w,3.0.19&d=3.0.19&trace=1&cs=TLS_AES_128_GCM_SHA256"
+    fail.check(got.get("hash") == want and got.get("share") == want,
+               f"the form writes its state to the fragment and the link ({got.get('hash')!r})")
+    fail.check(got.get("first") == "TLS_AES_128_GCM_SHA256" and got.get("comparison") is True
+               and got.get("steps") == 2,
+               f"submitting the form renders the new view ({got})")
+
+
 def check_screenshot(browser, fail, path):
     path.unlink(missing_ok=True)
     browser.run("#s=ECDH+AESGCM:DH+AESGCM:!aNULL:FOO&r=1.0.2,3.0&trace=1",
@@ -297,6 +352,7 @@ def main():
             check_comparison(browser, fail, args.corpus)
             check_configuration(browser, fail)
             check_errors(browser, fail)
+            check_form(browser, fail)
             check_screenshot(browser, fail, args.screenshot or args.web_dir / "web-page.png")
     finally:
         server.shutdown()
