@@ -5,13 +5,24 @@
 
 #include <cipherexplain/catalog.hpp>
 
+#ifndef __EMSCRIPTEN__
 #include <dlfcn.h>
+#endif
 #include <fmt/format.h>
 
 #include <cstdlib>
 
 namespace cipherexplain {
 namespace {
+
+#ifdef __EMSCRIPTEN__
+// A page has no libcrypto to load: emscripten's dlopen() is a stub that aborts the module.
+system_lookup look_up() {
+  system_lookup out;
+  out.problem = "a browser has no system OpenSSL";
+  return out;
+}
+#else
 
 #ifdef CIPHEREXPLAIN_LIBCRYPTO
 constexpr const char* built_with = CIPHEREXPLAIN_LIBCRYPTO;
@@ -78,6 +89,7 @@ system_lookup look_up() {
   out.found = std::move(s);
   return out;
 }
+#endif  // __EMSCRIPTEN__
 
 }  // namespace
 
