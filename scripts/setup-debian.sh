@@ -8,7 +8,10 @@ packages=(cmake g++ make pkg-config python3
           tao-pegtl-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
           libfmt-dev libcli11-dev nlohmann-json3-dev python3-jsonschema
           # the tool as users install it: man pages, completions (tested in each shell), .deb
-          help2man man-db bash-completion zsh fish dpkg-dev file)
+          help2man man-db bash-completion zsh fish dpkg-dev file
+          # the Python package (python/): built with pybind11, tested with pytest, pip and build
+          python3-dev pybind11-dev python3-pybind11 python3-pytest python3-venv python3-build
+          python3-setuptools python3-wheel)
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
