@@ -114,13 +114,15 @@ def check(root):
         if folder is not None:
             check_file(path, folder)
 
-    tools = root / "tools"
-    for path in sorted(tools.rglob("*")):
-        if path.suffix not in (".cpp", ".hpp"):
-            continue
-        for kind, target in INCLUDE.findall(path.read_text(errors="replace")):
-            if kind == '"' and not (path.parent / target).is_file():
-                problems.append(f'{path.relative_to(root)}: the CLI includes "{target}", which is not its own; it uses the public API only')
+    # The front ends: the CLI, the Python bindings and the page's module use the public API only.
+    for folder, name in (("tools", "the CLI"), ("python/src", "the Python module"),
+                         ("web", "the page's module")):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix not in (".cpp", ".hpp"):
+                continue
+            for kind, target in INCLUDE.findall(path.read_text(errors="replace")):
+                if kind == '"' and not (path.parent / target).is_file():
+                    problems.append(f'{path.relative_to(root)}: {name} includes "{target}", which is not its own; it uses the public API only')
     return problems
 
 
@@ -137,6 +139,8 @@ def self_test():
         ("lib/engine/rule_loop.cpp", '#include "list_state.hpp"\n', "without its folder"),
         ("lib/explain/rating.cpp", "void f() { std::puts(\"x\"); }\n", "never prints or exits"),
         ("tools/cipherexplain/main.cpp", '#include "engine/prepared_release.hpp"\n', "public API only"),
+        ("python/src/module.cpp", '#include "policy/preset_data.hpp"\n', "public API only"),
+        ("web/cipherexplain_web.cpp", '#include "report/json_writer.hpp"\n', "public API only"),
         ("include/cipherexplain/cipher.hpp", "#include <cipherexplain/json.hpp>\n",
          "catalog/ may not include report/"),
     ]
@@ -146,7 +150,7 @@ def self_test():
             copy = Path(tmp) / "tree"
             if copy.exists():
                 shutil.rmtree(copy)
-            for part in ("docs", "lib", "include", "tools"):
+            for part in ("docs", "lib", "include", "tools", "python", "web"):
                 shutil.copytree(here / part, copy / part)
             target = copy / path
             target.parent.mkdir(parents=True, exist_ok=True)
