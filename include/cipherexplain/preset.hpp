@@ -63,13 +63,14 @@ struct CIPHEREXPLAIN_API preset {
 /// Hands the preset data to a build that reads it at run time (CMake option
 /// CIPHEREXPLAIN_EMBED_PRESETS=OFF, as the WebAssembly page is built: presets/*.tsv would
 /// otherwise be most of its size). `files` holds each presets/*.tsv file's name ("python.tsv")
-/// and contents. Call it once, before any other preset function: the data is read on the
-/// first use and never changes after, so the call returns false, and changes nothing, when the
-/// presets are compiled in (the default build) or have already been read; true when taken.
-/// Until files are provided, such a build knows Mozilla's guidelines only (they come from
-/// profiles/mozilla.tsv, compiled in either way), and find_preset's error for any other name
-/// says the preset files were not provided. Thread-safe. A file with bad data makes the preset
-/// functions throw std::runtime_error naming file:line, as bad data compiled in would.
+/// and contents, and "profiles/mozilla.tsv" with that file's (Mozilla's guidelines, which the
+/// presets and profiles() share, are left out of such a build too). Call it once, before any other
+/// preset function: the data is read on the first use and never changes after, so the call returns
+/// false, and changes nothing, when the presets are compiled in (the default build) or have already
+/// been read; true when taken. Until files are provided, such a build knows no preset and no
+/// profile, and find_preset's error says the preset files were not provided. Thread-safe. A file
+/// with bad data makes the preset functions throw std::runtime_error naming file:line, as bad data
+/// compiled in would.
 [[nodiscard]] CIPHEREXPLAIN_API bool provide_preset_files(
     std::vector<std::pair<std::string, std::string>> files);
 

@@ -150,7 +150,9 @@ preset_tables load() {
   read_if_there("python-openssl.tsv", read_support);
   add_mozilla(out);
   for (const auto& f : files)
-    if (!f.name.starts_with("python")) read_family_file(out, f.name, f.text);
+    // "profiles/mozilla.tsv", provided with the presets at run time, is the profiles' file.
+    if (!f.name.starts_with("python") && f.name.find('/') == std::string_view::npos)
+      read_family_file(out, f.name, f.text);
   return out;
 }
 

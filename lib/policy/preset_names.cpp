@@ -229,8 +229,8 @@ std::optional<preset> find_preset(std::string_view name, std::string_view contex
     if (const profile* m = find_profile(lowered)) return from_profile(*m);
     error = fmt::format(
         "'{}': no such Mozilla guideline (mozilla-LEVEL-VERSION, e.g. "
-        "mozilla-intermediate-5.8; see preset list)",
-        name);
+        "mozilla-intermediate-5.8; see preset list){}",
+        name, detail::preset_files_missing());
     return std::nullopt;
   }
   // The longest family name the text starts with, then the longest variant.

@@ -2,7 +2,8 @@
 // provide_preset_files(): in the default build the presets are compiled in (the generated
 // embedded_presets.cpp) and it refuses; with CIPHEREXPLAIN_EMBED_PRESETS=OFF (the page's
 // WebAssembly build, where presets/*.tsv would be ~40% of the module) this file holds the
-// files handed over at run time and is what embedded_preset_files() returns.
+// files handed over at run time and is what embedded_preset_files() and, for
+// profiles/mozilla.tsv, mozilla_profiles_tsv() return.
 
 #include "policy/embedded_presets.hpp"
 
@@ -13,6 +14,11 @@
 #endif
 
 namespace cipherexplain {
+
+namespace detail {
+// Defined by the generated embedded_profiles.cpp, or below (lib/explain/profile.cpp reads it).
+std::string_view mozilla_profiles_tsv() noexcept;
+}  // namespace detail
 
 #if CIPHEREXPLAIN_EMBED_PRESETS
 
@@ -61,6 +67,16 @@ std::span<const embedded_preset_file> embedded_preset_files() noexcept {
   const std::lock_guard lock(s.mutex);
   s.frozen = true;
   return s.views;
+}
+
+// The profiles' file comes with the presets, as "profiles/mozilla.tsv"; "" until provided.
+std::string_view mozilla_profiles_tsv() noexcept {
+  provided_files& s = store();
+  const std::lock_guard lock(s.mutex);
+  s.frozen = true;
+  for (const auto& [name, text] : s.owned)
+    if (name == "profiles/mozilla.tsv") return text;
+  return {};
 }
 
 std::string_view preset_files_missing() noexcept {
