@@ -9,8 +9,16 @@
   const defaults = { s: "HIGH:!aNULL:!MD5", r: ["latest"] };
   let module = null;
   let releases = [];  // releases_json: oldest first
+  // The preset list (preset_list_json) once the files are in the module; null before. The
+  // files (presets/, ~600 KB) are fetched only when the preset part is used, so the first
+  // view costs the module alone.
+  let presetList = null;
+  let presetLoading = null;
+  // Python's contexts, in the library's order (python_contexts()); "" is create_default_context().
+  const pythonContexts = ["sslcontext", "client", "server", "tls-client", "tls-server", "unverified"];
 
-  // Fragment: s=STRING&r=3.0,1.1.1w&d=DETAIL&trace=1&legacy=1&level=2&cs=SUITES&min=&max=.
+  // Fragment: s=STRING&r=3.0,1.1.1w&d=DETAIL&trace=1&legacy=1&level=2&cs=SUITES&min=&max=
+  // &p=PRESET&ctx=CONTEXT&mine=1.
   // Read by hand rather than with URLSearchParams, which turns '+' (common in cipher strings)
   // into a space.
   function readFragment() {
@@ -44,6 +52,9 @@
     if (state.cs !== null) parts.push(`cs=${encode(state.cs)}`);
     if (state.min) parts.push(`min=${state.min}`);
     if (state.max) parts.push(`max=${state.max}`);
+    if (state.p) parts.push(`p=${encode(state.p)}`);
+    if (state.p && state.ctx) parts.push(`ctx=${encode(state.ctx)}`);
+    if (state.p && state.mine) parts.push("mine=1");
     return "#" + parts.join("&");
   }
 
@@ -79,6 +90,7 @@
       level: /^[0-5]$/.test(f.level || "") ? f.level : "",
       cs: f.cs !== undefined ? f.cs : null,
       min: f.min || "", max: f.max || "",
+      p: f.p || "", ctx: f.ctx || "", mine: f.mine === "1",
     };
   }
 
@@ -91,7 +103,59 @@
       level: $("opt-level").value,
       cs: $("opt-cs-set").checked ? $("opt-cs").value : null,
       min: $("opt-min").value, max: $("opt-max").value,
+      p: $("preset").value.trim(), ctx: $("preset-context").value, mine: $("preset-mine").checked,
     };
+  }
+
+  // Python's contexts for a python-* name, else the family's variants (from the list).
+  function fillContextChoice(name, chosen) {
+    const lowered = name.toLowerCase();
+    let variants = [];
+    if (lowered.startsWith("python")) variants = pythonContexts;
+    else if (presetList) {
+      const family = presetList.families.filter((f) => lowered.startsWith(f.family))
+        .sort((a, b) => b.family.length - a.family.length)[0];
+      if (family) variants = family.variants;
+    }
+    const select = $("preset-context");
+    select.replaceChildren(new Option("default", ""), ...variants.map((v) => new Option(v, v)));
+    if (chosen && !variants.includes(chosen)) select.append(new Option(chosen, chosen));
+    select.value = chosen || "";
+  }
+
+  function fillPresetNames() {
+    const list = $("preset-names");
+    list.replaceChildren();
+    for (const f of presetList.families) {
+      for (const p of f.presets) {
+        const option = new Option(p.name);
+        option.label = `${f.title}: ${p.versions}`;
+        list.append(option);
+      }
+    }
+  }
+
+  // Fetches presets/ (same directory) once and hands it to the module (ce_stage_preset_file,
+  // ce_provide_presets): the library takes the data once, before its first preset call.
+  function loadPresets() {
+    if (presetLoading) return presetLoading;
+    $("status").textContent = "Loading the presets…";
+    const text = (path) => fetch(path).then((r) => {
+      if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+      return r.text();
+    });
+    presetLoading = text("presets/index.json").then((index) => {
+      const names = JSON.parse(index).files;
+      return Promise.all(names.map((n) => text("presets/" + n))).then((texts) => {
+        names.forEach((n, i) => call("ce_stage_preset_file", ["string", "string"], [n, texts[i]]));
+        call("ce_provide_presets", [], []);
+        presetList = call("ce_preset_list_json", [], []);
+        fillPresetNames();
+        fillContextChoice($("preset").value, $("preset-context").value);
+      });
+    });
+    presetLoading.catch(() => { presetLoading = null; });  // a failed fetch may be retried
+    return presetLoading;
   }
 
   function fillDetailChoice(chosen, detail) {
@@ -112,6 +176,9 @@
     $("opt-cs").disabled = state.cs === null;
     $("opt-min").value = protocols.includes(state.min) ? state.min : "";
     $("opt-max").value = protocols.includes(state.max) ? state.max : "";
+    $("preset").value = state.p;
+    fillContextChoice(state.p, state.ctx);
+    $("preset-mine").checked = state.mine;
   }
 
   function call(name, types, args) {
@@ -122,7 +189,16 @@
   }
 
   function render(state) {
+    if (state.p && presetList === null) {
+      loadPresets().then(() => render(state), (e) => {
+        CipherexplainRender.error("the presets could not be loaded: " + e.message);
+        $("status").textContent = "Could not load the presets.";
+        document.body.dataset.ready = "1";
+      });
+      return;
+    }
     $("error").hidden = true;
+    $("preset-box").hidden = true;
     $("detail").hidden = true;
     $("comparison-box").hidden = true;
     $("trace-box").hidden = true;
@@ -152,13 +228,28 @@
     try {
       if (problems.length > 0) throw new Error(problems.join("; "));
       if (state.r.length === 0) throw new Error("choose a release");
-      const doc = call("ce_evaluate_json",
-        ["string", "string", "string", "string", "string", "number", "number"],
-        [detailRelease, state.s, state.cs, state.min, state.max, detailFlags, detailLevel]);
+      let doc;
+      let compared = state.s;
+      if (state.p) {
+        // The preset's configuration on the detailed view's release: its own calls, options,
+        // protocol range and level; the form's configuration options do not apply.
+        const shown = call("ce_preset_json",
+          ["string", "string", "string", "string", "number"],
+          [state.p, state.ctx, detailRelease, state.mine ? state.s : null, detailFlags]);
+        CipherexplainRender.preset(shown.preset);
+        doc = shown.evaluation;
+        compared = doc.input;
+        if (state.cs !== null || state.min || state.max || level >= 0)
+          notes.push("the preset sets its own ciphersuites, protocol range and security level");
+      } else {
+        doc = call("ce_evaluate_json",
+          ["string", "string", "string", "string", "string", "number", "number"],
+          [detailRelease, state.s, state.cs, state.min, state.max, detailFlags, detailLevel]);
+      }
       CipherexplainRender.detail(doc, state.trace);
       if (state.r.length > 1) {
         CipherexplainRender.comparison(call("ce_compare_json",
-          ["string", "string", "number", "number"], [state.r.join(","), state.s, flags, level]));
+          ["string", "string", "number", "number"], [state.r.join(","), compared, flags, level]));
       }
       $("status").textContent = `Evaluated on ${state.r.length} release${state.r.length > 1 ? "s" : ""}.`
         + (notes.length > 0 ? ` Not applied: ${notes.join("; ")}.` : "");
@@ -210,6 +301,9 @@
       const chosen = releases.filter((x) => $("rel-" + x.release).checked).map((x) => x.release);
       fillDetailChoice(chosen, $("detail-release").value);
     });
+    // The preset part loads its data when first used, not with the page.
+    $("preset").addEventListener("focus", () => { loadPresets().catch(() => {}); });
+    $("preset").addEventListener("change", () => fillContextChoice($("preset").value, ""));
     $("cipher-string").addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.shiftKey) submit(e);  // a cipher string is one line
     });

@@ -11,12 +11,15 @@
 #include <cipherexplain/evaluation.hpp>
 #include <cipherexplain/evaluator.hpp>
 #include <cipherexplain/json.hpp>
+#include <cipherexplain/preset.hpp>
 
 #include <exception>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cipherexplain::web {
@@ -152,6 +155,58 @@ std::string compare(std::string_view names, std::string_view input, int flags, i
   return comparison_json(input, results);
 }
 
+// The preset files the page fetched, held until ce_provide_presets hands them over at once:
+// the library takes them in one call, and one ccall per file keeps each string simple.
+std::vector<std::pair<std::string, std::string>> staged_presets;
+
+std::string provide_presets() {
+  const std::size_t count = staged_presets.size();
+  if (!provide_preset_files(std::move(staged_presets)))
+    throw std::invalid_argument("the preset files were already read (provide them first)");
+  staged_presets.clear();
+  return "{\"provided\": " + std::to_string(count) + "}\n";
+}
+
+// One preset on a release (its bundled one, or the release standing in for it, when `name`
+// is empty; else the newest), as `preset show --format json`, with the evaluation of its
+// cipher string, or of `cipher_string` when not null, in its configuration, as `explain
+// --preset`: {"preset": ..., "evaluation": ...}.
+std::string show_preset(std::string_view name, std::string_view context,
+                        std::string_view release_name, const char* cipher_string, int flags) {
+  std::string error;
+  const std::optional<preset> p = find_preset(name, context, error);
+  if (!p) throw std::invalid_argument(error);
+  std::string bundled;
+  const catalog* chosen = nullptr;
+  if (release_name.empty()) chosen = preset_release(*p, &bundled);
+  if (chosen == nullptr)
+    chosen = release_name.empty() ? catalog::all().back() : &release_named(release_name);
+  const catalog& c = *chosen;
+  const preset_result r = resolve_preset(*p, c);
+  const std::string_view stands_in =
+      !bundled.empty() && bundled != c.release() ? std::string_view(bundled) : std::string_view();
+  const preset_run run{&p.value(), &r, stands_in};
+
+  const evaluator release(c, options_for(c, flags, true));
+  tls_configuration config = r.config;
+  const std::string input =
+      cipher_string != nullptr
+          ? std::string(cipher_string)
+          : r.config.cipher_list.value_or(std::string(c.default_cipher_list()));
+  config.cipher_list = input;
+  evaluate_options eo;
+  eo.detail = (flags & flag_trace) != 0 ? detail_level::trace : detail_level::findings;
+  configuration_result resolved;
+  configuration_resolver(release).resolve_into(resolved, config, eo);
+  const evaluation result = std::move(resolved.cipher_list);
+  resolved.cipher_list = {};
+  std::string out = "{\"preset\": " + preset_json(std::span(&run, 1)) + ", \"evaluation\": ";
+  out += evaluation_json(
+      release, input, result,
+      {.steps = (flags & flag_trace) != 0, .configuration = &config, .resolved = &resolved});
+  return out + "}\n";
+}
+
 }  // namespace
 }  // namespace cipherexplain::web
 
@@ -188,6 +243,43 @@ const char* ce_compare_json(const char* releases, const char* cipher_string, int
   return cipherexplain::web::respond([&] {
     return cipherexplain::web::compare(text_of(releases), text_of(cipher_string), flags,
                                        security_level);
+  });
+}
+
+}  // extern "C"
+
+extern "C" {
+
+/// Holds one presets/*.tsv file (its name, "python.tsv", and text) for ce_provide_presets.
+const char* ce_stage_preset_file(const char* name, const char* text) {
+  using cipherexplain::web::text_of;
+  return cipherexplain::web::respond([&] {
+    cipherexplain::web::staged_presets.emplace_back(text_of(name), text_of(text));
+    return "{\"staged\": " + std::to_string(cipherexplain::web::staged_presets.size()) + "}\n";
+  });
+}
+
+/// Hands the staged files to the library (provide_preset_files): {"provided": N}, or an error
+/// when the presets were already read. Before it, only Mozilla's presets are known.
+const char* ce_provide_presets() {
+  return cipherexplain::web::respond([] { return cipherexplain::web::provide_presets(); });
+}
+
+/// preset_list_json: every family with its presets and sources.
+const char* ce_preset_list_json() {
+  return cipherexplain::web::respond([] { return cipherexplain::preset_list_json(); });
+}
+
+/// {"preset": preset show's document, "evaluation": the evaluation document of the preset's
+/// cipher string (or `cipher_string`, when not null) in its configuration}. `context`: Python's
+/// context or a family's variant ("": the default); `release` "": the preset's own (bundled)
+/// release or its stand-in, else the newest. flags as ce_evaluate_json's.
+const char* ce_preset_json(const char* name, const char* context, const char* release,
+                           const char* cipher_string, int flags) {
+  using cipherexplain::web::text_of;
+  return cipherexplain::web::respond([&] {
+    return cipherexplain::web::show_preset(text_of(name), text_of(context), text_of(release),
+                                           cipher_string, flags);
   });
 }
 

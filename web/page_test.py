@@ -132,12 +132,13 @@ f.onload = () => {
 </script></body></html>"""
 
 
-def serve(root):
+def serve(root, requested):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
         def do_GET(self):
+            requested.append(self.path)
             if self.path != "/test-harness.html":
                 return super().do_GET()
             self.send_response(200)
@@ -313,9 +314,59 @@ def check_form(browser, fail):
                f"submitting the form renders the new view ({got})")
 
 
+# tests/preset_test.cpp's mapping from the recorded calls to the presets' contexts.
+# (This interpreter's contexts all list the same suites; create_default_context() stands for them.)
+PYTHON_CONTEXTS = {"create_default_context()": "client"}
+
+
+def check_presets(browser, fail, corpus, requested):
+    del requested[:]
+    browser.view("#s=HIGH&r=3.0")
+    fail.check(not any(p.startswith("/presets/") for p in requested),
+               "a view without a preset fetches no preset data")
+    # Debian's python3 3.11.2 on OpenSSL 3.0.19, recorded (corpus/python/README.md).
+    recorded_python = json.loads((corpus / "python" / "python-debian-3.11.2.json").read_text())
+    for call, context in PYTHON_CONTEXTS.items():
+        expected = recorded_python["contexts"][call]
+        del requested[:]
+        dom = browser.view(f"#p=python-debian-3.11.2&ctx={context}&r=3.0.19")
+        if context == "client":
+            fail.check({"/presets/index.json", "/presets/python.tsv",
+                        "/presets/profiles/mozilla.tsv"} <= set(requested),
+                       "a preset view fetches presets/ from the page's own directory")
+        got = suites_listed(dom)
+        fail.check(got == expected["ciphers"],
+                   f"python-debian-3.11.2 ({call}) on 3.0.19 lists the {len(expected['ciphers'])} "
+                   f"suites the interpreter reported, in order (page: {len(got)})")
+        facts = dom.by_id("preset-facts")
+        text = facts.text() if facts is not None else ""
+        fail.check(shown(dom.by_id("preset-box")) and f"{expected['options']} =" in text
+                   and f"Security level{expected['security_level']}" in text,
+                   f"its options integer {expected['options']} and security level "
+                   f"{expected['security_level']} are shown")
+        fail.check(facts is not None and facts.attrs.get("data-ciphers", "").split(":") == got,
+                   "the preset's own list and the detailed view's agree")
+    rows = list(dom.by_id("suites").find_all("tr", "suite")) if dom.by_id("suites") else []
+    fail.check(bool(rows) and all(next(r.find_all("span", "rating"), None) for r in rows),
+               "the preset's suites are rated")
+    dom = browser.view("#s=ECDHE+AESGCM&p=python-debian-3.11.2&mine=1&r=3.0")
+    got = suites_listed(dom)
+    fail.check(bool(got) and got[0].startswith("TLS_")
+               and all(n.startswith("TLS_") or "ECDHE" in n for n in got),
+               f"'mine=1' evaluates the form's string in the preset's configuration ({got[:4]})")
+    dom = browser.view("#p=mozilla-intermediate-5.8&r=3.0")
+    title = dom.by_id("preset-title")
+    fail.check(title is not None and "mozilla-intermediate-5.8" in title.text()
+               and bool(suites_listed(dom)), "a Mozilla guideline renders")
+    dom = browser.view("#p=nosuchsoftware-1.0&r=3.0")
+    box = dom.by_id("error")
+    fail.check(shown(box) and "unknown preset" in box.text(),
+               f"an unknown preset is an error ({box.text() if box else None!r})")
+
+
 def check_screenshot(browser, fail, path):
     path.unlink(missing_ok=True)
-    browser.run("#s=ECDH+AESGCM:DH+AESGCM:!aNULL:FOO&r=1.0.2,3.0&trace=1",
+    browser.run("#s=HIGH&r=1.1.1,3.0&p=python-debian-3.11.2&ctx=client",
                 "--hide-scrollbars", "--window-size=1280,1700", f"--screenshot={path}")
     data = path.read_bytes() if path.is_file() else b""
     png = data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
@@ -342,7 +393,8 @@ def main():
         return 1
     print(f"browser: {chromium}")
     fail = Failures()
-    server = serve(args.web_dir)
+    requested = []
+    server = serve(args.web_dir, requested)
     try:
         with tempfile.TemporaryDirectory(prefix="cipherexplain-chromium-") as profile:
             base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -353,6 +405,7 @@ def main():
             check_configuration(browser, fail)
             check_errors(browser, fail)
             check_form(browser, fail)
+            check_presets(browser, fail, args.corpus, requested)
             check_screenshot(browser, fail, args.screenshot or args.web_dir / "web-page.png")
     finally:
         server.shutdown()

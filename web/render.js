@@ -54,8 +54,10 @@ const CipherexplainRender = (() => {
         el("span", { class: "badge " + d.severity }, d.severity),
         el("span", { class: "message" }, d.message),
         el("code", { class: "code" }, d.code)),
-      el("pre", { class: "caret" }, el("span", { class: "caret-text" }, lines.line), "\n",
-         el("span", { class: "caret-marks" }, lines.caret)),
+      // No text to point into (a preset's or a protocol range's finding): no caret line.
+      input === "" ? null : el("pre", { class: "caret" },
+        el("span", { class: "caret-text" }, lines.line), "\n",
+        el("span", { class: "caret-marks" }, lines.caret)),
       d.suggestion ? el("div", { class: "suggestion" }, "Suggestion: ",
                         el("code", {}, d.suggestion)) : null);
   }
@@ -201,11 +203,50 @@ const CipherexplainRender = (() => {
     document.getElementById("comparison-box").hidden = false;
   }
 
+  // preset show's document (docs/json-output.md, "Presets"): what the software calls and what
+  // that leaves on the release; the list itself is the detailed view's.
+  function preset(doc) {
+    const on = doc.stands_in_for ? `OpenSSL ${doc.openssl}, standing in for the bundled `
+      + doc.stands_in_for : `OpenSSL ${doc.openssl}`;
+    document.getElementById("preset-title").textContent = `Preset ${doc.preset}: ${on}`;
+    document.getElementById("preset-summary").replaceChildren(
+      el("span", { class: "verdict " + (doc.ok ? "secure" : "rejected") }, doc.ok ? "ok" : "fails"),
+      ` ${doc.description} (${doc.versions} of the data)` + (doc.failure ? `: ${doc.failure}` : ""));
+    const set = doc.settings;
+    const bound = (v) => v === null ? "no bound" : v;
+    const rows = [
+      ["Cipher string calls", set.cipher_calls.length === 0 ? "none (the library default)"
+        : set.cipher_calls.join("  \u2192  ")],
+      ["TLS 1.3 ciphersuites set", set.ciphersuites === null ? "not set" : set.ciphersuites],
+      ["Options set", set.options === null ? "none" : set.options],
+      ["SSL_CTX_get_options", `${doc.options} = ${names(doc.option_names)}`],
+      ["Protocol range", `${bound(doc.min_protocol)} \u2026 ${bound(doc.max_protocol)}`],
+      ["Usable protocols", names(doc.usable_protocols)],
+      ["Security level", doc.security_level === null ? "none (before 1.1.0)" : doc.security_level],
+      ["Server preference", set.server_preference ? "yes" : "no"],
+      ["Suites", `${doc.ciphers.length} listed, ${doc.usable.length} usable`],
+    ];
+    if (doc.call) rows.splice(0, 0, ["Python context", `${doc.context}: ${doc.call}`]);
+    if (set.method !== undefined)
+      rows.push(["Verification", `${set.verify_mode}, check_hostname ${set.check_hostname}`]);
+    rows.push(["Source", doc.source]);
+    if (doc.notes) rows.push(["Notes", doc.notes]);
+    const table = document.getElementById("preset-facts");
+    table.replaceChildren(el("tbody", {}, rows.map(([k, v]) =>
+      el("tr", {}, el("th", {}, k), el("td", { class: k === "Source" ? "list" : null }, String(v))))));
+    table.dataset.ciphers = doc.ciphers.join(":");
+    // The preset's own findings (options a release ignores, a failing call) have no place in
+    // a string; the cipher string's are the detailed view's.
+    document.getElementById("preset-findings").replaceChildren(
+      ...doc.diagnostics.map((d) => findingNode("", d)));
+    document.getElementById("preset-box").hidden = false;
+  }
+
   function error(message) {
     const box = document.getElementById("error");
     box.replaceChildren(el("strong", {}, "Error: "), el("span", { id: "error-message" }, message));
     box.hidden = false;
   }
 
-  return { detail, comparison, error };
+  return { detail, comparison, preset, error };
 })();

@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cipherexplain {
@@ -58,6 +59,20 @@ struct CIPHEREXPLAIN_API preset {
   std::string source;  ///< "repository path@tag; ..."
   std::string notes;
 };
+
+/// Hands the preset data to a build that reads it at run time (CMake option
+/// CIPHEREXPLAIN_EMBED_PRESETS=OFF, as the WebAssembly page is built: presets/*.tsv would
+/// otherwise be most of its size). `files` holds each presets/*.tsv file's name ("python.tsv")
+/// and contents, and "profiles/mozilla.tsv" with that file's (Mozilla's guidelines, which the
+/// presets and profiles() share, are left out of such a build too). Call it once, before any other
+/// preset function: the data is read on the first use and never changes after, so the call returns
+/// false, and changes nothing, when the presets are compiled in (the default build) or have already
+/// been read; true when taken. Until files are provided, such a build knows no preset and no
+/// profile, and find_preset's error says the preset files were not provided. Thread-safe. A file
+/// with bad data makes the preset functions throw std::runtime_error naming file:line, as bad data
+/// compiled in would.
+[[nodiscard]] CIPHEREXPLAIN_API bool provide_preset_files(
+    std::vector<std::pair<std::string, std::string>> files);
 
 /// Python's ways of making a context, in the order `preset show` lists them.
 [[nodiscard]] CIPHEREXPLAIN_API std::span<const std::string_view> python_contexts() noexcept;

@@ -50,6 +50,8 @@ std::pair<int, int> version_key(std::string_view v) {
 }
 
 std::vector<profile> load() {
+  // No text: a build that reads the presets at run time (provide_preset_files) was given none.
+  if (detail::mozilla_profiles_tsv().empty()) return {};
   const detail::tsv data(detail::mozilla_profiles_tsv(), "profiles/mozilla.tsv");
   const std::size_t c_version = data.column("version"), c_level = data.column("level"),
                     c_tls = data.column("tls_versions"), c_suites = data.column("ciphersuites"),

@@ -139,17 +139,20 @@ void add_mozilla(preset_tables& out) {
 preset_tables load() {
   preset_tables out;
   const auto files = embedded_preset_files();
-  const auto text_of = [&](std::string_view name) {
+  // A file absent is a family unknown: compiled in, every file is there; provided at run time
+  // (provide_preset_files), none may be yet, and Mozilla's, from the profiles, still are.
+  const auto read_if_there = [&](std::string_view name, auto read) {
     for (const auto& f : files)
-      if (f.name == name) return f.text;
-    return std::string_view();
+      if (f.name == name) return read(out, f.text);
   };
-  read_python(out, text_of("python.tsv"));
-  read_installers(out, text_of("python-installers.tsv"));
-  read_support(out, text_of("python-openssl.tsv"));
+  read_if_there("python.tsv", read_python);
+  read_if_there("python-installers.tsv", read_installers);
+  read_if_there("python-openssl.tsv", read_support);
   add_mozilla(out);
   for (const auto& f : files)
-    if (!f.name.starts_with("python")) read_family_file(out, f.name, f.text);
+    // "profiles/mozilla.tsv", provided with the presets at run time, is the profiles' file.
+    if (!f.name.starts_with("python") && f.name.find('/') == std::string_view::npos)
+      read_family_file(out, f.name, f.text);
   return out;
 }
 

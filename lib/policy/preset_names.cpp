@@ -2,6 +2,7 @@
 // Presets by name: which data row a name means, and the preset that row gives.
 
 #include "catalog/data_text.hpp"
+#include "policy/embedded_presets.hpp"
 #include "policy/preset_rows.hpp"
 
 #include <cipherexplain/profile.hpp>
@@ -215,8 +216,8 @@ std::optional<preset> find_preset(std::string_view name, std::string_view contex
     }
     error = fmt::format(
         "'{}': no Python release of that number in presets/python.tsv (builds: "
-        "python-X.Y.Z, python-openssl-X.Y.Z, python-debian-X.Y.Z)",
-        name);
+        "python-X.Y.Z, python-openssl-X.Y.Z, python-debian-X.Y.Z){}",
+        name, detail::preset_files_missing());
     return std::nullopt;
   }
   if (rest.starts_with("mozilla")) {
@@ -228,8 +229,8 @@ std::optional<preset> find_preset(std::string_view name, std::string_view contex
     if (const profile* m = find_profile(lowered)) return from_profile(*m);
     error = fmt::format(
         "'{}': no such Mozilla guideline (mozilla-LEVEL-VERSION, e.g. "
-        "mozilla-intermediate-5.8; see preset list)",
-        name);
+        "mozilla-intermediate-5.8; see preset list){}",
+        name, detail::preset_files_missing());
     return std::nullopt;
   }
   // The longest family name the text starts with, then the longest variant.
@@ -240,7 +241,8 @@ std::optional<preset> find_preset(std::string_view name, std::string_view contex
         (!family || f.name.size() > family->name.size()))
       family = &f;
   if (!family) {
-    error = fmt::format("'{}': unknown preset (see 'cipherexplain preset list')", name);
+    error = fmt::format("'{}': unknown preset (see 'cipherexplain preset list'){}", name,
+                        detail::preset_files_missing());
     return std::nullopt;
   }
   rest.remove_prefix(family->name.size());
