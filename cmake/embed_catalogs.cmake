@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Writes a C++ source holding every catalogs/<release>/ directory's data files as string
 # literals, so the library carries its catalogs and needs no files at run time.
-# Usage: cmake -DCATALOG_DIR=<dir> -DOUTPUT=<file.cpp> -P embed_catalogs.cmake
+# Usage: cmake -DCATALOG_DIR=<dir> -DOUTPUT=<file.cpp> [-DSTRIP_COMMENTS=ON] -P embed_catalogs.cmake
 #
 # Beside the files it writes, per release, the names the explaining layer looks up across
 # releases ("which releases know this word?"), so that a finding never has to load the other
@@ -97,6 +97,11 @@ foreach(dir IN LISTS releases)
       message(FATAL_ERROR "catalog ${dir} has no ${file}")
     endif()
     file(READ "${file}" content)
+    if(STRIP_COMMENTS)
+      # The web build's module has a size budget: a comment line keeps only its '#', so the
+      # readers (which skip such lines) and every line number stay as they are.
+      string(REGEX REPLACE "(^|\n)#[^\n]*" "\\1#" content "${content}")
+    endif()
     string(FIND "${content}" ")${delimiter}\"" clash)
     if(NOT clash EQUAL -1)
       message(FATAL_ERROR "${file} contains the raw-string delimiter")
