@@ -77,6 +77,11 @@ struct evaluation_view {
   bool traced = false;
 };
 
+// A protocol version's name, or None for 0 (no bound).
+[[nodiscard]] std::optional<std::string_view> version_or_none(std::uint16_t v);
+// A security level argument: 0-5 (configuration_error otherwise), or None.
+[[nodiscard]] std::optional<int> checked_level(std::optional<int> level);
+
 // A suite as Python sees it: the table entry and, where a list was judged, its usability.
 struct suite_view {
   const cipher* suite = nullptr;

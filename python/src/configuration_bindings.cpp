@@ -13,11 +13,6 @@ namespace cipherexplain::python {
 
 namespace {
 
-std::optional<std::string_view> version_or_none(std::uint16_t v) {
-  if (v == 0) return std::nullopt;
-  return protocol_version_name(v);
-}
-
 std::uint8_t enabled_bits(const std::vector<std::string>& names) {
   std::uint8_t bits = 0;
   for (const std::string& name : names) {
@@ -187,10 +182,7 @@ void bind_configuration(py::module_& m) {
           config.cipher_list = text_argument(*cipher_list, "cipher_list");
         if (ciphersuites && !ciphersuites->is_none())
           config.ciphersuites = text_argument(*ciphersuites, "ciphersuites");
-        if (security_level && (*security_level < 0 || *security_level > 5))
-          throw configuration_error("security_level must be 0-5, not " +
-                                    std::to_string(*security_level));
-        config.security_level = security_level;
+        config.security_level = checked_level(security_level);
         config.min_protocol = protocol_argument(min_protocol, "min_protocol");
         config.max_protocol = protocol_argument(max_protocol, "max_protocol");
         if (protocols) config.disabled_protocols = protocols_only(enabled_bits(*protocols));

@@ -42,12 +42,10 @@ std::string verdict_of(const evaluation_view& e) {
 
 std::shared_ptr<const evaluation_view> run(const evaluator& on, std::string input, bool trace,
                                            std::optional<int> security_level) {
-  if (security_level && (*security_level < 0 || *security_level > 5))
-    throw configuration_error("security_level must be 0-5, not " + std::to_string(*security_level));
   auto out = std::make_shared<evaluation_view>(evaluation_view{on, std::move(input), {}, trace});
   evaluate_options options;
   options.detail = trace ? detail_level::trace : detail_level::findings;
-  options.security_level = security_level;
+  options.security_level = checked_level(security_level);
   {
     // evaluator is immutable and shared; the evaluation is this call's own.
     const py::gil_scoped_release unlocked;

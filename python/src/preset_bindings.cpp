@@ -24,11 +24,6 @@ struct preset_view {
   std::string stands_in_for;
 };
 
-std::optional<std::string_view> version_or_none(std::uint16_t v) {
-  if (v == 0) return std::nullopt;
-  return protocol_version_name(v);
-}
-
 void bind_preset_class(py::module_& m) {
   py::class_<preset>(m, "Preset", "One preset: a family's settings for one version (and context).")
       .def_readonly("name", &preset::name)

@@ -131,6 +131,17 @@ std::uint16_t protocol_argument(const std::optional<std::string>& name, const ch
                             "' (TLSv1, TLSv1.1, TLSv1.2, TLSv1.3, SSLv3; also TLS1.2 ...)");
 }
 
+std::optional<std::string_view> version_or_none(std::uint16_t v) {
+  if (v == 0) return std::nullopt;
+  return protocol_version_name(v);
+}
+
+std::optional<int> checked_level(std::optional<int> level) {
+  if (level && (*level < 0 || *level > 5))
+    throw configuration_error("security_level must be 0-5, not " + std::to_string(*level));
+  return level;
+}
+
 std::vector<suite_view> judged(const catalog& release, const std::vector<const cipher*>& list,
                                int security_level) {
   const supported_suites usable = usable_suites(release, list, security_level);
