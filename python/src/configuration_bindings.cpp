@@ -43,6 +43,19 @@ std::shared_ptr<const configuration_view> resolve_view(const catalog& release,
   return out;
 }
 
+py::list used_suites(const configuration_result& r) {
+  std::vector<suite_view> out;
+  for (const suite_use& u : r.suites) out.push_back({u.suite, true, u.unusable});
+  return suite_list(out);
+}
+
+std::optional<std::pair<std::string_view, std::string_view>> usable_window(
+    const configuration_result& r) {
+  const protocol_window& w = r.protocols;
+  if (!w.usable()) return std::nullopt;
+  return std::pair{protocol_version_name(w.lowest), protocol_version_name(w.highest)};
+}
+
 py::dict configuration_settings(const tls_configuration& c) {
   py::dict out;
   out["cipher_list"] = c.cipher_list ? py::object(text_result(*c.cipher_list)) : py::none();
@@ -81,12 +94,7 @@ void bind_configuration(py::module_& m) {
       .def_property_readonly("release",
                              [](const view& c) { return c->resolver->release().release(); })
       .def_property_readonly(
-          "ciphers",
-          [](const view& c) {
-            std::vector<suite_view> out;
-            for (const suite_use& u : c->result.suites) out.push_back({u.suite, true, u.unusable});
-            return suite_list(out);
-          },
+          "ciphers", [](const view& c) { return used_suites(c->result); },
           "SSL_CTX_get_ciphers() afterwards (the TLS 1.3 setting's suites first), each judged "
           "in this configuration")
       .def_property_readonly(
@@ -111,12 +119,7 @@ void bind_configuration(py::module_& m) {
       .def_property_readonly("max_protocol",
                              [](const view& c) { return version_or_none(c->result.max_protocol); })
       .def_property_readonly(
-          "protocols",
-          [](const view& c) -> std::optional<std::pair<std::string_view, std::string_view>> {
-            const protocol_window& w = c->result.protocols;
-            if (!w.usable()) return std::nullopt;
-            return std::pair{protocol_version_name(w.lowest), protocol_version_name(w.highest)};
-          },
+          "protocols", [](const view& c) { return usable_window(c->result); },
           "(lowest, highest) version a connection can use; None when none is")
       .def_property_readonly(
           "cipher_list",

@@ -26,6 +26,11 @@ struct configuration_view {
 // The cipher string's part of a resolution as an Evaluation object.
 [[nodiscard]] py::object cipher_list_evaluation(const configuration_view& c,
                                                 const std::string& input);
+// A resolution's listed suites, each with its verdict in the configuration.
+[[nodiscard]] py::list used_suites(const configuration_result& r);
+// (lowest, highest) version a connection can use, or None.
+[[nodiscard]] std::optional<std::pair<std::string_view, std::string_view>> usable_window(
+    const configuration_result& r);
 // The settings as a dict (cipher_list, ciphersuites, security_level, min/max_protocol).
 [[nodiscard]] py::dict configuration_settings(const tls_configuration& c);
 

@@ -79,13 +79,7 @@ void bind_preset_result(py::module_& m) {
           "why it cannot (e.g. ssl's 'No cipher can be selected'), or None")
       .def_property_readonly("failed_call", [](const view& p) { return p->result.failed_call; })
       .def_property_readonly(
-          "ciphers",
-          [](const view& p) {
-            std::vector<suite_view> out;
-            for (const suite_use& u : p->result.resolved.suites)
-              out.push_back({u.suite, true, u.unusable});
-            return suite_list(out);
-          },
+          "ciphers", [](const view& p) { return used_suites(p->result.resolved); },
           "SSL_CTX_get_ciphers() of the context, each judged in its configuration")
       .def_property_readonly(
           "options", [](const view& p) { return p->result.options; },
@@ -103,12 +97,7 @@ void bind_preset_result(py::module_& m) {
           "max_protocol",
           [](const view& p) { return version_or_none(p->result.resolved.max_protocol); })
       .def_property_readonly(
-          "protocols",
-          [](const view& p) -> std::optional<std::pair<std::string_view, std::string_view>> {
-            const protocol_window& w = p->result.resolved.protocols;
-            if (!w.usable()) return std::nullopt;
-            return std::pair{protocol_version_name(w.lowest), protocol_version_name(w.highest)};
-          },
+          "protocols", [](const view& p) { return usable_window(p->result.resolved); },
           "(lowest, highest) version a connection can use (bounds and SSL_OP_NO_* options); "
           "None when none is")
       .def_property_readonly("security_level",

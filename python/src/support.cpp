@@ -85,17 +85,15 @@ py::str text_result(std::string_view bytes) {
 }
 
 const catalog& release_named(std::string_view name) {
+  // catalog::find resolves releases, series, "latest" and "system"; only a miss is explained.
+  if (const catalog* c = catalog::find(name)) return *c;
   if (name == "system") {
     const system_lookup& sys = catalog::system();
     if (!sys.found) throw unknown_release("system: " + sys.problem);
-    if (sys.found->stand_in == nullptr)
-      throw unknown_release("system: no recorded release of the " + sys.found->series +
-                            " series stands in for the system's " + sys.found->version_text +
-                            "; known: " + known_releases());
-    return *sys.found->stand_in;
+    throw unknown_release("system: no recorded release of the " + sys.found->series +
+                          " series stands in for the system's " + sys.found->version_text +
+                          "; known: " + known_releases());
   }
-  if (name == "latest") return *catalog::find(catalog::release_names().back());
-  if (const catalog* c = catalog::find(name)) return *c;
   const std::string shown =
       name.size() > 40 ? std::string(name.substr(0, 40)) + "..." : std::string(name);
   throw unknown_release("unknown OpenSSL release '" + shown + "'; known: " + known_releases() +
